@@ -1,0 +1,51 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { TextField } from "@/components/ui/Field";
+import { loginFailureMessage, loginSchema, type LoginValues } from "@/lib/auth/login-schema";
+
+export function LoginForm({ callbackPath }: { callbackPath: string }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginValues>({ resolver: zodResolver(loginSchema), defaultValues: { identifier: "", password: "" } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await signIn("enf", { identifier: values.identifier, password: values.password, redirect: false });
+    if (result?.ok && !result.error) {
+      // A full navigation, so that every server component sees the new session.
+      window.location.assign(callbackPath);
+      return;
+    }
+    setFailure(loginFailureMessage(result?.error ?? ""));
+    setFocus("password");
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <TextField
+        label="Identifiant"
+        hint="De la forme prenom.nom.auditeur, sans accent ni espace."
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={errors.identifier?.message}
+        {...register("identifier")}
+      />
+      <TextField label="Mot de passe" type="password" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
+      <Button type="submit" disabled={isSubmitting} className="w-full">
+        {isSubmitting ? "Connexion…" : "Se connecter"}
+      </Button>
+    </form>
+  );
+}

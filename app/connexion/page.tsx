@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Alert } from "@/components/ui/Alert";
+import { getCurrentUser } from "@/lib/server/session";
+import { safeCallbackPath } from "@/lib/domain/safe-redirect";
+import { LoginForm } from "./LoginForm";
+
+export const metadata: Metadata = { title: "Se connecter" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; deconnecte?: string }> }) {
+  const params = await searchParams;
+  const callbackPath = safeCallbackPath(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackPath);
+
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">Se connecter</h1>
+      <p className="mt-2 text-slate-700">Auditeurs et personnels du Cnam se connectent ici avec leur identifiant ENF.</p>
+      {params.deconnecte ? (
+        <div className="mt-4">
+          <Alert tone="success">Vous êtes déconnecté.</Alert>
+        </div>
+      ) : null}
+      <div className="mt-6 rounded border border-slate-200 bg-white p-6 shadow-sm">
+        <LoginForm callbackPath={callbackPath} />
+        <p className="mt-4">
+          <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+        </p>
+      </div>
+      <div className="mt-6 rounded border border-slate-200 bg-white p-4 text-sm">
+        <h2 className="font-semibold">Vous n&apos;avez pas d&apos;identifiant ENF ?</h2>
+        <p className="mt-1">
+          L&apos;identifiant vous est attribué lors de votre inscription au Cnam. Si vous ne l&apos;avez pas reçu, contactez votre centre d&apos;inscription :
+          il vous le communiquera. La liste des centres est dans l&apos;<Link href="/aide">Aide</Link>.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { forbidden, redirect } from "next/navigation";
+import { homePath, isStaff } from "@/lib/domain/policy";
+import { getCurrentUser } from "@/lib/server/session";
+
+/** The "Espace centre" tab: staff go to their space, learners are refused, visitors log in. */
+export default async function StaffSpaceRouter() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/connexion?callbackUrl=%2Fespace-centre");
+  if (!isStaff(user.role)) forbidden();
+  redirect(homePath(user.role));
+}

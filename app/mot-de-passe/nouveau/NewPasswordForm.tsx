@@ -1,0 +1,73 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { TextField } from "@/components/ui/Field";
+import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
+import { MIN_PASSWORD_LENGTH, newPasswordSchema, type NewPasswordInput } from "@/lib/domain/password";
+import { resetPasswordAction } from "./actions";
+
+export function NewPasswordForm({ token, identifier }: { token: string; identifier: string }) {
+  const schema = useMemo(() => newPasswordSchema(identifier), [identifier]);
+  const form = useForm<NewPasswordInput>({ resolver: zodResolver(schema), defaultValues: { password: "", confirmation: "" } });
+  const showServerErrors = useServerFieldErrors(form);
+  const [done, setDone] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = form;
+
+  if (done) {
+    return (
+      <Alert tone="success" title="Mot de passe changé">
+        <p>Votre nouveau mot de passe est enregistré. Pour votre sécurité, toutes vos sessions ouvertes ont été fermées.</p>
+        <p className="mt-2">
+          <Link href="/connexion">Se connecter</Link>
+        </p>
+      </Alert>
+    );
+  }
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      const result = await resetPasswordAction({ token, ...values });
+      if (result.ok) setDone(true);
+      else if ("fieldErrors" in result) showServerErrors(result.fieldErrors);
+      else setFailure(result.message);
+    } catch {
+      setFailure("Le service est momentanément indisponible. Réessayez dans quelques minutes.");
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <p>
+        Compte : <strong>{identifier}</strong>
+      </p>
+      {failure ? (
+        <Alert tone="error">
+          {failure} <Link href="/mot-de-passe-oublie">Demander un nouveau lien</Link>
+        </Alert>
+      ) : null}
+      <TextField
+        label="Nouveau mot de passe"
+        type="password"
+        autoComplete="new-password"
+        hint={`Au moins ${MIN_PASSWORD_LENGTH} caractères, sans votre identifiant. Une phrase facile à retenir fait un bon mot de passe.`}
+        error={errors.password?.message}
+        {...register("password")}
+      />
+      <TextField label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" error={errors.confirmation?.message} {...register("confirmation")} />
+      <Button type="submit" disabled={isSubmitting} className="w-full">
+        {isSubmitting ? "Enregistrement…" : "Enregistrer le nouveau mot de passe"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/Alert";
+import { findResetToken } from "@/lib/auth/password-reset";
+import { RESET_TOKEN_MESSAGES } from "@/lib/domain/reset-token";
+import { NewPasswordForm } from "./NewPasswordForm";
+
+export const metadata: Metadata = { title: "Choisir un nouveau mot de passe", referrer: "no-referrer" };
+
+export default async function NewPasswordPage({ searchParams }: { searchParams: Promise<{ jeton?: string }> }) {
+  const { jeton = "" } = await searchParams;
+  const { status, identifier } = await findResetToken(jeton);
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">Choisir un nouveau mot de passe</h1>
+      <div className="mt-6 rounded border border-slate-200 bg-white p-6 shadow-sm">
+        {status === "valid" && identifier ? (
+          <NewPasswordForm token={jeton} identifier={identifier} />
+        ) : (
+          <Alert tone="error" title="Lien inutilisable">
+            <p>{RESET_TOKEN_MESSAGES[status === "valid" ? "unknown" : status]}</p>
+            <p className="mt-2">
+              <Link href="/mot-de-passe-oublie">Demander un nouveau lien</Link>
+            </p>
+          </Alert>
+        )}
+      </div>
+    </div>
+  );
+}

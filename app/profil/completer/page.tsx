@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { listCentres } from "@/lib/centres";
+import { countryOptions } from "@/lib/domain/countries";
+import { requireUser } from "@/lib/server/session";
+import { ProfileForm } from "./ProfileForm";
+
+export const metadata: Metadata = { title: "Compléter mon profil" };
+
+export default async function CompleteProfilePage() {
+  const user = await requireUser({ space: "auditeur", allowIncompleteProfile: true });
+  if (user.profileComplete) redirect("/auditeur");
+  const centres = await listCentres();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-2xl font-bold">Compléter mon profil</h1>
+      <p className="mt-2 text-slate-700">
+        C&apos;est votre première connexion : avant de faire une demande, renseignez votre état civil et vos coordonnées. Ils figureront sur vos
+        demandes et sur votre diplôme : écrivez-les comme sur votre pièce d&apos;identité. Une fois le profil enregistré, vous devrez vous reconnecter.
+      </p>
+      <p className="mt-2 text-sm text-slate-700">Tous les champs sont obligatoires, sauf mention « facultatif ».</p>
+      <ProfileForm centres={centres} countries={countryOptions()} />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+
+export function LogoutButton() {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={async () => {
+        setPending(true);
+        await signOut({ redirect: false });
+        window.location.assign("/connexion?deconnecte=1");
+      }}
+      className="rounded border border-slate-400 px-3 py-1.5 font-medium text-slate-900 hover:bg-slate-100 disabled:opacity-60"
+    >
+      Se déconnecter
+    </button>
+  );
+}

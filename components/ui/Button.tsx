@@ -1,0 +1,17 @@
+import Link from "next/link";
+import type { ComponentProps } from "react";
+
+const VARIANTS = {
+  primary: "bg-brand-700 text-white hover:bg-brand-800 border-brand-700",
+  secondary: "bg-white text-ink hover:bg-slate-100 border-slate-500",
+} as const;
+
+const base = "inline-flex items-center justify-center rounded border px-4 py-2 font-semibold no-underline disabled:cursor-not-allowed disabled:opacity-60";
+
+export function Button({ variant = "primary", className = "", ...props }: { variant?: keyof typeof VARIANTS } & ComponentProps<"button">) {
+  return <button className={`${base} ${VARIANTS[variant]} ${className}`} {...props} />;
+}
+
+export function ButtonLink({ variant = "primary", className = "", ...props }: { variant?: keyof typeof VARIANTS } & ComponentProps<typeof Link>) {
+  return <Link className={`${base} ${VARIANTS[variant]} ${className}`} {...props} />;
+}

@@ -1,0 +1,17 @@
+/** Only same-site paths may be used as "back to where you wanted to go" targets. */
+export function safeCallbackPath(raw: string | null | undefined, fallback = "/espace"): string {
+  if (!raw) return fallback;
+  let value = raw;
+  try {
+    // NextAuth may hand back an absolute URL of this site: keep only its path.
+    if (/^https?:\/\//i.test(value)) {
+      const url = new URL(value);
+      value = url.pathname + url.search + url.hash;
+    }
+  } catch {
+    return fallback;
+  }
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (value.startsWith("/api/") || value.startsWith("/connexion")) return fallback;
+  return value;
+}

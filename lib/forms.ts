@@ -1,0 +1,19 @@
+/**
+ * The result every server action returns to its form: expected failures are values, shown next
+ * to the field they concern (fieldErrors) or above the form (message).
+ */
+export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
+
+export type ActionResult<T = undefined, K extends string = string> =
+  | ({ ok: true } & (T extends undefined ? object : { data: T }))
+  | { ok: false; message?: string; fieldErrors?: FieldErrors<K> };
+
+/** First message per field from a zod error's issues. */
+export function fieldErrorsFrom<K extends string>(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors<K> {
+  const errors: FieldErrors<K> = {};
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? "") as K;
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}

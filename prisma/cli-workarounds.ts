@@ -1,0 +1,126 @@
+/**
+ * Workarounds for the Prisma 6.19.3 CLI running its WebAssembly schema engine ("js" engine)
+ * through driver adapters. They are needed by `prisma migrate` only (never by the app), and are
+ * collected here so that each one can be deleted the day the upstream defect is fixed.
+ * tests/unit/prisma-cli-workarounds.test.ts checks each of them.
+ */
+import { randomUUID } from "node:crypto";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Query = Parameters<Adapter["executeRaw"]>[0];
+
+/**
+ * 1. The schema engine arms 10 s and 60 s timers that it never clears, so the CLI idles up to a
+ * minute after finishing. Long timers are unref'd: they no longer keep the process alive.
+ */
+export function unrefLongTimers(thresholdMs = 10_000): void {
+  const original = globalThis.setTimeout;
+  const patched = ((fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer = original(fn, ms, ...args);
+    if ((ms ?? 0) >= thresholdMs) timer.unref?.();
+    return timer;
+  }) as typeof setTimeout;
+  globalThis.setTimeout = Object.assign(patched, original);
+}
+
+/**
+ * 2. SQLite: the shadow database replays each migration with executeRaw(), which better-sqlite3
+ * runs through prepare(), one statement only ("P3006 External error id#0"). On the shadow
+ * connection, multi-statement SQL falls back to executeScript().
+ */
+export function runMultiStatementScripts(adapter: Adapter): Adapter {
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  adapter.executeRaw = async (query: Query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (query.args.length === 0 && error instanceof RangeError && /more than one statement/.test(error.message)) {
+        await adapter.executeScript(query.sql);
+        return 0;
+      }
+      throw error;
+    }
+  };
+  return adapter;
+}
+
+export class SqliteCliAdapter extends PrismaBetterSQLite3 {
+  override async connectToShadowDb() {
+    return runMultiStatementScripts(await super.connectToShadowDb());
+  }
+}
+
+/**
+ * 3. PostgreSQL: introspection returns columns of type `name` (oid 19) and `"char"` (oid 18),
+ * which adapter-pg cannot deserialise ("Column type 'name' could not be deserialized"); they are
+ * reported as text (and their arrays as text[]).
+ */
+export const PG_TYPE_REMAP: Readonly<Record<number, number>> = { 18: 25, 19: 25, 1002: 1009, 1003: 1009 };
+
+export function remapFieldTypes<T extends { fields?: { dataTypeID: number }[] }>(result: T): T {
+  for (const field of result?.fields ?? []) {
+    const remapped = PG_TYPE_REMAP[field.dataTypeID];
+    if (remapped !== undefined) field.dataTypeID = remapped;
+  }
+  return result;
+}
+
+let pgPrototypePatched = false;
+async function patchPgQueryable(factory: PrismaPg): Promise<void> {
+  if (pgPrototypePatched) return;
+  const adapter = await factory.connect();
+  // PgQueryable.prototype is shared by connections, transactions and the shadow database.
+  const proto = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as { performIO: (q: unknown) => Promise<never> };
+  const performIO = proto.performIO;
+  proto.performIO = async function (this: unknown, query: unknown) {
+    return remapFieldTypes(await performIO.call(this, query));
+  };
+  await adapter.dispose();
+  pgPrototypePatched = true;
+}
+
+export function pgConfigFromUrl(url: string, database?: string) {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: database ?? decodeURIComponent(u.pathname.slice(1)),
+    // Let the CLI process exit instead of waiting for idle pool timeouts.
+    allowExitOnIdle: true,
+  };
+}
+
+/**
+ * 4. PostgreSQL: adapter-pg's connectToShadowDb() lets the connection string override the shadow
+ * database name (so the "shadow" is the real database) and drops the shadow database before
+ * closing its pool. Re-implemented: a fresh database, closed before it is dropped.
+ */
+export class PgCliAdapter extends PrismaPg {
+  constructor(private readonly url: string) {
+    super(pgConfigFromUrl(url));
+  }
+
+  override async connectToShadowDb() {
+    const main = await this.connect();
+    const name = `prisma_shadow_${randomUUID().replace(/-/g, "")}`;
+    await main.executeScript(`CREATE DATABASE "${name}"`);
+    const shadow = await new PrismaPg(pgConfigFromUrl(this.url, name)).connect();
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await main.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
+      await main.dispose();
+    };
+    return shadow;
+  }
+
+  static async create(url: string): Promise<PgCliAdapter> {
+    const factory = new PgCliAdapter(url);
+    await patchPgQueryable(factory);
+    return factory;
+  }
+}

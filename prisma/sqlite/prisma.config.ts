@@ -1,0 +1,14 @@
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { SqliteCliAdapter, unrefLongTimers } from "../cli-workarounds";
+import { databaseUrl } from "../../lib/server/database-url";
+
+unrefLongTimers();
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join(__dirname),
+  migrations: { path: path.join(__dirname, "migrations") },
+  adapter: async () => new SqliteCliAdapter({ url: databaseUrl() }),
+});

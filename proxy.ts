@@ -1,0 +1,31 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { isProtectedPath } from "@/lib/domain/policy";
+
+/**
+ * A coarse, early gate: anonymous visitors of a protected space are sent to the login page (and
+ * brought back afterwards), learners without a profile to "Compléter mon profil". The trusted
+ * checks are in lib/server/session.ts, run by every page and server action.
+ */
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-d3-path", pathname + search);
+
+  if (isProtectedPath(pathname)) {
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    if (!token) {
+      const login = new URL("/connexion", request.url);
+      login.searchParams.set("callbackUrl", pathname + search);
+      return NextResponse.redirect(login);
+    }
+    if (token.role === "AUDITEUR" && !token.profileComplete && !pathname.startsWith("/profil/completer")) {
+      return NextResponse.redirect(new URL("/profil/completer", request.url));
+    }
+  }
+  return NextResponse.next({ request: { headers: forwarded } });
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/).*)"],
+};
