@@ -1,7 +1,7 @@
 /**
  * Keeps the SQLite and PostgreSQL migration histories in step, without needing a database:
  *   npm run db:migration -- create <name>   writes prisma/<provider>/migrations/<timestamp>_<name>/
- *   npm run db:migration -- check           fails if a history does not reach the current models
+ *   npm run db:migration -- check [sqlite|postgres]   fails if a history does not reach the current models
  * Each history is diffed (replayed on a shadow database by the schema engine) against the shared
  * models; tests/integration/migrations.test.ts checks the result on real databases.
  */
@@ -66,9 +66,14 @@ if (command === "create") {
     console.log(`${provider}: ${folder}`);
   }
 } else if (command === "check") {
-  requirePostgres();
+  const providers = name ? [name as Provider] : (Object.keys(PROVIDERS) as Provider[]);
+  if (!providers.every((p) => p in PROVIDERS)) {
+    console.error("Usage : npm run db:migration -- check [sqlite|postgres]");
+    process.exit(1);
+  }
+  if (providers.includes("postgres")) requirePostgres();
   let stale = false;
-  for (const provider of Object.keys(PROVIDERS) as Provider[]) {
+  for (const provider of providers) {
     const { sql } = diff(provider, true);
     if (!isEmpty(sql)) {
       stale = true;
@@ -77,6 +82,6 @@ if (command === "create") {
   }
   process.exit(stale ? 1 : 0);
 } else {
-  console.error("Usage : npm run db:migration -- create <nom> | check");
+  console.error("Usage : npm run db:migration -- create <nom> | check [sqlite|postgres]");
   process.exit(1);
 }

@@ -1,0 +1,12 @@
+/** Settings shared by the browser tests and the server they start (tests/support/e2e-server.ts). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The app sends its emails here; the test that needs them starts a real SMTP server on it. */
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
+export const E2E_DATABASE_FILE = ".data/e2e/d3.sqlite";
+
+/** Accounts made for the browser tests only, besides the demo accounts of the seed. */
+export const E2E_ACCOUNTS = {
+  lockout: "lucie.verrou.auditeur",
+  reset: "remi.oubli.auditeur",
+} as const;
+export const E2E_PASSWORD = "mot-de-passe-e2e-2026";

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/seed";
+import { E2E_ACCOUNTS, E2E_PASSWORD } from "./env";
+import { alertBox, expectAccessible, logIn } from "./support";
+
+test("a wrong password gets one generic message, and the identifier stays typed", async ({ page }) => {
+  await page.goto("/connexion");
+  await logIn(page, "jean.dupont.auditeur", "pas-le-bon-mot-de-passe");
+  await expect(alertBox(page)).toHaveText("Identifiant ou mot de passe incorrect.");
+  await expect(page.getByLabel("Identifiant")).toHaveValue("jean.dupont.auditeur");
+  await expectAccessible(page);
+});
+
+test("an identifier with an accent or a space is refused with a clear message, next to the field", async ({ page }) => {
+  await page.goto("/connexion");
+  await logIn(page, "jérôme.durand.auditeur", "peu importe");
+  await expect(page.getByText(/ne contient pas d'accent/)).toBeVisible();
+  await expect(page.getByLabel("Identifiant")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("after 5 failures the account is locked for 15 minutes, even with the right password", async ({ page }) => {
+  await page.goto("/connexion");
+  for (let i = 1; i <= 4; i++) {
+    await logIn(page, E2E_ACCOUNTS.lockout, `mauvais-${i}`);
+    await expect(alertBox(page)).toHaveText("Identifiant ou mot de passe incorrect.");
+  }
+  await logIn(page, E2E_ACCOUNTS.lockout, "mauvais-5");
+  await expect(alertBox(page)).toContainText("bloquée pendant 15 minutes");
+  await logIn(page, E2E_ACCOUNTS.lockout, E2E_PASSWORD);
+  await expect(alertBox(page)).toContainText("bloquée pendant 15 minutes");
+  await expect(page).toHaveURL(/\/connexion/);
+});
+
+test("a learner without an ENF identifier is told to contact their centre", async ({ page }) => {
+  await page.goto("/connexion");
+  await expect(page.getByRole("heading", { name: "Vous n'avez pas d'identifiant ENF ?" })).toBeVisible();
+  await expect(page.getByText(/contactez votre centre d'inscription/)).toBeVisible();
+});
+
+test("Se déconnecter ends the session", async ({ page }) => {
+  await page.goto("/connexion");
+  await logIn(page, "jean.dupont.auditeur", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/auditeur$/);
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/connexion\?deconnecte=1$/);
+  await expect(page.getByText("Vous êtes déconnecté.")).toBeVisible();
+  await page.goto("/auditeur");
+  await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fauditeur$/);
+});

@@ -1,0 +1,19 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export async function logIn(page: Page, identifier: string, password: string) {
+  await page.getByLabel("Identifiant").fill(identifier);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** No WCAG 2.1 A/AA violation that axe can detect on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** The page's own alert (Next.js adds an empty route announcer with role="alert" too). */
+export function alertBox(page: Page) {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}

@@ -1,0 +1,55 @@
+import { PG_TYPE_REMAP, pgConfigFromUrl, remapFieldTypes, runMultiStatementScripts, unrefLongTimers } from "@/prisma/cli-workarounds";
+
+describe("Prisma 6.19 CLI workarounds", () => {
+  test("long timers stop keeping the process alive; short ones still do", () => {
+    const original = globalThis.setTimeout;
+    try {
+      unrefLongTimers(10_000);
+      const long = setTimeout(() => undefined, 60_000);
+      const short = setTimeout(() => undefined, 50);
+      expect(long.hasRef()).toBe(false);
+      expect(short.hasRef()).toBe(true);
+      clearTimeout(long);
+      clearTimeout(short);
+    } finally {
+      globalThis.setTimeout = original;
+    }
+  });
+
+  test("multi-statement SQL on the SQLite shadow database falls back to executeScript", async () => {
+    const executeScript = jest.fn().mockResolvedValue(undefined);
+    const adapter = {
+      executeRaw: jest.fn().mockRejectedValue(new RangeError("The supplied SQL string contains more than one statement")),
+      executeScript,
+    };
+    const patched = runMultiStatementScripts(adapter as never);
+    await expect(patched.executeRaw({ sql: "CREATE TABLE a(x); CREATE TABLE b(y);", args: [], argTypes: [] } as never)).resolves.toBe(0);
+    expect(executeScript).toHaveBeenCalledWith("CREATE TABLE a(x); CREATE TABLE b(y);");
+  });
+
+  test("other errors, and queries with arguments, are not hidden", async () => {
+    const adapter = { executeRaw: jest.fn().mockRejectedValue(new Error("no such table")), executeScript: jest.fn() };
+    const patched = runMultiStatementScripts(adapter as never);
+    await expect(patched.executeRaw({ sql: "SELECT 1", args: [], argTypes: [] } as never)).rejects.toThrow("no such table");
+    const withArgs = { executeRaw: jest.fn().mockRejectedValue(new RangeError("more than one statement")), executeScript: jest.fn() };
+    await expect(runMultiStatementScripts(withArgs as never).executeRaw({ sql: "x", args: [1], argTypes: [] } as never)).rejects.toThrow(RangeError);
+  });
+
+  test("PostgreSQL `name` and `\"char\"` columns are reported as text", () => {
+    const result = remapFieldTypes({ fields: [{ dataTypeID: 19 }, { dataTypeID: 18 }, { dataTypeID: 1003 }, { dataTypeID: 23 }] });
+    expect(result.fields.map((f) => f.dataTypeID)).toEqual([25, 25, 1009, 23]);
+    expect(PG_TYPE_REMAP[19]).toBe(25);
+  });
+
+  test("connection settings are read from the URL, with an optional other database", () => {
+    expect(pgConfigFromUrl("postgresql://d%403:p%3Ass@db.example:6543/d3_prod", "shadow")).toEqual({
+      host: "db.example",
+      port: 6543,
+      user: "d@3",
+      password: "p:ss",
+      database: "shadow",
+      allowExitOnIdle: true,
+    });
+    expect(pgConfigFromUrl("postgresql://u:p@localhost/d3").database).toBe("d3");
+  });
+});
