@@ -1,0 +1,158 @@
+import fc from "fast-check";
+import { assessExperience, computeExperience, DAYS_PER_MONTH, type ExperienceEntry } from "@/lib/domain/experience";
+import type { ExperienceRule } from "@/lib/domain/catalogue/model";
+import { diplomaByKey, realCatalogue } from "./fixtures";
+
+function job(startDate: string, endDate: string, workingTimePercent = 100, inField = true): ExperienceEntry {
+  return { employer: "Entreprise", jobTitle: "Développeur", startDate, endDate, workingTimePercent, inField, activities: "Développement" };
+}
+
+function totals(entries: ExperienceEntry[]) {
+  const result = computeExperience(entries);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.totals;
+}
+
+const catalogue = realCatalogue();
+const licenceRule = diplomaByKey(catalogue, "LG02501A").experience;
+const engineerRule = diplomaByKey(catalogue, "CYC9101A").experience;
+const rncpRule = catalogue.diplomas.find((diploma) => diploma.title === "Responsable de projets de formation")?.experience as ExperienceRule;
+
+describe("full-time-equivalent months", () => {
+  test("a full calendar year full time is 12 months", () => {
+    expect(totals([job("2023-01-01", "2023-12-31")])).toMatchObject({ inFieldMonths: 12, outOfFieldMonths: 0, totalMonths: 12, inFieldDays: 365 });
+    expect(totals([job("2024-01-01", "2024-12-31")]).inFieldMonths).toBe(12);
+  });
+
+  test("part time counts in proportion", () => {
+    expect(totals([job("2023-01-01", "2023-12-31", 50)]).inFieldMonths).toBe(6);
+    expect(totals([job("2023-01-01", "2023-12-31", 80)]).inFieldDays).toBeCloseTo(292);
+  });
+
+  test("overlapping jobs never count more than full time on a day", () => {
+    expect(totals([job("2023-01-01", "2023-12-31"), job("2023-01-01", "2023-12-31")]).inFieldMonths).toBe(12);
+    expect(totals([job("2023-01-01", "2023-12-31", 60), job("2023-07-01", "2023-12-31", 60)]).inFieldDays).toBeCloseTo(181 * 0.6 + 184);
+  });
+
+  test("two part-time jobs add up to full time", () => {
+    expect(totals([job("2023-01-01", "2023-12-31", 50), job("2023-01-01", "2023-12-31", 50)]).inFieldMonths).toBe(12);
+  });
+
+  test("in-field work is counted first, out-of-field work fills the rest of the day", () => {
+    const result = totals([job("2023-01-01", "2023-12-31", 60, true), job("2023-01-01", "2023-12-31", 60, false)]);
+    expect(result.inFieldDays).toBeCloseTo(365 * 0.6);
+    expect(result.outOfFieldDays).toBeCloseTo(365 * 0.4);
+    expect(result.totalMonths).toBe(12);
+    expect(totals([job("2023-01-01", "2023-12-31", 100, true), job("2023-01-01", "2023-12-31", 100, false)])).toMatchObject({ inFieldMonths: 12, outOfFieldMonths: 0 });
+  });
+
+  test("in and out of field are kept apart", () => {
+    expect(totals([job("2020-01-01", "2020-12-31", 100, false), job("2021-01-01", "2021-12-31", 100, true)])).toMatchObject({ inFieldMonths: 12, outOfFieldMonths: 12, totalMonths: 24 });
+  });
+
+  test("both ends are included: a one-day job counts one day", () => {
+    expect(totals([job("2024-02-29", "2024-02-29")]).inFieldDays).toBe(1);
+    expect(totals([job("2024-01-31", "2024-02-01")]).inFieldDays).toBe(2);
+    expect(totals([]).totalMonths).toBe(0);
+  });
+
+  test("months are days divided by the average month, rounded to the tenth", () => {
+    expect(DAYS_PER_MONTH).toBe(30.4375);
+    expect(totals([job("2024-01-01", "2024-03-01")]).inFieldMonths).toBe(Math.round((61 / 30.4375) * 10) / 10);
+  });
+
+  test("an end before the start, an impossible date or a working time out of 1–100 % is rejected", () => {
+    expect(computeExperience([job("2023-01-01", "2023-12-31"), job("2023-05-02", "2023-05-01")])).toEqual({
+      ok: false,
+      errors: [{ index: 1, field: "endDate", message: "La date de fin précède la date de début." }],
+    });
+    const invalid = computeExperience([job("2023-02-30", "2023-03-01"), job("2023-01-01", "01/02/2023"), job("2023-01-01", "2023-02-01", 0), job("2023-01-01", "2023-02-01", 101)]);
+    expect(invalid.ok ? [] : invalid.errors.map(({ index, field }) => [index, field])).toEqual([
+      [0, "startDate"],
+      [1, "endDate"],
+      [2, "workingTimePercent"],
+      [3, "workingTimePercent"],
+    ]);
+  });
+
+  const entryArbitrary = fc
+    .record({
+      start: fc.integer({ min: 0, max: 3000 }),
+      length: fc.integer({ min: 0, max: 800 }),
+      percent: fc.integer({ min: 1, max: 100 }),
+      inField: fc.boolean(),
+    })
+    .map(({ start, length, percent, inField }) => {
+      const day = (offset: number) => new Date(Date.UTC(2015, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+      return job(day(start), day(start + length), percent, inField);
+    });
+
+  test("property: never more than the calendar span, whatever the overlaps", () => {
+    fc.assert(
+      fc.property(fc.array(entryArbitrary, { maxLength: 8 }), (entries) => {
+        const result = totals(entries);
+        const spanDays = new Set(entries.flatMap((entry) => {
+          const days: number[] = [];
+          for (let time = Date.parse(entry.startDate); time <= Date.parse(entry.endDate); time += 86_400_000) days.push(time);
+          return days;
+        })).size;
+        expect(result.inFieldDays + result.outOfFieldDays).toBeLessThanOrEqual(spanDays + 1e-9);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test("property: order does not matter and adding a job never lowers the total", () => {
+    fc.assert(
+      fc.property(fc.array(entryArbitrary, { maxLength: 8 }), entryArbitrary, (entries, extra) => {
+        const before = totals(entries);
+        expect(totals([...entries].reverse())).toEqual(before);
+        const after = totals([...entries, extra]);
+        expect(after.inFieldDays + after.outOfFieldDays).toBeGreaterThanOrEqual(before.inFieldDays + before.outOfFieldDays - 1e-9);
+        expect(after.inFieldDays).toBeGreaterThanOrEqual(before.inFieldDays - 1e-9);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("assessExperience", () => {
+  test("licence: 14,5 months in the field for 12 required", () => {
+    // 2022-01-01 → 2023-03-17 is 441 days, 14.49 months.
+    const result = assessExperience([job("2022-01-01", "2023-03-17")], licenceRule);
+    expect(result).toMatchObject({ ok: true, assessment: { status: "MET", summary: "14,5 mois en équivalent temps plein dans le domaine pour 12 mois requis" } });
+  });
+
+  test("licence: out of the field only, an internship of 3 to 6 months", () => {
+    const result = assessExperience([job("2020-01-01", "2022-12-31", 100, false)], licenceRule);
+    expect(result).toMatchObject({ ok: true, assessment: { status: "INTERNSHIP_PATH", internshipMonths: { min: 3, max: 6 } } });
+    expect(result.ok && result.assessment.advice).toMatch(/stage de 3 à 6 mois/);
+  });
+
+  test("engineer: 2 years in the field is not enough without a third year", () => {
+    const result = assessExperience([job("2021-01-01", "2022-12-31"), job("2023-01-01", "2023-06-30", 100, false)], engineerRule);
+    expect(result).toMatchObject({
+      ok: true,
+      assessment: { status: "NOT_MET", summary: "24 mois en équivalent temps plein dans le domaine pour 24 mois requis ; 29,9 mois au total pour 36 mois requis" },
+    });
+    const met = assessExperience([job("2021-01-01", "2022-12-31"), job("2023-01-01", "2023-12-31", 100, false)], engineerRule);
+    expect(met.ok && met.assessment.status).toBe("MET");
+  });
+
+  test("RNCP level 6: 3 years out of the field open the internship route, less does not", () => {
+    expect(assessExperience([job("2020-01-01", "2022-12-31", 100, false)], rncpRule)).toMatchObject({ assessment: { status: "INTERNSHIP_PATH" } });
+    expect(assessExperience([job("2021-01-01", "2022-12-31", 100, false)], rncpRule)).toMatchObject({ assessment: { status: "NOT_MET" } });
+  });
+
+  test("excluded and unspecified rules", () => {
+    expect(assessExperience([job("2021-01-01", "2021-12-31")], { kind: "excluded" })).toMatchObject({ assessment: { status: "NOT_REQUIRED" } });
+    const unspecified: ExperienceRule = { kind: "unspecified", unitCodes: [], unitsNeeded: "ALL", ruleText: null, alternativeText: null };
+    expect(assessExperience([job("2021-01-01", "2021-12-31", 50)], unspecified)).toMatchObject({
+      assessment: { status: "TO_BE_ASSESSED", summary: "6 mois en équivalent temps plein dans le domaine, 0 mois hors domaine" },
+    });
+  });
+
+  test("invalid entries are reported, not assessed", () => {
+    expect(assessExperience([job("2021-02-01", "2021-01-01")], licenceRule).ok).toBe(false);
+  });
+});
