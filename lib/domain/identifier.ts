@@ -23,6 +23,7 @@ export function checkIdentifier(raw: string): IdentifierCheck {
   }
   if (identifier.length > 100) return { ok: false, message: "Cet identifiant est trop long. " + IDENTIFIER_FORMAT_HELP };
   if (LEARNER.test(identifier)) return { ok: true, identifier, kind: "learner" };
-  if (STAFF.test(identifier)) return { ok: true, identifier, kind: "staff" };
+  // "dupont.auditeur" is a learner identifier missing its first name, not a staff one.
+  if (STAFF.test(identifier) && !identifier.endsWith(".auditeur")) return { ok: true, identifier, kind: "staff" };
   return { ok: false, message: "Identifiant mal formé. " + IDENTIFIER_FORMAT_HELP };
 }

@@ -10,7 +10,8 @@ export const MAX_AGE = 100;
 
 const PERSON_NAME = /^[\p{L}][\p{L}' -]*$/u;
 const FRENCH_PHONE = /^(?:0|\+33)[1-9]\d{8}$/;
-const INTERNATIONAL_PHONE = /^\+[1-9]\d{6,14}$/;
+// French numbers (+33) must follow the French rule: "+33 (0)6…" is not a valid number.
+const INTERNATIONAL_PHONE = /^\+(?!33)[1-9]\d{6,14}$/;
 const LEARNER_NUMBER = /^[A-Z0-9]{6,15}$/;
 
 const required = (label: string, max = 100) =>

@@ -1,6 +1,7 @@
 /** Only same-site paths may be used as "back to where you wanted to go" targets. */
 export function safeCallbackPath(raw: string | null | undefined, fallback = "/espace"): string {
-  if (!raw) return fallback;
+  // Browsers drop tabs and line breaks from URLs: "/\t/evil.example" would become "//evil.example".
+  if (!raw || /[\u0000-\u001f\u007f]/.test(raw)) return fallback;
   let value = raw;
   try {
     // NextAuth may hand back an absolute URL of this site: keep only its path.
