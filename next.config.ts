@@ -10,7 +10,13 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // A pièce justificative is up to 10 MB (MAX_DOCUMENT_BYTES), plus the multipart envelope.
+    serverActions: { bodySizeLimit: "11mb" },
+    // proxy.ts runs on every path; Next buffers bodies for it (10 MB by default) and truncates beyond.
+    proxyClientMaxBodySize: "11mb",
+  },
   serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "nodemailer"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { learnerIdentity } from "@/lib/learner/identity";
+import { KIND_LABELS, LEARNER_ACTIONS, MODE_LABELS, STATE_LABELS } from "@/lib/domain/request-lifecycle";
+import { listLearnerRequests } from "@/lib/requests/queries";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Suivi de dossiers" };
 
 export default async function LearnerHomePage() {
   const user = await requireUser({ space: "auditeur" });
-  const identity = await learnerIdentity(user.id);
+  const [identity, requests] = await Promise.all([learnerIdentity(user.id), listLearnerRequests(user.id)]);
   if (!identity) notFound();
   const name = `${identity.civility === "MADAME" ? "Madame" : "Monsieur"} ${identity.firstNames} ${identity.usageName ?? identity.birthName}`;
 
@@ -52,13 +54,41 @@ export default async function LearnerHomePage() {
         <h2 id="demandes" className="text-lg font-semibold">
           Mes demandes
         </h2>
-        <div className="mt-3 rounded border border-dashed border-slate-400 bg-white p-6 text-center">
-          <p className="font-medium">Vous n&apos;avez encore aucune demande.</p>
-          <p className="mt-1 text-slate-700">
-            Quand vous aurez obtenu toutes les unités d&apos;un diplôme, ou pour faire analyser votre expérience professionnelle, choisissez «&nbsp;Nouvelle
-            demande&nbsp;».
-          </p>
-        </div>
+        {requests.length === 0 ? (
+          <div className="mt-3 rounded border border-dashed border-slate-400 bg-white p-6 text-center">
+            <p className="font-medium">Vous n&apos;avez encore aucune demande.</p>
+            <p className="mt-1 text-slate-700">
+              Quand vous aurez obtenu toutes les unités d&apos;un diplôme, ou pour faire analyser votre expérience professionnelle, choisissez
+              «&nbsp;Nouvelle demande&nbsp;».
+            </p>
+          </div>
+        ) : (
+          <ul className="mt-3 space-y-3" data-testid="request-list">
+            {requests.map((r) => (
+              <li key={r.id} className="rounded border border-slate-200 bg-white p-4 shadow-sm">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <Link href={`/demandes/${r.id}`} className="font-semibold">
+                    {r.kind === "EXPERIENCE" && r.mode ? `${KIND_LABELS.EXPERIENCE} (${MODE_LABELS[r.mode].toLowerCase()})` : KIND_LABELS[r.kind]}
+                    {" – "}
+                    {r.diploma.code ?? r.diploma.title}
+                  </Link>
+                  <span className="text-sm text-slate-700">{r.number ?? "Brouillon"}</span>
+                </div>
+                <p className="text-sm text-slate-700">{r.diploma.title}</p>
+                <p className="mt-1">
+                  État : <strong>{STATE_LABELS[r.state]}</strong>
+                  {r.jointAnalysis ? (
+                    <>
+                      {" · "}Analyse de l&apos;expérience conjointe : <strong>{STATE_LABELS[r.jointAnalysis.state]}</strong>
+                    </>
+                  ) : null}
+                </p>
+                {LEARNER_ACTIONS[r.state] ? <p className="text-sm font-semibold text-brand-800">{LEARNER_ACTIONS[r.state]}</p> : null}
+                <p className="text-sm text-slate-700">Dernière étape le {r.lastChangeAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}</p>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );

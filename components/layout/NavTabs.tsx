@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const TABS = [
-  { href: "/auditeur", label: "Espace auditeur", match: ["/auditeur", "/profil"] },
+  { href: "/auditeur", label: "Espace auditeur", match: ["/auditeur", "/demandes", "/profil"] },
   { href: "/espace-centre", label: "Espace centre", match: ["/espace-centre", "/centre", "/national", "/admin"] },
   { href: "/aide", label: "Aide", match: ["/aide"] },
 ];

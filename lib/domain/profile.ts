@@ -83,10 +83,14 @@ export function profileSchema(now: Date = new Date()) {
         .regex(LEARNER_NUMBER, "Numéro d'auditeur : 6 à 15 lettres ou chiffres, sans espace (il figure sur votre carte d'auditeur)."),
       centreCode: z.string().min(1, "Centre d'inscription : choisissez votre centre dans la liste."),
     })
-    .superRefine((v, ctx) => {
-      if (v.country === "FR" && !/^\d{5}$/.test(v.postalCode)) {
-        ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Code postal : 5 chiffres pour une adresse en France." });
-      }
+    .refine((v) => v.country !== "FR" || /^\d{5}$/.test(v.postalCode), {
+      path: ["postalCode"],
+      message: "Code postal : 5 chiffres pour une adresse en France.",
+      // Checked even when other fields are wrong, so that every error shows at once.
+      when: (payload) => {
+        const v = payload.value as { country?: unknown; postalCode?: unknown } | null;
+        return typeof v?.country === "string" && typeof v?.postalCode === "string";
+      },
     });
 }
 

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { searchDiplomas } from "@/lib/catalogue/queries";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Nouvelle demande" };
 
-export default async function NewRequestPage() {
+export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   await requireUser({ space: "auditeur" });
+  const { q = "" } = await searchParams;
+  const query = q.slice(0, 100);
+  const diplomas = await searchDiplomas(query, 50);
+
   return (
     <div className="max-w-3xl space-y-6">
       <p>
@@ -13,19 +18,55 @@ export default async function NewRequestPage() {
       </p>
       <h1 className="text-2xl font-bold">Nouvelle demande</h1>
       <div className="grid gap-4 md:grid-cols-2">
-        <section className="rounded border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 className="text-lg font-semibold">Demande de délivrance de diplôme</h2>
-          <p className="mt-2">À faire une fois obtenues toutes les unités qui composent le diplôme. Si votre expérience professionnelle n&apos;est pas encore validée, son analyse est demandée en même temps (demande conjointe).</p>
+        <section className="rounded border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 className="font-semibold">Demande de délivrance de diplôme</h2>
+          <p className="mt-1 text-sm">
+            Quand vous avez obtenu toutes les unités du diplôme. Si votre expérience professionnelle n&apos;est pas encore validée, son analyse est
+            demandée en même temps (demande conjointe).
+          </p>
         </section>
-        <section className="rounded border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 className="text-lg font-semibold">Demande d&apos;analyse de l&apos;expérience professionnelle</h2>
-          <p className="mt-2">Analyse anticipée : pour savoir tôt si votre expérience convient au diplôme visé, ou quelle durée de stage compléterait.</p>
+        <section className="rounded border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 className="font-semibold">Analyse de l&apos;expérience professionnelle</h2>
+          <p className="mt-1 text-sm">Analyse anticipée : pour savoir tôt si votre expérience convient, ou quelle durée de stage la compléterait.</p>
         </section>
       </div>
-      <p className="rounded border-l-4 border-blue-700 bg-blue-50 px-4 py-3 text-blue-900" role="status">
-        Le dépôt en ligne de ces demandes n&apos;est pas encore ouvert dans cette version de D3. En attendant, adressez-vous à votre centre
-        d&apos;inscription.
-      </p>
+
+      <form role="search" action="/auditeur/nouvelle-demande" className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="q" className="block font-medium">
+            Choisissez le diplôme visé
+          </label>
+          <p id="q-hint" className="text-sm text-slate-700">
+            Code (par exemple LG02501A) ou mots du titre.
+          </p>
+          <input id="q" name="q" type="search" defaultValue={query} aria-describedby="q-hint" className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
+        </div>
+        <button type="submit" className="rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          Rechercher
+        </button>
+      </form>
+
+      <section aria-labelledby="resultats">
+        <h2 id="resultats" className="text-lg font-semibold">
+          {query ? `Diplômes correspondant à « ${query} »` : "Diplômes du catalogue"} ({diplomas.length})
+        </h2>
+        {diplomas.length === 0 ? (
+          <p className="mt-2">Aucun diplôme ne correspond. Vérifiez le code, ou essayez un mot du titre.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-200 rounded border border-slate-200 bg-white">
+            {diplomas.map((d) => (
+              <li key={d.key} className="px-4 py-3">
+                <Link href={`/auditeur/nouvelle-demande/${encodeURIComponent(d.key)}`} className="font-medium">
+                  {d.code ? `${d.code} – ` : ""}
+                  {d.title}
+                  {d.version ? ` (${d.version.split(" (")[0]})` : ""}
+                </Link>
+                {!d.requestable ? <p className="text-sm text-slate-700">Pas encore demandable en ligne.</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

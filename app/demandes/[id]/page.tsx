@@ -1,0 +1,193 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { Alert } from "@/components/ui/Alert";
+import { DocumentsPanel } from "@/components/requests/DocumentsPanel";
+import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
+import { LearnerActions } from "./LearnerActionsBlock";
+import { LiveRequest } from "@/components/requests/LiveRequest";
+import { RequestHistory } from "@/components/requests/RequestHistory";
+import { RequestSteps } from "@/components/requests/RequestSteps";
+import { assessExperience } from "@/lib/domain/experience";
+import { isEditableByLearner } from "@/lib/domain/request-access";
+import { KIND_LABELS, MODE_LABELS, describeState } from "@/lib/domain/request-lifecycle";
+import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
+import { requireUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Ma demande" };
+
+function requestTitle(request: RequestDetail): string {
+  return request.kind === "EXPERIENCE" && request.mode ? `${KIND_LABELS.EXPERIENCE} – ${MODE_LABELS[request.mode].toLowerCase()}` : KIND_LABELS[request.kind];
+}
+
+function StateSummary({ request }: { request: RequestDetail }) {
+  const { label, holder, learnerAction } = describeState(request.state);
+  const correction = request.state === "CORRECTION_REQUESTED" ? request.events.findLast((e) => e.toState === "CORRECTION_REQUESTED") : null;
+  return (
+    <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+      <dt className="font-medium">État</dt>
+      <dd data-testid={`state-${request.kind}`}>{label}</dd>
+      {holder ? (
+        <>
+          <dt className="font-medium">Qui a le dossier</dt>
+          <dd>{holder}</dd>
+        </>
+      ) : null}
+      {learnerAction ? (
+        <>
+          <dt className="font-medium">À faire de votre côté</dt>
+          <dd className="font-semibold text-brand-800">{learnerAction}</dd>
+        </>
+      ) : null}
+      {correction?.comment ? (
+        <>
+          <dt className="font-medium">Demande de votre centre</dt>
+          <dd className="whitespace-pre-line">{correction.comment}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser({ space: "auditeur" });
+  const { id } = await params;
+  const found = await getRequestForViewer(user, id);
+  if (!found) notFound();
+  // A joint analysis is followed on the page of the diploma request it belongs to.
+  if (found.request.diplomaRequestId) redirect(`/demandes/${found.request.diplomaRequestId}`);
+  const { request, linked } = found;
+  const analysis = request.kind === "EXPERIENCE" ? request : linked;
+  const isDraft = request.state === "DRAFT";
+  const analysisEditable = analysis !== null && isEditableByLearner(analysis.state);
+  const assessment = analysis ? assessExperience(analysis.experiences, request.diploma.definition.experience) : null;
+  const open = !["DRAFT", "REFUSED", "WITHDRAWN"].includes(request.state) && request.events.every((e) => e.toState !== "VALIDATED");
+
+  return (
+    <div className="space-y-8">
+      <LiveRequest requestId={request.id} version={request.version} />
+      {linked ? <LiveRequest requestId={linked.id} version={linked.version} /> : null}
+      <p>
+        <Link href="/auditeur">← Suivi de dossiers</Link>
+      </p>
+      <div>
+        <p className="text-sm font-semibold text-brand-800">{request.number ?? "Brouillon – pas encore déposé"}</p>
+        <h1 className="text-2xl font-bold">{requestTitle(request)}</h1>
+        <p className="text-lg">
+          {request.diploma.code ? `${request.diploma.code} – ` : ""}
+          {request.diploma.title}
+        </p>
+        {linked ? (
+          <p className="mt-1 text-slate-700">
+            Avec une demande d&apos;analyse de l&apos;expérience professionnelle conjointe{linked.number ? ` (${linked.number})` : ""}.
+          </p>
+        ) : null}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+        <div className="space-y-6">
+          <section aria-labelledby="ou-en-est" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+            <h2 id="ou-en-est" className="text-lg font-semibold">
+              Où en est votre dossier
+            </h2>
+            <div className="mt-3 space-y-4">
+              <StateSummary request={request} />
+              {linked ? (
+                <div className="border-t border-slate-200 pt-3">
+                  <h3 className="font-semibold">Analyse de l&apos;expérience professionnelle (conjointe)</h3>
+                  <StateSummary request={linked} />
+                </div>
+              ) : null}
+            </div>
+          </section>
+
+          {analysis && assessment ? (
+            <section aria-labelledby="experiences" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+              <h2 id="experiences" className="text-lg font-semibold">
+                Expérience professionnelle
+              </h2>
+              {assessment.ok ? (
+                <div className="mt-2 rounded bg-slate-50 p-3" data-testid="experience-assessment">
+                  <p className="font-medium">{assessment.assessment.summary}</p>
+                  <p className="text-sm">{assessment.assessment.advice}</p>
+                </div>
+              ) : null}
+              {request.diploma.definition.experience.kind === "required" ? (
+                <p className="mt-2 text-sm text-slate-700">Règle du diplôme : {request.diploma.definition.experience.ruleText}</p>
+              ) : null}
+              <div className="mt-4">
+                <ExperienceEditor requestId={analysis.id} experiences={analysis.experiences} editable={analysisEditable} />
+              </div>
+            </section>
+          ) : null}
+
+          {analysis ? (
+            <section aria-labelledby="pieces" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+              <h2 id="pieces" className="text-lg font-semibold">
+                Pièces justificatives
+              </h2>
+              <p className="mt-1 text-sm text-slate-700">
+                Obligatoires : votre CV et au moins une attestation d&apos;employeur ou un certificat de travail. Utiles : fiches de poste, rapport
+                d&apos;activité ; pour un stage, la convention et le rapport.
+              </p>
+              <div className="mt-3">
+                <DocumentsPanel requestId={analysis.id} editable={analysisEditable} documents={analysis.documents} />
+              </div>
+            </section>
+          ) : null}
+
+          <LearnerActions request={request} linked={linked} open={open} isDraft={isDraft} />
+
+          {request.messages.length > 0 ? (
+            <section aria-labelledby="messages" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+              <h2 id="messages" className="text-lg font-semibold">
+                Messages
+              </h2>
+              <ul className="mt-2 space-y-3">
+                {request.messages.map((m) => (
+                  <li key={m.id}>
+                    <p className="text-sm text-slate-700">
+                      {m.author.displayName} – {m.createdAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}
+                    </p>
+                    <p className="whitespace-pre-line">{m.body}</p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {!isDraft ? <RequestHistory events={[...request.events, ...(linked?.events ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id)} /> : null}
+        </div>
+
+        <aside aria-labelledby="etapes" className="space-y-4">
+          <div className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+            <h2 id="etapes" className="text-lg font-semibold">
+              Étapes
+            </h2>
+            <div className="mt-3">
+              <RequestSteps kind={request.kind} state={request.state} events={request.events} label={`Étapes de la ${requestTitle(request).toLowerCase()}`} />
+            </div>
+            {linked ? (
+              <div className="mt-5 border-t border-slate-200 pt-4">
+                <h3 className="font-semibold">Analyse conjointe</h3>
+                <div className="mt-2">
+                  <RequestSteps kind={linked.kind} state={linked.state} events={linked.events} label="Étapes de l'analyse conjointe" />
+                </div>
+              </div>
+            ) : null}
+          </div>
+          {request.number ? (
+            <p>
+              <a href={`/demandes/${request.id}/recepisse`} className="font-medium">
+                Télécharger le récépissé de dépôt (PDF)
+              </a>
+            </p>
+          ) : null}
+          {request.state === "DRAFT" ? (
+            <Alert tone="info">Ce brouillon est enregistré : vous pouvez le reprendre plus tard depuis Suivi de dossiers.</Alert>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+"use client";
+
+import { useId, useRef, useState, type FormEvent } from "react";
+import { flushSync } from "react-dom";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { SelectField, TextField } from "@/components/ui/Field";
+import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/domain/documents";
+import { removeDocumentAction, uploadDocumentAction } from "@/app/demandes/[id]/documents-actions";
+
+export type DocumentItem = {
+  id: string;
+  category: DocumentCategory;
+  originalName: string;
+  size: number;
+  status: "TRANSMITTED" | "VALIDATED" | "REFUSED";
+  statusReason: string | null;
+};
+
+const STATUS_LABELS: Record<DocumentItem["status"], string> = { TRANSMITTED: "Transmis", VALIDATED: "Validé", REFUSED: "Refusé" };
+const STATUS_TONES: Record<DocumentItem["status"], string> = {
+  TRANSMITTED: "border-slate-500 text-slate-800",
+  VALIDATED: "border-green-700 text-green-900",
+  REFUSED: "border-red-700 text-red-900",
+};
+
+const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
+const UNAVAILABLE = "Le service est momentanément indisponible : réessayez dans quelques minutes.";
+
+/** The file's first bytes, or null when this browser cannot read them (the server checks anyway). */
+async function readHead(file: File): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+type Errors = { category?: string; file?: string };
+type Notice = { tone: "error" | "success"; text: string } | null;
+
+/**
+ * The pièces justificatives of a request: the list with download links and what the centre said
+ * of each, and while the learner may still change the request, a form to add one and a button to
+ * remove each. Files are checked here first (size and real type, with the server's own rule) so
+ * that a wrong file is refused before it is sent; the server checks again.
+ */
+export function DocumentsPanel({ requestId, editable, documents }: { requestId: string; editable: boolean; documents: DocumentItem[] }) {
+  const [category, setCategory] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const [pending, setPending] = useState(false);
+  const categoryRef = useRef<HTMLSelectElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  const headingId = useId();
+
+  // Rendered before the focus moves, so that the field is announced with its error.
+  const showErrors = (found: Errors) => {
+    flushSync(() => setErrors(found));
+    if (found.category) categoryRef.current?.focus();
+    else if (found.file) fileRef.current?.focus();
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setNotice(null);
+    const file = fileRef.current?.files?.[0];
+    const found: Errors = {};
+    if (!category) found.category = "Type de pièce : choisissez-le dans la liste.";
+    if (!file) found.file = "Choisissez le fichier à joindre.";
+    else {
+      const head = await readHead(file);
+      const check = head ? checkUploadedFile(cleanFileName(file.name), file.size, head) : null;
+      if (check && !check.ok) found.file = check.message;
+    }
+    if (found.category || found.file) return showErrors(found);
+
+    setErrors({});
+    setPending(true);
+    try {
+      const result = await uploadDocumentAction(requestId, new FormData(form));
+      if (result.ok) {
+        if (fileRef.current) fileRef.current.value = "";
+        setCategory("");
+        setNotice({ tone: "success", text: `« ${cleanFileName(file?.name ?? "")} » a été ajouté à votre demande.` });
+      } else if (result.fieldErrors) {
+        showErrors(result.fieldErrors);
+      } else {
+        setNotice({ tone: "error", text: result.message });
+      }
+    } catch {
+      setNotice({ tone: "error", text: `${UNAVAILABLE} Si le fichier est volumineux, vérifiez qu'il fait moins de 10 Mo.` });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const remove = async (document: DocumentItem) => {
+    setNotice(null);
+    setPending(true);
+    try {
+      const result = await removeDocumentAction(requestId, document.id);
+      setNotice(result.ok ? { tone: "success", text: `« ${document.originalName} » a été supprimé.` } : { tone: "error", text: result.message });
+    } catch {
+      setNotice({ tone: "error", text: UNAVAILABLE });
+    } finally {
+      setPending(false);
+      // The removed button is gone: keep the keyboard user in the panel, on the message.
+      noticeRef.current?.focus();
+    }
+  };
+
+  return (
+    <div className="space-y-4">
+      <div ref={noticeRef} tabIndex={-1} className="outline-none">
+        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      </div>
+
+      {documents.length === 0 ? (
+        <p>Aucune pièce jointe pour l&apos;instant.</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded border border-slate-200" aria-label="Pièces jointes">
+          {documents.map((document) => (
+            <li key={document.id} className="flex flex-wrap items-start justify-between gap-3 p-3">
+              <div className="min-w-0">
+                <p className="font-medium">{DOCUMENT_CATEGORY_LABELS[document.category] ?? document.category}</p>
+                <p className="break-all">
+                  <a href={`/documents/${encodeURIComponent(document.id)}`} download>
+                    {document.originalName}
+                  </a>{" "}
+                  <span className="text-sm text-slate-700">({formatSize(document.size)})</span>
+                </p>
+                <p className="mt-1 text-sm">
+                  <span className={`inline-block rounded border px-2 py-0.5 font-medium ${STATUS_TONES[document.status]}`}>{STATUS_LABELS[document.status]}</span>
+                  {document.statusReason ? <span className="ml-2">Motif : {document.statusReason}</span> : null}
+                </p>
+              </div>
+              {editable ? (
+                <Button type="button" variant="secondary" disabled={pending} onClick={() => remove(document)}>
+                  Supprimer<span className="sr-only"> « {document.originalName} »</span>
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {editable ? (
+        <form onSubmit={onSubmit} noValidate aria-labelledby={headingId} className="space-y-4 rounded border border-slate-200 p-4">
+          <h3 id={headingId} className="font-semibold">
+            Ajouter une pièce
+          </h3>
+          <SelectField
+            ref={categoryRef}
+            label="Type de pièce"
+            name="category"
+            value={category}
+            onChange={(event) => {
+              setCategory(event.target.value);
+              setErrors((current) => ({ ...current, category: undefined }));
+            }}
+            error={errors.category}
+          >
+            <option value="">Choisissez le type de pièce</option>
+            {DOCUMENT_CATEGORIES.map((value) => (
+              <option key={value} value={value}>
+                {DOCUMENT_CATEGORY_LABELS[value]}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            ref={fileRef}
+            label="Fichier"
+            name="file"
+            type="file"
+            accept={ACCEPT}
+            hint="PDF, JPEG ou PNG, 10 Mo au plus."
+            onChange={() => setErrors((current) => ({ ...current, file: undefined }))}
+            error={errors.file}
+          />
+          <Button type="submit" disabled={pending}>
+            {pending ? "Envoi en cours…" : "Ajouter la pièce"}
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

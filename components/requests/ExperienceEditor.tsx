@@ -1,0 +1,190 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { RadioGroup, TextField } from "@/components/ui/Field";
+import { useDraftStorage } from "@/components/ui/use-draft-storage";
+import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
+import { EMPTY_EXPERIENCE, experienceFormSchema, type ExperienceFormData, type ExperienceFormValues } from "@/lib/domain/experience-form";
+import { deleteExperienceAction, saveExperienceAction } from "@/app/demandes/[id]/actions";
+
+export type SavedExperience = {
+  id: string;
+  employer: string;
+  jobTitle: string;
+  startDate: string;
+  endDate: string;
+  workingTimePercent: number;
+  inField: boolean;
+  activities: string;
+};
+
+const toFormValues = (e: SavedExperience): ExperienceFormValues => ({
+  employer: e.employer,
+  jobTitle: e.jobTitle,
+  startDate: e.startDate,
+  endDate: e.endDate,
+  workingTimePercent: String(e.workingTimePercent),
+  inField: e.inField ? "oui" : "non",
+  activities: e.activities,
+});
+
+const formatDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("fr-FR", { timeZone: "UTC" });
+
+function ExperienceForm({ requestId, experience, onDone }: { requestId: string; experience?: SavedExperience; onDone: () => void }) {
+  const router = useRouter();
+  const schema = useMemo(() => experienceFormSchema(), []);
+  const form = useForm<ExperienceFormValues, unknown, ExperienceFormData>({
+    resolver: zodResolver(schema),
+    defaultValues: experience ? toFormValues(experience) : EMPTY_EXPERIENCE,
+    mode: "onTouched",
+  });
+  const storage = useDraftStorage(`d3:experience:${requestId}:${experience?.id ?? "nouvelle"}`, form);
+  const showServerErrors = useServerFieldErrors(form);
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = form;
+
+  const onSubmit = handleSubmit(async () => {
+    setFailure(null);
+    try {
+      const result = await saveExperienceAction(requestId, form.getValues(), experience?.id);
+      if (result.ok) {
+        storage.clear();
+        onDone();
+        router.refresh();
+        return;
+      }
+      setFailure(result.message);
+      showServerErrors(result.fieldErrors);
+    } catch {
+      setFailure("Le service est momentanément indisponible : votre saisie est conservée, réessayez dans quelques minutes.");
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-slate-300 bg-slate-50 p-4" aria-label={experience ? "Modifier l'expérience" : "Ajouter une expérience"}>
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Employeur" error={errors.employer?.message} {...register("employer")} />
+        <TextField label="Intitulé du poste" error={errors.jobTitle?.message} {...register("jobTitle")} />
+        <TextField label="Date de début" type="date" error={errors.startDate?.message} {...register("startDate")} />
+        <TextField label="Date de fin" type="date" hint="Pour un emploi en cours, la date du jour." error={errors.endDate?.message} {...register("endDate")} />
+        <TextField
+          label="Temps de travail (%)"
+          inputMode="numeric"
+          hint="100 pour un temps plein, 50 pour un mi-temps."
+          error={errors.workingTimePercent?.message}
+          {...register("workingTimePercent")}
+        />
+        <RadioGroup
+          legend="Dans le domaine du diplôme ?"
+          options={[
+            { value: "oui", label: "Oui" },
+            { value: "non", label: "Non" },
+          ]}
+          error={errors.inField?.message}
+          {...register("inField")}
+        />
+      </div>
+      <div>
+        <label htmlFor={`activities-${experience?.id ?? "new"}`} className="block font-medium">
+          Activités
+        </label>
+        <p id={`activities-${experience?.id ?? "new"}-hint`} className="text-sm text-slate-700">
+          Vos missions et responsabilités, les outils et méthodes employés, votre niveau d&apos;autonomie.
+        </p>
+        <textarea
+          id={`activities-${experience?.id ?? "new"}`}
+          rows={5}
+          aria-invalid={errors.activities ? true : undefined}
+          aria-describedby={`activities-${experience?.id ?? "new"}-hint${errors.activities ? ` activities-${experience?.id ?? "new"}-error` : ""}`}
+          className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
+          {...register("activities")}
+        />
+        {errors.activities ? (
+          <p id={`activities-${experience?.id ?? "new"}-error`} className="mt-1 text-sm font-medium text-red-800">
+            <span aria-hidden="true">⚠ </span>
+            {errors.activities.message}
+          </p>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Enregistrement…" : experience ? "Enregistrer les modifications" : "Ajouter cette expérience"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onDone}>
+          Annuler
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The experiences of an analysis: read-only, or editable in a draft and after a correction request. */
+export function ExperienceEditor({ requestId, experiences, editable }: { requestId: string; experiences: SavedExperience[]; editable: boolean }) {
+  const router = useRouter();
+  const [editing, setEditing] = useState<string | "new" | null>(experiences.length === 0 && editable ? "new" : null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  return (
+    <div className="space-y-3">
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {experiences.length === 0 ? <p>Aucune expérience déclarée pour l&apos;instant.</p> : null}
+      <ul className="space-y-3">
+        {experiences.map((e) => (
+          <li key={e.id} className="rounded border border-slate-200 bg-white p-4">
+            {editing === e.id ? (
+              <ExperienceForm requestId={requestId} experience={e} onDone={() => setEditing(null)} />
+            ) : (
+              <>
+                <p className="font-semibold">
+                  {e.jobTitle} – {e.employer}
+                </p>
+                <p className="text-sm text-slate-700">
+                  Du {formatDate(e.startDate)} au {formatDate(e.endDate)}, {e.workingTimePercent} %, {e.inField ? "dans le domaine" : "hors domaine"}
+                </p>
+                <p className="mt-1 whitespace-pre-line text-sm">{e.activities}</p>
+                {editable ? (
+                  <div className="mt-2 flex gap-3">
+                    <Button type="button" variant="secondary" onClick={() => setEditing(e.id)}>
+                      Modifier<span className="sr-only"> l&apos;expérience {e.jobTitle}</span>
+                    </Button>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      onClick={async () => {
+                        if (!window.confirm(`Supprimer l'expérience « ${e.jobTitle} » ?`)) return;
+                        const result = await deleteExperienceAction(requestId, e.id);
+                        if (!result.ok) setFailure(result.message);
+                        router.refresh();
+                      }}
+                    >
+                      Supprimer<span className="sr-only"> l&apos;expérience {e.jobTitle}</span>
+                    </Button>
+                  </div>
+                ) : null}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {editable ? (
+        editing === "new" ? (
+          <ExperienceForm requestId={requestId} onDone={() => setEditing(null)} />
+        ) : (
+          <Button type="button" variant="secondary" onClick={() => setEditing("new")}>
+            Ajouter une expérience
+          </Button>
+        )
+      ) : null}
+    </div>
+  );
+}

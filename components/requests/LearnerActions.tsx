@@ -1,0 +1,125 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { deleteDraftAction, resubmitRequestAction, submitRequestAction, withdrawRequestAction } from "@/app/demandes/[id]/actions";
+
+type Failure = { ok: false; message: string; missing?: string[] };
+
+function FailureAlert({ failure }: { failure: Failure | null }) {
+  if (!failure) return null;
+  return (
+    <Alert tone="error">
+      <p>{failure.message}</p>
+      {failure.missing?.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {failure.missing.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </Alert>
+  );
+}
+
+function useAction() {
+  const router = useRouter();
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [pending, setPending] = useState(false);
+  async function run(action: () => Promise<{ ok: boolean; message?: string; missing?: string[] } | undefined>) {
+    setPending(true);
+    setFailure(null);
+    try {
+      const result = await action();
+      if (result && !result.ok) setFailure({ ok: false, message: result.message ?? "Action impossible.", missing: result.missing });
+      router.refresh();
+    } catch (error) {
+      // redirect() from a server action surfaces here as a navigation, not a failure.
+      if ((error as { digest?: string })?.digest?.startsWith("NEXT_REDIRECT")) throw error;
+      setFailure({ ok: false, message: "Le service est momentanément indisponible. Réessayez dans quelques minutes." });
+    } finally {
+      setPending(false);
+    }
+  }
+  return { failure, pending, run };
+}
+
+export function SubmitDraft({ requestId, version, label }: { requestId: string; version: number; label: string }) {
+  const { failure, pending, run } = useAction();
+  return (
+    <div className="space-y-3">
+      <FailureAlert failure={failure} />
+      <div className="flex flex-wrap gap-3">
+        <Button type="button" disabled={pending} onClick={() => run(() => submitRequestAction(requestId, version))}>
+          {pending ? "Dépôt en cours…" : label}
+        </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => {
+            if (window.confirm("Supprimer ce brouillon et tout ce qu'il contient ?")) void run(() => deleteDraftAction(requestId));
+          }}
+        >
+          Supprimer le brouillon
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function WithdrawRequest({ requestId, version }: { requestId: string; version: number }) {
+  const { failure, pending, run } = useAction();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const id = useId();
+  if (!open) {
+    return (
+      <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+        Abandonner cette demande
+      </Button>
+    );
+  }
+  return (
+    <div className="space-y-3 rounded border border-slate-300 bg-slate-50 p-4">
+      <FailureAlert failure={failure} />
+      <p className="font-medium">Abandonner la demande ? Elle restera dans votre historique, mais ne sera plus instruite.</p>
+      <div>
+        <label htmlFor={id} className="block font-medium">
+          Motif <span className="font-normal text-slate-700">(facultatif)</span>
+        </label>
+        <textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
+      </div>
+      <div className="flex gap-3">
+        <Button type="button" disabled={pending} onClick={() => run(() => withdrawRequestAction(requestId, version, reason))}>
+          Confirmer l&apos;abandon
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+          Ne pas abandonner
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function ResubmitRequest({ requestId, version }: { requestId: string; version: number }) {
+  const { failure, pending, run } = useAction();
+  const [comment, setComment] = useState("");
+  const id = useId();
+  return (
+    <div className="space-y-3">
+      <FailureAlert failure={failure} />
+      <div>
+        <label htmlFor={id} className="block font-medium">
+          Message pour votre centre <span className="font-normal text-slate-700">(facultatif)</span>
+        </label>
+        <textarea id={id} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
+      </div>
+      <Button type="button" disabled={pending} onClick={() => run(() => resubmitRequestAction(requestId, version, comment))}>
+        {pending ? "Envoi…" : "Renvoyer ma demande complétée"}
+      </Button>
+    </div>
+  );
+}

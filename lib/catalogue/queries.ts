@@ -1,0 +1,28 @@
+import { db } from "@/lib/server/db";
+import type { Diploma } from "@/lib/domain/catalogue/model";
+import { searchKey } from "@/lib/domain/text";
+
+export type DiplomaSummary = { key: string; code: string | null; version: string | null; title: string; requestable: boolean };
+
+const summary = { key: true, code: true, version: true, title: true, requestable: true } as const;
+
+/** Diplomas whose code or title contains every word typed (accents and case ignored). */
+export async function searchDiplomas(query: string, limit = 30): Promise<DiplomaSummary[]> {
+  const words = searchKey(query).split(" ").filter(Boolean).slice(0, 6);
+  return db.diploma.findMany({
+    where: { AND: words.map((word) => ({ searchText: { contains: word } })) },
+    select: summary,
+    orderBy: [{ requestable: "desc" }, { code: "asc" }, { title: "asc" }],
+    take: limit,
+  });
+}
+
+export async function getDiploma(key: string): Promise<Diploma | null> {
+  const row = await db.diploma.findUnique({ where: { key }, select: { definition: true } });
+  return row ? (row.definition as unknown as Diploma) : null;
+}
+
+export async function unitTitles(codes: readonly string[]): Promise<Map<string, string | null>> {
+  const units = await db.catalogueUnit.findMany({ where: { code: { in: [...codes] } }, select: { code: true, title: true } });
+  return new Map(units.map((u) => [u.code, u.title]));
+}

@@ -1,0 +1,267 @@
+import { db } from "@/lib/server/db";
+import type { Transaction } from "@/lib/server/database";
+import { getDiploma } from "@/lib/catalogue/queries";
+import { evaluateEligibility, type EligibilityVerdict, type UnitResult } from "@/lib/domain/eligibility";
+import type { Diploma } from "@/lib/domain/catalogue/model";
+import { experienceFormSchema } from "@/lib/domain/experience-form";
+import { formatRequestNumber, isEditableByLearner, isOwner } from "@/lib/domain/request-access";
+import { missingRequiredDocuments, DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/domain/documents";
+import type { RequestState } from "@/lib/domain/request-lifecycle";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
+import { NOT_FOUND, Rollback, changeRequests, isUniqueViolation, type Actor, type TransitionFailure } from "./transition";
+
+export type Failure = { ok: false; message: string; fieldErrors?: FieldErrors; missing?: string[] };
+
+/** The learner's results, in the engine's terms. */
+export async function learnerResults(learnerId: string): Promise<UnitResult[]> {
+  const rows = await db.unitResult.findMany({ where: { learnerId }, select: { unitCode: true, year: true, grade: true, obtainedBy: true, centreCode: true } });
+  return rows.map((r) => ({ unitCode: r.unitCode, year: r.year, obtainedBy: r.obtainedBy, ...(r.grade !== null ? { grade: r.grade } : {}), ...(r.centreCode ? { centreCode: r.centreCode } : {}) }));
+}
+
+export async function learnerEligibility(learnerId: string, diplomaKey: string): Promise<{ diploma: Diploma; verdict: EligibilityVerdict } | null> {
+  const diploma = await getDiploma(diplomaKey);
+  if (!diploma) return null;
+  return { diploma, verdict: evaluateEligibility(diploma, await learnerResults(learnerId)) };
+}
+
+export type StartKind = "DIPLOMA" | "EXPERIENCE";
+
+/**
+ * "Nouvelle demande": opens a draft (or returns the learner's existing draft for the same
+ * diploma). A diploma request needs every unit obtained; if the experience is not validated yet
+ * and the diploma is not excluded, a joint experience analysis draft is attached to it.
+ */
+export async function startRequest(learner: Actor, diplomaKey: string, kind: StartKind): Promise<{ ok: true; requestId: string } | Failure> {
+  if (learner.role !== "AUDITEUR") return { ok: false, message: "Seul un auditeur fait une demande." };
+  const profile = await db.learnerProfile.findUnique({ where: { userId: learner.id }, select: { centreCode: true } });
+  if (!profile) return { ok: false, message: "Complétez d'abord votre profil." };
+  const found = await learnerEligibility(learner.id, diplomaKey);
+  if (!found) return { ok: false, message: "Ce diplôme n'existe pas dans le catalogue." };
+  const { diploma, verdict } = found;
+  if (!diploma.requestable) return { ok: false, message: diploma.notRequestableReason ?? "Ce diplôme ne peut pas encore être demandé en ligne." };
+
+  if (kind === "DIPLOMA" && !verdict.allUnitsObtained) {
+    return { ok: false, message: "Vous n'avez pas encore obtenu toutes les unités de ce diplôme.", missing: verdict.missing };
+  }
+  if (kind === "EXPERIENCE" && verdict.experience.state !== "missing") {
+    return {
+      ok: false,
+      message: verdict.experience.state === "excluded" ? "Ce diplôme ne demande pas d'analyse de l'expérience professionnelle." : "Votre expérience professionnelle est déjà validée pour ce diplôme.",
+    };
+  }
+
+  const existing = await db.request.findFirst({
+    where: { learnerId: learner.id, diplomaKey, kind, diplomaRequestId: null, state: { notIn: ["REFUSED", "WITHDRAWN"] } },
+    select: { id: true, state: true },
+    orderBy: { createdAt: "desc" },
+  });
+  if (existing?.state === "DRAFT") return { ok: true, requestId: existing.id };
+  if (existing && isOpenRequest(existing.state)) {
+    return { ok: false, message: "Vous avez déjà une demande de ce type en cours pour ce diplôme : suivez-la dans Suivi de dossiers." };
+  }
+
+  const request = await db.$transaction(async (tx) => {
+    const created = await tx.request.create({
+      data: { kind, mode: kind === "EXPERIENCE" ? "ANTICIPEE" : null, learnerId: learner.id, centreCode: profile.centreCode, diplomaKey },
+      select: { id: true },
+    });
+    if (kind === "DIPLOMA" && verdict.needsJointExperienceAnalysis) {
+      await tx.request.create({
+        data: { kind: "EXPERIENCE", mode: "CONJOINTE", learnerId: learner.id, centreCode: profile.centreCode, diplomaKey, diplomaRequestId: created.id },
+      });
+    }
+    return created;
+  });
+  return { ok: true, requestId: request.id };
+}
+
+function isOpenRequest(state: RequestState): boolean {
+  return !["DRAFT", "REFUSED", "WITHDRAWN", "FAVOURABLE", "FAVOURABLE_WITH_CONDITION", "UNFAVOURABLE", "HANDED_OVER"].includes(state);
+}
+
+type OwnedRequest = {
+  id: string;
+  kind: "DIPLOMA" | "EXPERIENCE";
+  mode: "ANTICIPEE" | "CONJOINTE" | null;
+  state: RequestState;
+  version: number;
+  learnerId: string;
+  diplomaKey: string;
+  diplomaRequestId: string | null;
+  jointAnalysis: { id: string; kind: "DIPLOMA" | "EXPERIENCE"; mode: "ANTICIPEE" | "CONJOINTE" | null; state: RequestState; version: number } | null;
+};
+
+const ownedSelect = {
+  id: true,
+  kind: true,
+  mode: true,
+  state: true,
+  version: true,
+  learnerId: true,
+  diplomaKey: true,
+  diplomaRequestId: true,
+  jointAnalysis: { select: { id: true, kind: true, mode: true, state: true, version: true } },
+} as const;
+
+/** The request if the learner owns it; guessed ids of other learners look exactly like missing ones. */
+async function findOwned(learner: Actor, requestId: string): Promise<OwnedRequest | null> {
+  if (typeof requestId !== "string" || requestId.length > 64) return null;
+  const request = await db.request.findUnique({ where: { id: requestId }, select: ownedSelect });
+  return request && isOwner(learner, request) ? request : null;
+}
+
+/** The request that holds the experiences and documents: the analysis itself, or the joint one. */
+export async function findOwnedAnalysis(learner: Actor, requestId: string): Promise<OwnedRequest | null> {
+  const request = await findOwned(learner, requestId);
+  if (!request) return null;
+  if (request.kind === "EXPERIENCE") return request;
+  return request.jointAnalysis ? findOwned(learner, request.jointAnalysis.id) : null;
+}
+
+export const NOT_EDITABLE: Failure = { ok: false, message: "Ce dossier n'est plus modifiable : il a été déposé. Vous pourrez le compléter si votre centre vous le demande." };
+
+export type ExperienceField = "employer" | "jobTitle" | "startDate" | "endDate" | "workingTimePercent" | "inField" | "activities";
+
+/** Adds or updates one experience of a draft (or of a request sent back for correction). */
+export async function saveExperience(
+  learner: Actor,
+  requestId: string,
+  input: unknown,
+  experienceId?: string,
+  now: Date = new Date(),
+): Promise<{ ok: true; experienceId: string } | Failure> {
+  const analysis = await findOwnedAnalysis(learner, requestId);
+  if (!analysis) return NOT_FOUND;
+  if (!isEditableByLearner(analysis.state)) return NOT_EDITABLE;
+  const parsed = experienceFormSchema(now).safeParse(input);
+  if (!parsed.success) return { ok: false, message: "Certains champs sont à corriger.", fieldErrors: fieldErrorsFrom<ExperienceField>(parsed.error.issues) };
+
+  if (experienceId) {
+    const updated = await db.experience.updateMany({ where: { id: experienceId, requestId: analysis.id }, data: parsed.data });
+    if (updated.count !== 1) return NOT_FOUND;
+    return { ok: true, experienceId };
+  }
+  const count = await db.experience.count({ where: { requestId: analysis.id } });
+  if (count >= 30) return { ok: false, message: "30 expériences au plus : regroupez les emplois courts chez un même employeur." };
+  const created = await db.experience.create({ data: { ...parsed.data, requestId: analysis.id, position: count }, select: { id: true } });
+  return { ok: true, experienceId: created.id };
+}
+
+export async function deleteExperience(learner: Actor, requestId: string, experienceId: string): Promise<{ ok: true } | Failure> {
+  const analysis = await findOwnedAnalysis(learner, requestId);
+  if (!analysis) return NOT_FOUND;
+  if (!isEditableByLearner(analysis.state)) return NOT_EDITABLE;
+  const deleted = await db.experience.deleteMany({ where: { id: experienceId, requestId: analysis.id } });
+  return deleted.count === 1 ? { ok: true } : NOT_FOUND;
+}
+
+/** Deletes a draft (and its joint analysis draft); a submitted request is withdrawn instead. */
+export async function deleteDraft(learner: Actor, requestId: string): Promise<{ ok: true; storageKeys: string[] } | Failure> {
+  const request = await findOwned(learner, requestId);
+  if (!request || request.diplomaRequestId) return NOT_FOUND;
+  if (request.state !== "DRAFT") return { ok: false, message: "Seul un brouillon peut être supprimé ; une demande déposée peut être abandonnée." };
+  const ids = [request.id, ...(request.jointAnalysis ? [request.jointAnalysis.id] : [])];
+  const documents = await db.requestDocument.findMany({ where: { requestId: { in: ids } }, select: { storageKey: true } });
+  await db.$transaction(async (tx) => {
+    if (request.jointAnalysis) await tx.request.delete({ where: { id: request.jointAnalysis.id } });
+    await tx.request.delete({ where: { id: request.id } });
+  });
+  return { ok: true, storageKeys: documents.map((d) => d.storageKey) };
+}
+
+/** What still prevents submitting an analysis: experiences and required documents. */
+async function analysisProblems(tx: Transaction, analysisId: string): Promise<string[]> {
+  const [experiences, documents] = await Promise.all([
+    tx.experience.count({ where: { requestId: analysisId } }),
+    tx.requestDocument.findMany({ where: { requestId: analysisId }, select: { category: true } }),
+  ]);
+  const problems: string[] = [];
+  if (experiences === 0) problems.push("Déclarez au moins une expérience professionnelle.");
+  for (const category of missingRequiredDocuments(documents.map((d) => d.category as DocumentCategory))) {
+    problems.push(`Joignez la pièce « ${DOCUMENT_CATEGORY_LABELS[category]} ».`);
+  }
+  return problems;
+}
+
+/** Gives the request the next number of the year; the counter row serialises concurrent submissions. */
+async function numberRequest(tx: Transaction, requestId: string, now: Date): Promise<string> {
+  const year = now.getUTCFullYear();
+  const counter = await tx.requestNumberCounter.upsert({ where: { year }, create: { year, last: 1 }, update: { last: { increment: 1 } } });
+  const number = formatRequestNumber(year, counter.last);
+  await tx.request.update({ where: { id: requestId }, data: { number } });
+  return number;
+}
+
+export type SubmitResult = { ok: true; numbers: string[] } | Failure | TransitionFailure;
+
+/**
+ * Submits a draft: everything is checked again on the server (units, experience, documents), each
+ * request gets its number, and a diploma request and its joint analysis are submitted together,
+ * in one transaction, or not at all.
+ */
+export async function submitRequest(learner: Actor, requestId: string, expectedVersion: number, now: Date = new Date()): Promise<SubmitResult> {
+  const request = await findOwned(learner, requestId);
+  if (!request || request.diplomaRequestId) return NOT_FOUND;
+  if (request.state !== "DRAFT") return { ok: false, message: "Cette demande a déjà été déposée." };
+
+  const found = await learnerEligibility(learner.id, request.diplomaKey);
+  if (!found?.diploma.requestable) return { ok: false, message: "Ce diplôme ne peut pas être demandé en ligne." };
+  const { verdict } = found;
+
+  try {
+    const result = await changeRequests<string[], Failure>(learner, now, async (tx, apply) => {
+      const analysis = request.kind === "EXPERIENCE" ? request : request.jointAnalysis;
+      if (analysis) {
+        const problems = await analysisProblems(tx, analysis.id);
+        if (problems.length > 0) throw new Rollback<Failure>({ ok: false, message: "Votre demande n'est pas complète.", missing: problems });
+      }
+      if (request.kind === "EXPERIENCE" && verdict.experience.state !== "missing") {
+        throw new Rollback<Failure>({ ok: false, message: "Votre expérience professionnelle n'a plus besoin d'être analysée pour ce diplôme." });
+      }
+      const context = {
+        allUnitsObtained: verdict.allUnitsObtained,
+        experienceCovered: verdict.experience.state !== "missing" || request.jointAnalysis !== null,
+      };
+      const numbers: string[] = [];
+      await apply(request, { type: "submit", expectedVersion }, context);
+      numbers.push(await numberRequest(tx, request.id, now));
+      if (request.kind === "DIPLOMA" && request.jointAnalysis) {
+        await apply(request.jointAnalysis, { type: "submit", expectedVersion: request.jointAnalysis.version }, { linkedDiplomaRequestId: request.id });
+        numbers.push(await numberRequest(tx, request.jointAnalysis.id, now));
+      }
+      return numbers;
+    });
+    if (!result.ok) return "code" in result && result.code === "GUARD_FAILED" ? { ...result, missing: verdict.missing } : result;
+    return { ok: true, numbers: result.value };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, message: "Vous avez déjà une demande en cours pour ce diplôme : suivez-la dans Suivi de dossiers." };
+    throw error;
+  }
+}
+
+/** Abandon: a diploma request and its joint analysis are withdrawn together, while nothing is decided. */
+export async function withdrawRequest(learner: Actor, requestId: string, expectedVersion: number, reason?: string, now: Date = new Date()): Promise<{ ok: true } | Failure | TransitionFailure> {
+  const request = await findOwned(learner, requestId);
+  if (!request || request.diplomaRequestId) return NOT_FOUND;
+  const comment = reason?.trim() ? reason.trim().slice(0, 1000) : undefined;
+  const result = await changeRequests<void, Failure>(learner, now, async (_tx, apply) => {
+    await apply(request, { type: "withdraw", expectedVersion, comment });
+    const joint = request.jointAnalysis;
+    if (joint && isOpenRequest(joint.state)) await apply(joint, { type: "withdraw", expectedVersion: joint.version, comment });
+  });
+  return result.ok ? { ok: true } : result;
+}
+
+/** After a correction request: the learner sends the completed request back to the same agent. */
+export async function resubmitRequest(learner: Actor, requestId: string, expectedVersion: number, comment?: string, now: Date = new Date()): Promise<{ ok: true } | Failure | TransitionFailure> {
+  const request = await findOwned(learner, requestId);
+  if (!request) return NOT_FOUND;
+  const result = await changeRequests<void, Failure>(learner, now, async (tx, apply) => {
+    if (request.kind === "EXPERIENCE") {
+      const problems = await analysisProblems(tx, request.id);
+      if (problems.length > 0) throw new Rollback<Failure>({ ok: false, message: "Votre demande n'est pas complète.", missing: problems });
+    }
+    await apply(request, { type: "resubmit", expectedVersion, comment: comment?.trim() || undefined });
+  });
+  return result.ok ? { ok: true } : result;
+}

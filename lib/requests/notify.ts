@@ -1,0 +1,16 @@
+import { requestEvents } from "@/lib/server/events";
+
+
+/**
+ * Tells open pages that requests changed, after the transaction committed. Never fails the action
+ * that caused it: a lost notification only delays the page, whose polling fallback catches up.
+ */
+export async function announceChanges(changes: readonly { requestId: string; version: number; state: string }[], at: Date = new Date()): Promise<void> {
+  for (const change of changes) {
+    try {
+      await requestEvents().publish({ requestId: change.requestId, version: change.version, state: change.state, at: at.toISOString() });
+    } catch (error) {
+      console.error("request change not announced", change.requestId, error);
+    }
+  }
+}

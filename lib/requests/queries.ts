@@ -1,0 +1,85 @@
+import { db } from "@/lib/server/db";
+import { canViewRequest, type Viewer } from "@/lib/domain/request-access";
+import type { Diploma } from "@/lib/domain/catalogue/model";
+
+/** Suivi de dossiers: the learner's requests, each with its joint analysis, newest first. */
+export async function listLearnerRequests(learnerId: string) {
+  return db.request.findMany({
+    where: { learnerId, diplomaRequestId: null },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      number: true,
+      kind: true,
+      mode: true,
+      state: true,
+      submittedAt: true,
+      lastChangeAt: true,
+      createdAt: true,
+      diploma: { select: { key: true, code: true, title: true } },
+      jointAnalysis: { select: { id: true, number: true, state: true } },
+    },
+  });
+}
+
+export type LearnerRequestSummary = Awaited<ReturnType<typeof listLearnerRequests>>[number];
+
+const detailSelect = {
+  id: true,
+  number: true,
+  kind: true,
+  mode: true,
+  state: true,
+  version: true,
+  learnerId: true,
+  centreCode: true,
+  forwardedAt: true,
+  submittedAt: true,
+  lastChangeAt: true,
+  createdAt: true,
+  diplomaRequestId: true,
+  diploma: { select: { key: true, code: true, title: true, definition: true } },
+  centre: { select: { code: true, name: true } },
+  learner: {
+    select: {
+      id: true,
+      identifier: true,
+      profile: { select: { civility: true, firstNames: true, birthName: true, usageName: true, learnerNumber: true, birthDate: true, email: true } },
+    },
+  },
+  assignedAgent: { select: { displayName: true } },
+  experiences: {
+    orderBy: { position: "asc" },
+    select: { id: true, employer: true, jobTitle: true, startDate: true, endDate: true, workingTimePercent: true, inField: true, activities: true },
+  },
+  documents: {
+    orderBy: { uploadedAt: "asc" },
+    select: { id: true, category: true, originalName: true, mimeType: true, size: true, status: true, statusReason: true, uploadedAt: true },
+  },
+  events: {
+    orderBy: { id: "asc" },
+    select: { id: true, at: true, actorRole: true, transition: true, fromState: true, toState: true, comment: true, payload: true, actor: { select: { displayName: true } } },
+  },
+  messages: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { displayName: true, role: true } } } },
+} as const;
+
+async function loadDetail(requestId: string) {
+  const row = await db.request.findUnique({ where: { id: requestId }, select: detailSelect });
+  return row ? { ...row, diploma: { ...row.diploma, definition: row.diploma.definition as unknown as Diploma } } : null;
+}
+
+export type RequestDetail = NonNullable<Awaited<ReturnType<typeof loadDetail>>>;
+
+/**
+ * A request with everything its page shows, and its joint counterpart (the joint analysis of a
+ * diploma request, or the diploma request of a joint analysis) — or null when the viewer may not
+ * see it: a guessed id gets the same answer as a missing one.
+ */
+export async function getRequestForViewer(viewer: Viewer, requestId: string): Promise<{ request: RequestDetail; linked: RequestDetail | null } | null> {
+  if (typeof requestId !== "string" || requestId.length > 64) return null;
+  const request = await loadDetail(requestId);
+  if (!request || !canViewRequest(viewer, request)) return null;
+  const linkedId = request.diplomaRequestId ?? (await db.request.findUnique({ where: { diplomaRequestId: request.id }, select: { id: true } }))?.id;
+  const linked = linkedId ? await loadDetail(linkedId) : null;
+  return { request, linked: linked && canViewRequest(viewer, linked) ? linked : null };
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { db } from "@/lib/server/db";
+import { importCatalogue } from "@/lib/catalogue/import-catalogue";
+import { completeProfile } from "@/lib/profile/complete-profile";
+import { changeRequests, type ActorCommand, type Actor } from "@/lib/requests/transition";
+import type { Role } from "@/lib/domain/policy";
+import { createUser, ensureCentre, validProfileInput } from "./factories";
+
+let catalogueImported: Promise<unknown> | null = null;
+
+/** The real catalogue, once per test file (the PostgreSQL database is shared: upserts are idempotent). */
+export function ensureCatalogue() {
+  catalogueImported ??= importCatalogue(db, JSON.parse(readFileSync("prisma/data/cnam-catalogue.json", "utf8"))).then((report) => {
+    if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
+  });
+  return catalogueImported;
+}
+
+/** Real units of LG02501A: the common core, three L3 themes, project management and English. */
+export const LICENCE_UNITS = ["UTC501", "UTC502", "UTC503", "UTC504", "UTC505", "NFP121", "NFP107", "RSX101", "GDN100", "ANG320"];
+
+export async function createLearner(options: { units?: string[]; centreCode?: string } = {}) {
+  await ensureCatalogue();
+  const centreCode = options.centreCode ?? "PARIS";
+  await ensureCentre(centreCode);
+  const user = await createUser();
+  const saved = await completeProfile(user.id, validProfileInput({ centreCode }));
+  if (!saved.ok) throw new Error(JSON.stringify(saved));
+  if (options.units?.length) {
+    await db.unitResult.createMany({ data: options.units.map((unitCode, i) => ({ learnerId: user.id, unitCode, year: 2020 + (i % 5), grade: 12, obtainedBy: "PASSED" as const })) });
+  }
+  const actor: Actor = { id: user.id, role: "AUDITEUR", centreCode: null };
+  return { user, actor, centreCode };
+}
+
+export async function createStaff(role: Exclude<Role, "AUDITEUR">, centreCode?: string): Promise<Actor> {
+  if (centreCode) await ensureCentre(centreCode);
+  const user = await createUser({ role, centreCode });
+  return { id: user.id, role, centreCode: centreCode ?? null };
+}
+
+export const EXPERIENCE_INPUT = {
+  employer: "Société Générale",
+  jobTitle: "Développeuse d'applications",
+  startDate: "2022-01-01",
+  endDate: "2023-12-31",
+  workingTimePercent: "100",
+  inField: "oui",
+  activities: "Conception et développement d'applications web en Java et TypeScript, revue de code, mise en production.",
+};
+
+/** Pièces justificatives without files: enough for the submission checks. */
+export async function addDocumentRows(requestId: string, uploadedById: string, categories: ("CV" | "EMPLOYER_ATTESTATION" | "OTHER")[] = ["CV", "EMPLOYER_ATTESTATION"]) {
+  for (const category of categories) {
+    await db.requestDocument.create({
+      data: { requestId, category, originalName: `${category}.pdf`, storageKey: `test-${requestId}-${category}-${Math.random()}`, mimeType: "application/pdf", size: 1234, sha256: "0".repeat(64), uploadedById },
+    });
+  }
+}
+
+/** Drives a staff transition through the real state machine (the staff screens come later). */
+export async function staffTransition(actor: Actor, requestId: string, command: ActorCommand) {
+  const request = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { id: true, kind: true, mode: true, state: true, version: true } });
+  return changeRequests(actor, new Date(), (_tx, apply) => apply(request, command, { experienceRequirementMet: true }));
+}
