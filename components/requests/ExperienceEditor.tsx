@@ -41,7 +41,6 @@ function ExperienceForm({ requestId, experience, onDone }: { requestId: string; 
   const form = useForm<ExperienceFormValues, unknown, ExperienceFormData>({
     resolver: zodResolver(schema),
     defaultValues: experience ? toFormValues(experience) : EMPTY_EXPERIENCE,
-    mode: "onTouched",
   });
   const storage = useDraftStorage(`d3:experience:${requestId}:${experience?.id ?? "nouvelle"}`, form);
   const showServerErrors = useServerFieldErrors(form);

@@ -196,7 +196,7 @@ export function ReceiptDocument({ data }: { data: ReceiptData }) {
           ) : (
             <Text>Profil non renseigné.</Text>
           )}
-          <Row label="Centre d'inscription" value={`${data.centre.name} (${data.centre.code})`} />
+          <Row label="Centre d'inscription" value={data.centre.name} />
         </Section>
 
         <Section title="Diplôme">

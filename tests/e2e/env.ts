@@ -1,8 +1,13 @@
-/** Settings shared by the browser tests and the server they start (tests/support/e2e-server.ts). */
+/** Settings shared by the browser tests and the servers they start (tests/support/e2e-server.ts). */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** Two instances of the app on one PostgreSQL database, for the live-update test across instances. */
+export const E2E_POSTGRES_PORTS = [E2E_PORT + 2, E2E_PORT + 3] as const;
+/** An empty PostgreSQL database the browser tests may wipe; without it, the PostgreSQL project is skipped. */
+export const E2E_POSTGRES_URL = process.env.E2E_POSTGRES_URL ?? "";
 /** The app sends its emails here; the test that needs them starts a real SMTP server on it. */
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 export const E2E_DATABASE_FILE = ".data/e2e/d3.sqlite";
+export const E2E_STORAGE_DIR = ".data/e2e/uploads";
 
 /** Accounts made for the browser tests only, besides the demo accounts of the seed. */
 export const E2E_ACCOUNTS = {

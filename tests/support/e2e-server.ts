@@ -1,24 +1,39 @@
 /**
- * Starts the production build for the browser tests on a fresh SQLite database: migrated, seeded
- * with the demo data, plus the accounts of tests/e2e/env.ts. Emails go to E2E_SMTP_PORT.
+ * Starts the production build for the browser tests on a fresh database, migrated and seeded with
+ * the demo data plus the accounts of tests/e2e/env.ts. Emails go to E2E_SMTP_PORT.
+ *   npx tsx tests/support/e2e-server.ts sqlite            one instance on E2E_PORT, SQLite file
+ *   npx tsx tests/support/e2e-server.ts postgres          two instances on E2E_POSTGRES_PORTS, one database
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { Client } from "pg";
 import { createDatabaseClient } from "../../lib/server/database";
 import { hashPassword } from "../../lib/server/password-hash";
 import { prisma } from "../../prisma/scripts/prisma-cli";
 import { seed } from "../../prisma/seed";
-import { E2E_ACCOUNTS, E2E_DATABASE_FILE, E2E_PASSWORD, E2E_PORT, E2E_SMTP_PORT } from "../e2e/env";
+import { E2E_ACCOUNTS, E2E_DATABASE_FILE, E2E_PASSWORD, E2E_PORT, E2E_POSTGRES_PORTS, E2E_POSTGRES_URL, E2E_SMTP_PORT, E2E_STORAGE_DIR } from "../e2e/env";
 
-async function main() {
+async function freshDatabase(kind: "sqlite" | "postgres"): Promise<string> {
+  if (kind === "postgres") {
+    if (!E2E_POSTGRES_URL) throw new Error("E2E_POSTGRES_URL n'est pas défini.");
+    const client = new Client({ connectionString: E2E_POSTGRES_URL });
+    await client.connect();
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await client.end();
+    prisma(["migrate", "deploy"], { url: E2E_POSTGRES_URL, folder: "postgres" });
+    return E2E_POSTGRES_URL;
+  }
   const file = path.resolve(E2E_DATABASE_FILE);
   mkdirSync(path.dirname(file), { recursive: true });
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
   const url = `file:${file}`;
   prisma(["migrate", "deploy"], { url, folder: "sqlite" });
+  return url;
+}
 
+async function seedForTests(url: string): Promise<void> {
   const db = createDatabaseClient(url);
   await seed(db);
   const passwordHash = await hashPassword(E2E_PASSWORD);
@@ -27,23 +42,36 @@ async function main() {
     await db.user.create({ data: { identifier, displayName: `${first} ${last}`, email: `${first}.${last}@e2e.d3.localhost`, passwordHash, role: "AUDITEUR" } });
   }
   await db.$disconnect();
+}
 
-  const server = spawn("npx", ["next", "start", "-p", String(E2E_PORT)], {
+function startInstance(port: number, url: string, secret: string): ChildProcess {
+  return spawn("npx", ["next", "start", "-p", String(port)], {
     stdio: "inherit",
     env: {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: url,
-      NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      NEXTAUTH_SECRET: secret,
       SMTP_HOST: "127.0.0.1",
       SMTP_PORT: String(E2E_SMTP_PORT),
+      STORAGE_DIR: path.resolve(E2E_STORAGE_DIR),
     },
   });
-  const stop = () => server.kill("SIGTERM");
+}
+
+async function main() {
+  const kind = process.argv[2] === "postgres" ? "postgres" : "sqlite";
+  const url = await freshDatabase(kind);
+  await seedForTests(url);
+  // One secret for all instances: a session opened on one is valid on the others.
+  const secret = randomBytes(32).toString("base64url");
+  const ports = kind === "postgres" ? [...E2E_POSTGRES_PORTS] : [E2E_PORT];
+  const servers = ports.map((port) => startInstance(port, url, secret));
+  const stop = () => servers.forEach((server) => server.kill("SIGTERM"));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  for (const server of servers) server.on("exit", (code) => (stop(), process.exit(code ?? 0)));
 }
 
 main().catch((error) => {

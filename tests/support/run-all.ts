@@ -11,13 +11,18 @@ const resultsDir = path.resolve(".data", "test-results");
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
-if (!process.env.TEST_POSTGRES_URL) {
-  const message = "TEST_POSTGRES_URL n'est pas défini : les tests d'intégration PostgreSQL ne tourneront pas.";
+const postgres = [
+  ["TEST_POSTGRES_URL", "les tests d'intégration PostgreSQL"],
+  ["E2E_POSTGRES_URL", "le test navigateur du suivi en direct entre deux instances sur PostgreSQL"],
+] as const;
+for (const [variable, what] of postgres) {
+  if (process.env[variable]) continue;
+  const message = `${variable} n'est pas défini : ${what} ne tourneront pas.`;
   if (process.env.CI) {
     console.error(`${message} (obligatoire en CI)`);
     process.exit(1);
   }
-  console.warn(`⚠ ${message} Voir le README, section Tests.`);
+  console.warn(`⚠ ${message} Voir le README, section Test.`);
 }
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };

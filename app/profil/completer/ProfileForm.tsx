@@ -24,7 +24,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function ProfileForm({ centres, countries }: { centres: CentreOption[]; countries: CountryOption[] }) {
   const schema = useMemo(() => profileSchema(), []);
-  const form = useForm<ProfileFormValues, unknown, ProfileData>({ resolver: zodResolver(schema), defaultValues: EMPTY_PROFILE, mode: "onTouched" });
+  const form = useForm<ProfileFormValues, unknown, ProfileData>({ resolver: zodResolver(schema), defaultValues: EMPTY_PROFILE });
   const showServerErrors = useServerFieldErrors(form);
   const [failure, setFailure] = useState<string | null>(null);
   const {

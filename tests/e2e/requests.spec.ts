@@ -1,0 +1,101 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/seed";
+import { uploadFixtures } from "./fixtures/files";
+import { alertBox, expectAccessible, logIn } from "./support";
+
+async function openDiploma(page: Page, identifier: string) {
+  await page.goto("/connexion");
+  await logIn(page, identifier, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/auditeur$/);
+  await page.getByRole("link", { name: "Nouvelle demande" }).click();
+  await page.getByLabel("Choisissez le diplôme visé").fill("licence informatique");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await page.getByRole("link", { name: /LG02501A – Licence informatique/ }).click();
+  await expect(page.getByRole("heading", { name: "Licence informatique (niveau L3 transcrit)" })).toBeVisible();
+}
+
+test("an ineligible learner sees what is missing and cannot submit", async ({ page }) => {
+  await openDiploma(page, "lea.petit.auditeur");
+  const missing = page.getByTestId("missing-units");
+  await expect(missing).toContainText("ANG320");
+  await expect(missing).toContainText("6 ECTS à choisir parmi");
+  await expect(page.getByRole("button", { name: "Commencer la demande de délivrance" })).toHaveCount(0);
+  await expect(page.getByText("La demande de délivrance sera possible quand vous aurez obtenu toutes les unités.")).toBeVisible();
+  // An anticipated experience analysis stays possible.
+  await expect(page.getByRole("button", { name: "Commencer une analyse anticipée" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an eligible learner submits a diploma request with a joint experience analysis, documents and récépissé", async ({ page }) => {
+  const files = uploadFixtures();
+  await openDiploma(page, "hugo.roux.auditeur");
+  await expect(page.getByText("Vous avez obtenu toutes les unités d'enseignement de ce diplôme.")).toBeVisible();
+  await expect(page.getByText(/son analyse sera demandée en même temps/)).toBeVisible();
+  await page.getByRole("button", { name: "Commencer la demande de délivrance" }).click();
+
+  await expect(page).toHaveURL(/\/demandes\/[^/]+$/);
+  await expect(page.getByText("Brouillon – pas encore déposé")).toBeVisible();
+  await expect(page.getByText("Avec une demande d'analyse de l'expérience professionnelle conjointe.")).toBeVisible();
+
+  // Submitting too early lists what is missing.
+  await page.getByRole("button", { name: "Déposer les deux demandes" }).click();
+  await expect(alertBox(page).filter({ hasText: "pas complète" })).toContainText("Déclarez au moins une expérience professionnelle.");
+
+  // One experience, with a wrong end date first: the message sits next to the field, nothing typed is lost.
+  const form = page.getByRole("form", { name: "Ajouter une expérience" });
+  await form.getByLabel("Employeur").fill("Société Générale");
+  await form.getByLabel("Intitulé du poste").fill("Développeur d'applications");
+  await form.getByLabel("Date de début").fill("2023-01-01");
+  await form.getByLabel("Date de fin").fill("2022-06-30");
+  await form.getByLabel("Oui").check();
+  await form.getByLabel("Activités").fill("Conception et développement d'applications web, revue de code, mise en production.");
+  await form.getByRole("button", { name: "Ajouter cette expérience" }).click();
+  await expect(form.getByText("Date de fin : elle précède la date de début.")).toBeVisible();
+  await expect(form.getByLabel("Employeur")).toHaveValue("Société Générale");
+  await expectAccessible(page);
+  await form.getByLabel("Date de fin").fill("2024-12-31");
+  await form.getByRole("button", { name: "Ajouter cette expérience" }).click();
+  await expect(page.getByText("Développeur d'applications – Société Générale")).toBeVisible();
+  await expect(page.getByTestId("experience-assessment")).toContainText("24 mois en équivalent temps plein dans le domaine pour 12 mois requis");
+
+  // Pièces justificatives: a text file named .pdf is refused by its content.
+  await page.getByLabel("Type de pièce").selectOption({ label: "Autre pièce" });
+  await page.getByLabel("Fichier").setInputFiles(files.fake);
+  await page.getByRole("button", { name: "Ajouter la pièce" }).click();
+  await expect(page.getByText(/n'est ni un PDF, ni une image JPEG ou PNG/)).toBeVisible();
+
+  await page.getByLabel("Type de pièce").selectOption({ label: "Curriculum vitae" });
+  await page.getByLabel("Fichier").setInputFiles(files.pdf);
+  await page.getByRole("button", { name: "Ajouter la pièce" }).click();
+  await expect(page.getByRole("list", { name: "Pièces jointes" })).toContainText("CV Zoé Lefèvre.pdf");
+  await page.getByLabel("Type de pièce").selectOption({ label: "Attestation d'employeur ou certificat de travail" });
+  await page.getByLabel("Fichier").setInputFiles(files.png);
+  await page.getByRole("button", { name: "Ajouter la pièce" }).click();
+  await expect(page.getByRole("list", { name: "Pièces jointes" })).toContainText("attestation-employeur.png");
+
+  await page.getByRole("button", { name: "Déposer les deux demandes" }).click();
+  await expect(page.getByTestId("state-DIPLOMA")).toHaveText("Déposée");
+  const number = (await page.locator("p", { hasText: /^D3-\d{4}-\d{6}$/ }).first().textContent())!;
+  expect(number).toMatch(/^D3-\d{4}-\d{6}$/);
+  await expectAccessible(page);
+
+  // The récépissé, read back from the PDF.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger le récépissé de dépôt (PDF)" }).click();
+  const file = path.resolve(__dirname, "../../.data/e2e/results/recepisse.pdf");
+  await (await download).saveAs(file);
+  const text = execFileSync("pdftotext", ["-layout", file!, "-"], { encoding: "utf8" });
+  expect(text).toContain("Récépissé de dépôt");
+  expect(text).toContain(number);
+  expect(text).toContain("LG02501A");
+  expect(text).toContain("Hugo ROUX");
+  expect(text).toContain("Société Générale");
+  expect(text).toContain("CV Zoé Lefèvre.pdf");
+
+  // Suivi de dossiers lists it.
+  await page.getByRole("link", { name: "← Suivi de dossiers" }).click();
+  await expect(page.getByTestId("request-list")).toContainText(number);
+  await expect(page.getByTestId("request-list")).toContainText("Déposée");
+});
