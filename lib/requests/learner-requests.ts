@@ -8,6 +8,7 @@ import { formatRequestNumber, isEditableByLearner, isOwner } from "@/lib/domain/
 import { missingRequiredDocuments, DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/domain/documents";
 import type { RequestState } from "@/lib/domain/request-lifecycle";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
+import { searchKey } from "@/lib/domain/text";
 import { NOT_FOUND, Rollback, changeRequests, isUniqueViolation, type Actor, type TransitionFailure } from "./transition";
 
 export type Failure = { ok: false; message: string; fieldErrors?: FieldErrors; missing?: string[] };
@@ -188,7 +189,13 @@ async function numberRequest(tx: Transaction, requestId: string, now: Date): Pro
   const year = now.getUTCFullYear();
   const counter = await tx.requestNumberCounter.upsert({ where: { year }, create: { year, last: 1 }, update: { last: { increment: 1 } } });
   const number = formatRequestNumber(year, counter.last);
-  await tx.request.update({ where: { id: requestId }, data: { number } });
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { learner: { select: { profile: { select: { firstNames: true, birthName: true, usageName: true, learnerNumber: true } } } } },
+  });
+  const profile = request.learner.profile;
+  const searchText = searchKey([number, profile?.firstNames, profile?.birthName, profile?.usageName, profile?.learnerNumber].filter(Boolean).join(" "));
+  await tx.request.update({ where: { id: requestId }, data: { number, searchText } });
   return number;
 }
 
