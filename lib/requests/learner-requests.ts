@@ -230,11 +230,12 @@ export async function submitRequest(learner: Actor, requestId: string, expectedV
         experienceCovered: verdict.experience.state !== "missing" || request.jointAnalysis !== null,
       };
       const numbers: string[] = [];
-      await apply(request, { type: "submit", expectedVersion }, context);
+      // Numbered first, so that the notifications of the submission name the number.
       numbers.push(await numberRequest(tx, request.id, now));
+      await apply(request, { type: "submit", expectedVersion }, context);
       if (request.kind === "DIPLOMA" && request.jointAnalysis) {
-        await apply(request.jointAnalysis, { type: "submit", expectedVersion: request.jointAnalysis.version }, { linkedDiplomaRequestId: request.id });
         numbers.push(await numberRequest(tx, request.jointAnalysis.id, now));
+        await apply(request.jointAnalysis, { type: "submit", expectedVersion: request.jointAnalysis.version }, { linkedDiplomaRequestId: request.id });
       }
       return numbers;
     });

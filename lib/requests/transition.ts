@@ -1,6 +1,8 @@
 import { db } from "@/lib/server/db";
 import type { Transaction } from "@/lib/server/database";
 import { announceChanges } from "./notify";
+import { deliverSoon } from "@/lib/server/mail/deliver-soon";
+import { notifyRequestChange } from "@/lib/notifications/request-notifications";
 import { applyTransition, isOpen, type RequestState, type TransitionCommand, type TransitionContext, type TransitionErrorCode } from "@/lib/domain/request-lifecycle";
 import type { Viewer } from "@/lib/domain/request-access";
 
@@ -73,6 +75,7 @@ export async function transitionInTransaction(
       payload: Object.keys(history.payload).length > 0 ? history.payload : undefined,
     },
   });
+  await notifyRequestChange(tx, { requestId: request.id, from: history.from, to: history.to, transition: history.transition, comment: history.comment });
   return { ok: true, requestId: request.id, state: result.to, version: request.version + 1 };
 }
 
@@ -113,6 +116,7 @@ export async function changeRequests<T, F extends { ok: false }>(
       return work(tx, apply);
     });
     await announceChanges(changes, now);
+    deliverSoon();
     return { ok: true, value };
   } catch (error) {
     if (error instanceof Rollback) return error.failure as F | TransitionFailure;

@@ -32,3 +32,47 @@ export function passwordResetEmail(to: string, displayName: string, link: string
     html: layout("Choisir un nouveau mot de passe", paragraphs, { label: "Choisir un nouveau mot de passe", url: link }),
   };
 }
+
+export function requestChangeEmail(input: {
+  to: string;
+  displayName: string;
+  what: string;
+  diploma: string;
+  state: string;
+  learnerAction: string | null;
+  comment: string | null;
+  link: string;
+}): OutgoingEmail {
+  const paragraphs = [
+    `Bonjour ${input.displayName},`,
+    `Votre ${input.what.charAt(0).toLowerCase()}${input.what.slice(1)} (${input.diploma}) est maintenant à l'étape : ${input.state}.`,
+    ...(input.comment ? [`Message : ${input.comment}`] : []),
+    ...(input.learnerAction ? [`À faire de votre côté : ${input.learnerAction}`] : []),
+  ];
+  return {
+    to: input.to,
+    subject: `D3 – ${input.what} : ${input.state}`,
+    text: `${paragraphs.join("\n\n")}\n\nSuivre votre dossier : ${input.link}\n`,
+    html: layout(`${input.what} : ${input.state}`, paragraphs, { label: "Suivre mon dossier", url: input.link }),
+  };
+}
+
+export function staffAlertEmail(input: { to: string; displayName: string; subject: string; text: string; link: string }): OutgoingEmail {
+  const paragraphs = [`Bonjour ${input.displayName},`, input.text];
+  return {
+    to: input.to,
+    subject: `D3 – ${input.subject}`,
+    text: `${paragraphs.join("\n\n")}\n\nOuvrir le dossier : ${input.link}\n`,
+    html: layout(input.subject, paragraphs, { label: "Ouvrir le dossier", url: input.link }),
+  };
+}
+
+export function messageEmail(input: { to: string; displayName: string; what: string; author: string; link: string }): OutgoingEmail {
+  const paragraphs = [`Bonjour ${input.displayName},`, `${input.author} vous a écrit au sujet de : ${input.what}.`, "Pour lire le message et y répondre, ouvrez le dossier."];
+  return {
+    to: input.to,
+    subject: `D3 – Nouveau message : ${input.what}`,
+    text: `${paragraphs.join("\n\n")}\n\n${input.link}\n`,
+    html: layout("Nouveau message", paragraphs, { label: "Lire le message", url: input.link }),
+  };
+}

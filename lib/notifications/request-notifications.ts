@@ -1,0 +1,83 @@
+import type { Transaction } from "@/lib/server/database";
+import { appUrl } from "@/lib/server/config";
+import { enqueueEmail } from "@/lib/server/mail/outbox";
+import { requestChangeEmail, staffAlertEmail } from "@/lib/server/mail/templates";
+import { KIND_LABELS, STATE_LABELS, describeState, type RequestState, type TransitionName } from "@/lib/domain/request-lifecycle";
+
+type Change = { requestId: string; from: RequestState; to: RequestState; transition: TransitionName; comment?: string | null };
+
+/** Transitions made by the learner that the centre's agents must hear about. */
+const LEARNER_ALERTS: Partial<Record<TransitionName, string>> = {
+  submit: "Nouvelle demande déposée",
+  resubmit: "Demande complétée par l'auditeur",
+};
+
+/**
+ * Written in the transaction of the state change, so that an email exists if and only if the
+ * change does: an email and an in-app notification to the learner at every change of state, and
+ * to the centre's agents when the learner submits or resubmits. Only what is needed is said: the
+ * number, the kind of request, the new state, a link.
+ */
+export async function notifyRequestChange(tx: Transaction, change: Change): Promise<void> {
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: change.requestId },
+    select: {
+      id: true,
+      number: true,
+      kind: true,
+      centreCode: true,
+      assignedAgentId: true,
+      learnerId: true,
+      diplomaRequestId: true,
+      learner: { select: { email: true, displayName: true, profile: { select: { email: true } } } },
+      diploma: { select: { code: true, title: true } },
+    },
+  });
+  // A joint analysis is followed on its diploma request's page.
+  const pageId = request.diplomaRequestId ?? request.id;
+  const reference = request.number ?? "brouillon";
+  const what = `${KIND_LABELS[request.kind]} ${reference}`;
+  const { learnerAction } = describeState(change.to);
+  const learnerLink = `${appUrl()}/demandes/${pageId}`;
+
+  await tx.notification.create({
+    data: {
+      userId: request.learnerId,
+      requestId: request.id,
+      title: `${what} : ${STATE_LABELS[change.to]}`,
+      body: learnerAction ?? `Votre demande est maintenant à l'étape « ${STATE_LABELS[change.to]} ».`,
+      link: `/demandes/${pageId}`,
+    },
+  });
+  await enqueueEmail(
+    tx,
+    requestChangeEmail({
+      to: request.learner.profile?.email ?? request.learner.email,
+      displayName: request.learner.displayName,
+      what,
+      diploma: `${request.diploma.code ?? ""} ${request.diploma.title}`.trim(),
+      state: STATE_LABELS[change.to],
+      learnerAction,
+      comment: change.to === "CORRECTION_REQUESTED" || change.to === "REFUSED" || change.to === "UNFAVOURABLE" ? (change.comment ?? null) : null,
+      link: learnerLink,
+    }),
+  );
+
+  const alert = LEARNER_ALERTS[change.transition];
+  if (!alert) return;
+  const agents = await tx.user.findMany({
+    where: {
+      role: "AGENT_CENTRE",
+      active: true,
+      centreCode: request.centreCode,
+      // A resubmission goes back to the agent who asked for the correction.
+      ...(change.transition === "resubmit" && request.assignedAgentId ? { id: request.assignedAgentId } : {}),
+    },
+    select: { id: true, email: true, displayName: true },
+  });
+  const staffLink = `${appUrl()}/centre/demandes/${request.id}`;
+  for (const agent of agents) {
+    await tx.notification.create({ data: { userId: agent.id, requestId: request.id, title: `${alert} : ${reference}`, body: what, link: `/centre/demandes/${request.id}` } });
+    await enqueueEmail(tx, staffAlertEmail({ to: agent.email, displayName: agent.displayName, subject: `${alert} : ${reference}`, text: `${what} – ${request.diploma.code ?? request.diploma.title}.`, link: staffLink }));
+  }
+}

@@ -1,0 +1,99 @@
+import { db } from "@/lib/server/db";
+import { deliverDueEmails } from "@/lib/server/mail/outbox";
+import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner, createStaff, staffTransition } from "../support/requests";
+import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
+import { decodeQuotedPrintable, startSmtpServer } from "../support/smtp";
+
+async function submitted() {
+  const learner = await createLearner({ units: LICENCE_UNITS });
+  const started = await startRequest(learner.actor, "LG02501A", "DIPLOMA");
+  if (!started.ok) throw new Error(started.message);
+  const analysis = await db.request.findUniqueOrThrow({ where: { diplomaRequestId: started.requestId } });
+  await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
+  await addDocumentRows(analysis.id, learner.user.id);
+  const result = await submitRequest(learner.actor, started.requestId, 1);
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  const profile = await db.learnerProfile.findUniqueOrThrow({ where: { userId: learner.user.id } });
+  return { ...learner, requestId: started.requestId, analysisId: analysis.id, email: profile.email, numbers: result.numbers };
+}
+
+describe("notifications of state changes", () => {
+  const saved = { host: process.env.SMTP_HOST, port: process.env.SMTP_PORT };
+  afterEach(() => {
+    process.env.SMTP_HOST = saved.host;
+    process.env.SMTP_PORT = saved.port;
+  });
+
+  test("submission: the learner is told for each request, and the centre's agents are alerted", async () => {
+    const agent = await createStaff("AGENT_CENTRE", "PARIS");
+    const { email, numbers, user } = await submitted();
+    const toLearner = await db.outboxEmail.findMany({ where: { to: email } });
+    expect(toLearner).toHaveLength(2);
+    expect(toLearner.map((e) => e.subject).sort()).toEqual([
+      `D3 – Demande d'analyse de l'expérience professionnelle ${numbers[1]} : Déposée`,
+      `D3 – Demande de délivrance de diplôme ${numbers[0]} : Déposée`,
+    ]);
+    const agentEmail = (await db.user.findUniqueOrThrow({ where: { id: agent.id } })).email;
+    expect(await db.outboxEmail.count({ where: { to: agentEmail } })).toBe(2);
+    expect(await db.notification.count({ where: { userId: user.id, readAt: null } })).toBe(2);
+    expect(await db.notification.count({ where: { userId: agent.id } })).toBe(2);
+  });
+
+  test("one state change gives exactly one email, delivered once through a real SMTP server, with the link and no more personal data than needed", async () => {
+    const { analysisId, email, numbers, requestId } = await submitted();
+    const smtp = await startSmtpServer();
+    process.env.SMTP_HOST = "127.0.0.1";
+    process.env.SMTP_PORT = String(smtp.port);
+    try {
+      await deliverDueEmails();
+      const before = smtp.inbox.filter((m) => m.to.includes(email)).length;
+      const agent = await createStaff("AGENT_CENTRE", "PARIS");
+      expect((await staffTransition(agent, analysisId, { type: "takeInCharge", expectedVersion: 2 })).ok).toBe(true);
+      await deliverDueEmails();
+      await deliverDueEmails();
+      const received = smtp.inbox.filter((m) => m.to.includes(email)).slice(before);
+      expect(received).toHaveLength(1);
+      const body = decodeQuotedPrintable(received[0]!.raw);
+      expect(body).toContain(numbers[1]);
+      expect(body).toContain(`/demandes/${requestId}`);
+      expect(body).not.toMatch(/\d{2}\/\d{2}\/\d{4}/); // no birth date or other personal data
+    } finally {
+      await smtp.stop();
+    }
+  });
+
+  test("a down SMTP server delays the email without failing the action; it arrives once the server is back", async () => {
+    const { analysisId, email } = await submitted();
+    const probe = await startSmtpServer();
+    const port = probe.port;
+    await probe.stop();
+    process.env.SMTP_HOST = "127.0.0.1";
+    process.env.SMTP_PORT = String(port);
+    await deliverDueEmails();
+
+    const agent = await createStaff("AGENT_CENTRE", "PARIS");
+    const result = await staffTransition(agent, analysisId, { type: "takeInCharge", expectedVersion: 2 });
+    expect(result.ok).toBe(true);
+    const now = new Date();
+    expect(await deliverDueEmails({ now })).toMatchObject({ sent: 0 });
+    const pending = await db.outboxEmail.findFirstOrThrow({ where: { to: email, subject: { contains: "En instruction" } } });
+    expect(pending).toMatchObject({ status: "PENDING", attempts: 1 });
+
+    const back = await startSmtpServer(port);
+    try {
+      await deliverDueEmails({ now: new Date(now.getTime() + 10 * 60_000) });
+      expect(back.inbox.filter((m) => m.to.includes(email) && m.raw.includes("instruction"))).toHaveLength(1);
+      expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "SENT" });
+    } finally {
+      await back.stop();
+    }
+  });
+
+  test("a refused transition queues nothing", async () => {
+    const { analysisId, email } = await submitted();
+    const before = await db.outboxEmail.count({ where: { to: email } });
+    const agent = await createStaff("AGENT_CENTRE", "PARIS");
+    expect((await staffTransition(agent, analysisId, { type: "takeInCharge", expectedVersion: 99 })).ok).toBe(false);
+    expect(await db.outboxEmail.count({ where: { to: email } })).toBe(before);
+  });
+});
