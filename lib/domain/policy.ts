@@ -44,7 +44,7 @@ export function homePath(role: Role): string {
 }
 
 /** Paths that need a session; everything else (home, Aide, login, reset) is public. */
-export const PROTECTED_PREFIXES = ["/espace", "/auditeur", "/demandes", "/documents", "/centre", "/national", "/admin", "/profil"] as const;
+export const PROTECTED_PREFIXES = ["/espace", "/auditeur", "/demandes", "/documents", "/notifications", "/centre", "/national", "/admin", "/profil"] as const;
 
 export function isProtectedPath(pathname: string): boolean {
   return PROTECTED_PREFIXES.some((p) => pathname === p || pathname.startsWith(p + "/"));

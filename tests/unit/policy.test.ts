@@ -108,8 +108,8 @@ describe("isProtectedPath", () => {
     expect(isProtectedPath(path)).toBe(false);
   });
 
-  test("the protected prefixes are the four spaces, /espace, /profil, the request pages and the documents", () => {
-    expect([...PROTECTED_PREFIXES].sort()).toEqual(["/admin", "/auditeur", "/centre", "/demandes", "/documents", "/espace", "/national", "/profil"]);
+  test("the protected prefixes are the four spaces, /espace, /profil, the request pages, the documents and the notifications", () => {
+    expect([...PROTECTED_PREFIXES].sort()).toEqual(["/admin", "/auditeur", "/centre", "/demandes", "/documents", "/espace", "/national", "/notifications", "/profil"]);
   });
 
   test("every space path is protected", () => {
