@@ -1,6 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { helpLinkForField } from "@/lib/help/anchors";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -35,7 +37,11 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <TextField
         label="Identifiant"
-        hint="De la forme prenom.nom.auditeur, sans accent ni espace."
+        hint={
+          <>
+            De la forme prenom.nom.auditeur, sans accent ni espace. <Link href={helpLinkForField("identifier")}>En savoir plus sur l&apos;identifiant</Link>
+          </>
+        }
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}

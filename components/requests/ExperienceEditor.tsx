@@ -1,7 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { helpLinkForField } from "@/lib/help/anchors";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
@@ -79,12 +81,17 @@ function ExperienceForm({ requestId, experience, onDone }: { requestId: string; 
         <TextField
           label="Temps de travail (%)"
           inputMode="numeric"
-          hint="100 pour un temps plein, 50 pour un mi-temps."
+          hint={
+            <>
+              100 pour un temps plein, 50 pour un mi-temps. <Link href={helpLinkForField("workingTimePercent")}>Comment le calculer ?</Link>
+            </>
+          }
           error={errors.workingTimePercent?.message}
           {...register("workingTimePercent")}
         />
         <RadioGroup
           legend="Dans le domaine du diplôme ?"
+          help={<Link href={helpLinkForField("inField")}>Comment savoir ?</Link>}
           options={[
             { value: "oui", label: "Oui" },
             { value: "non", label: "Non" },

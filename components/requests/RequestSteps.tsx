@@ -1,4 +1,9 @@
+import Link from "next/link";
 import { progressSteps, type RequestKind, type RequestState } from "@/lib/domain/request-lifecycle";
+import { helpLinkForState } from "@/lib/help/anchors";
+
+// The jury's three opinions are explained together from the first of them.
+const helpState = (key: RequestState | "DECISION"): RequestState => (key === "DECISION" ? "FAVOURABLE" : key);
 
 type Event = { toState: RequestState; fromState: RequestState; at: Date };
 
@@ -28,6 +33,9 @@ export function RequestSteps({ kind, state, events, label }: { kind: RequestKind
                 <span className="sr-only">{step.status === "done" ? " (étape terminée)" : step.status === "current" ? " (étape en cours)" : " (à venir)"}</span>
               </p>
               {at ? <p className="text-sm text-slate-700">{step.status === "current" ? "Depuis le " : "Le "}{dateTime(at)}</p> : null}
+              <Link href={helpLinkForState(helpState(step.key))} className="text-sm">
+                En savoir plus<span className="sr-only"> sur l&apos;étape « {step.label} »</span>
+              </Link>
             </div>
           </li>
         );

@@ -69,12 +69,14 @@ export function RadioGroup({
   error,
   options,
   name,
+  help,
   ...input
-}: { legend: string; error?: string; options: { value: string; label: string }[]; name: string } & Omit<ComponentProps<"input">, "type">) {
+}: { legend: string; error?: string; options: { value: string; label: string }[]; name: string; help?: ReactNode } & Omit<ComponentProps<"input">, "type">) {
   const id = useId();
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="font-medium">{legend}</legend>
+      {help ? <p className="text-sm">{help}</p> : null}
       <div className="mt-1 flex flex-wrap gap-4">
         {options.map((option) => (
           <label key={option.value} className="flex items-center gap-2">

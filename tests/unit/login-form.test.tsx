@@ -68,7 +68,7 @@ describe("LoginForm: before submitting", () => {
     expect(identifier).toHaveAttribute("autocomplete", "username");
     expect(password).toHaveAttribute("type", "password");
     expect(password).toHaveAttribute("autocomplete", "current-password");
-    expect(identifier).toHaveAccessibleDescription("De la forme prenom.nom.auditeur, sans accent ni espace.");
+    expect(identifier).toHaveAccessibleDescription("De la forme prenom.nom.auditeur, sans accent ni espace. En savoir plus sur l'identifiant");
     expect(identifier).not.toHaveAttribute("aria-invalid");
     expect(password).not.toHaveAttribute("aria-invalid");
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();

@@ -6,13 +6,17 @@ import { DocumentsPanel } from "@/components/requests/DocumentsPanel";
 import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
 import { LearnerActions } from "./LearnerActionsBlock";
 import { LiveRequest } from "@/components/requests/LiveRequest";
+import { MessageThread } from "@/components/staff/request/MessageThread";
+import { toThreadMessages } from "@/components/staff/request/thread-messages";
 import { RequestHistory } from "@/components/requests/RequestHistory";
 import { RequestSteps } from "@/components/requests/RequestSteps";
 import { assessExperience } from "@/lib/domain/experience";
 import { isEditableByLearner } from "@/lib/domain/request-access";
 import { KIND_LABELS, MODE_LABELS, describeState } from "@/lib/domain/request-lifecycle";
+import { decisionEvents, type LetterEntry } from "@/lib/letters";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
 import { requireUser } from "@/lib/server/session";
+import { helpLinkForField, helpLinkForState } from "@/lib/help/anchors";
 
 export const metadata: Metadata = { title: "Ma demande" };
 
@@ -26,7 +30,12 @@ function StateSummary({ request }: { request: RequestDetail }) {
   return (
     <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
       <dt className="font-medium">État</dt>
-      <dd data-testid={`state-${request.kind}`}>{label}</dd>
+      <dd>
+        <span data-testid={`state-${request.kind}`}>{label}</span>{" "}
+        <Link href={helpLinkForState(request.state)} className="text-sm">
+          (qu&apos;est-ce que cela veut dire ?)
+        </Link>
+      </dd>
       {holder ? (
         <>
           <dt className="font-medium">Qui a le dossier</dt>
@@ -46,6 +55,31 @@ function StateSummary({ request }: { request: RequestDetail }) {
         </>
       ) : null}
     </dl>
+  );
+}
+
+/** "Courriers": the decision letters of the request and its joint analysis, oldest first. */
+function LetterList({ letters }: { letters: LetterEntry[] }) {
+  if (letters.length === 0) return null;
+  const sorted = [...letters].sort((a, b) => a.decidedAt.getTime() - b.decidedAt.getTime() || a.eventId - b.eventId);
+  return (
+    <section aria-labelledby="courriers" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id="courriers" className="text-lg font-semibold">
+        Courriers
+      </h2>
+      <ul className="mt-2 space-y-2" data-testid="letters">
+        {sorted.map((letter) => (
+          <li key={letter.eventId}>
+            <a href={`/demandes/${letter.requestId}/lettres/${letter.eventId}`} className="font-medium">
+              {letter.label}
+            </a>
+            <span className="block text-sm text-slate-700">
+              du {letter.decidedAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric" })} (PDF)
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -128,7 +162,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               </h2>
               <p className="mt-1 text-sm text-slate-700">
                 Obligatoires : votre CV et au moins une attestation d&apos;employeur ou un certificat de travail. Utiles : fiches de poste, rapport
-                d&apos;activité ; pour un stage, la convention et le rapport.
+                d&apos;activité ; pour un stage, la convention et le rapport. <Link href={helpLinkForField("documents")}>Quelles pièces fournir ?</Link>
               </p>
               <div className="mt-3">
                 <DocumentsPanel requestId={analysis.id} editable={analysisEditable} documents={analysis.documents} />
@@ -138,22 +172,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
 
           <LearnerActions request={request} linked={linked} open={open} isDraft={isDraft} />
 
-          {request.messages.length > 0 ? (
-            <section aria-labelledby="messages" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
-              <h2 id="messages" className="text-lg font-semibold">
-                Messages
-              </h2>
-              <ul className="mt-2 space-y-3">
-                {request.messages.map((m) => (
-                  <li key={m.id}>
-                    <p className="text-sm text-slate-700">
-                      {m.author.displayName} – {m.createdAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}
-                    </p>
-                    <p className="whitespace-pre-line">{m.body}</p>
-                  </li>
-                ))}
-              </ul>
-            </section>
+          {!isDraft ? (
+            <MessageThread
+              requestId={request.id}
+              sender="auditeur"
+              canWrite
+              messages={toThreadMessages([request, linked], (m) => (m.author.role === "AUDITEUR" ? "Vous" : m.author.displayName))}
+            />
           ) : null}
 
           {!isDraft ? <RequestHistory events={[...request.events, ...(linked?.events ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id)} /> : null}
@@ -183,6 +208,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               </a>
             </p>
           ) : null}
+          <LetterList letters={[...decisionEvents(request), ...(linked ? decisionEvents(linked) : [])]} />
           {request.state === "DRAFT" ? (
             <Alert tone="info">Ce brouillon est enregistré : vous pouvez le reprendre plus tard depuis Suivi de dossiers.</Alert>
           ) : null}

@@ -1,6 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { helpLinkForField } from "@/lib/help/anchors";
 import { useMemo, useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
@@ -107,7 +109,11 @@ export function ProfileForm({ centres, countries }: { centres: CentreOption[]; c
       </Section>
 
       <Section title="Inscription au Cnam">
-        <TextField label="Numéro d'auditeur" hint="Il figure sur votre carte d'auditeur et vos relevés de notes." autoCapitalize="characters" error={errors.learnerNumber?.message} {...register("learnerNumber")} />
+        <TextField label="Numéro d'auditeur" hint={
+            <>
+              Il figure sur votre carte d&apos;auditeur et vos relevés de notes. <Link href={helpLinkForField("learnerNumber")}>Où le trouver ?</Link>
+            </>
+          } autoCapitalize="characters" error={errors.learnerNumber?.message} {...register("learnerNumber")} />
         <SelectField label="Centre d'inscription" error={errors.centreCode?.message} {...register("centreCode")}>
           <option value="">Choisissez votre centre</option>
           {centres.map((c) => (
