@@ -3,8 +3,12 @@
  * action and its details. Add a member here before logging a new kind of action.
  */
 export type AuditEvent =
-  | { action: "request.transition"; requestId: string; details: { transition: string; from: string; to: string; comment?: string } }
-  | { action: "request.assign"; requestId: string; details: { assigneeId: string } }
+  | {
+      action: "request.transition";
+      requestId: string;
+      details: { transition: string; from: string; to: string; comment?: string; payload?: Record<string, string | number>; creditedUnits?: string[] };
+    }
+  | { action: "request.assign"; requestId: string; details: { assigneeId: string; from: string; to: string } }
   | { action: "request.edition"; requestId: string; details: { diplomaNumber: string } }
   | { action: "request.message"; requestId: string; details: { messageId: string } }
   | { action: "document.review"; requestId: string; details: { documentId: string; status: string; reason?: string } }

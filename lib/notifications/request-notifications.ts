@@ -1,7 +1,7 @@
 import type { Transaction } from "@/lib/server/database";
 import { appUrl } from "@/lib/server/config";
 import { enqueueEmail } from "@/lib/server/mail/outbox";
-import { requestChangeEmail, staffAlertEmail } from "@/lib/server/mail/templates";
+import { messageEmail, requestChangeEmail, staffAlertEmail } from "@/lib/server/mail/templates";
 import { KIND_LABELS, STATE_LABELS, describeState, type RequestState, type TransitionName } from "@/lib/domain/request-lifecycle";
 
 type Change = { requestId: string; from: RequestState; to: RequestState; transition: TransitionName; comment?: string | null };
@@ -79,5 +79,47 @@ export async function notifyRequestChange(tx: Transaction, change: Change): Prom
   for (const agent of agents) {
     await tx.notification.create({ data: { userId: agent.id, requestId: request.id, title: `${alert} : ${reference}`, body: what, link: `/centre/demandes/${request.id}` } });
     await enqueueEmail(tx, staffAlertEmail({ to: agent.email, displayName: agent.displayName, subject: `${alert} : ${reference}`, text: `${what} – ${request.diploma.code ?? request.diploma.title}.`, link: staffLink }));
+  }
+}
+
+/**
+ * A new message: from the centre or the national level, the learner gets an in-app notification,
+ * and an email if they asked for one in their profile; from the learner, the agent in charge (or,
+ * when nobody has taken the request yet, every agent of the centre) gets both.
+ */
+export async function notifyMessage(tx: Transaction, message: { requestId: string; authorId: string; fromLearner: boolean }): Promise<void> {
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: message.requestId },
+    select: {
+      id: true,
+      number: true,
+      kind: true,
+      centreCode: true,
+      assignedAgentId: true,
+      learnerId: true,
+      diplomaRequestId: true,
+      learner: { select: { email: true, displayName: true, profile: { select: { email: true, emailOnMessages: true } } } },
+    },
+  });
+  const what = `${KIND_LABELS[request.kind]} ${request.number ?? ""}`.trim();
+  if (!message.fromLearner) {
+    const link = `/demandes/${request.diplomaRequestId ?? request.id}`;
+    await tx.notification.create({ data: { userId: request.learnerId, requestId: request.id, title: `Nouveau message : ${what}`, body: "Votre centre vous a écrit.", link } });
+    if (request.learner.profile?.emailOnMessages ?? true) {
+      await enqueueEmail(
+        tx,
+        messageEmail({ to: request.learner.profile?.email ?? request.learner.email, displayName: request.learner.displayName, what, author: "Le service qui instruit votre demande", link: `${appUrl()}${link}` }),
+      );
+    }
+    return;
+  }
+  const agents = await tx.user.findMany({
+    where: { role: "AGENT_CENTRE", active: true, centreCode: request.centreCode, ...(request.assignedAgentId ? { id: request.assignedAgentId } : {}) },
+    select: { id: true, email: true, displayName: true },
+  });
+  const link = `/centre/demandes/${request.id}`;
+  for (const agent of agents) {
+    await tx.notification.create({ data: { userId: agent.id, requestId: request.id, title: `Message de l'auditeur : ${what}`, body: request.learner.displayName, link } });
+    await enqueueEmail(tx, messageEmail({ to: agent.email, displayName: agent.displayName, what, author: "L'auditeur", link: `${appUrl()}${link}` }));
   }
 }

@@ -97,3 +97,29 @@ describe("notifications of state changes", () => {
     expect(await db.outboxEmail.count({ where: { to: email } })).toBe(before);
   });
 });
+
+describe("notifications of messages", () => {
+  test("a message from the centre: in-app always, email only if the learner wants it; the learner's answer goes to the agent in charge", async () => {
+    const { postMessage } = await import("@/lib/requests/staff-requests");
+    const { requestId, analysisId, email, user, actor } = await submitted();
+    const agent = await createStaff("AGENT_CENTRE", "PARIS");
+    const other = await createStaff("AGENT_CENTRE", "PARIS");
+    await staffTransition(agent, analysisId, { type: "takeInCharge", expectedVersion: 2 });
+    const emailsTo = (to: string) => db.outboxEmail.count({ where: { to, subject: { startsWith: "D3 – Nouveau message" } } });
+
+    expect((await postMessage(agent, analysisId, "Merci d'ajouter votre fiche de poste.")).ok).toBe(true);
+    expect(await emailsTo(email)).toBe(1);
+    expect(await db.notification.count({ where: { userId: user.id, title: { startsWith: "Nouveau message" } } })).toBe(1);
+
+    await db.learnerProfile.update({ where: { userId: user.id }, data: { emailOnMessages: false } });
+    expect((await postMessage(agent, analysisId, "Et votre CV à jour.")).ok).toBe(true);
+    expect(await emailsTo(email)).toBe(1);
+    expect(await db.notification.count({ where: { userId: user.id, title: { startsWith: "Nouveau message" } } })).toBe(2);
+
+    expect((await postMessage(actor, analysisId, "C'est ajouté.")).ok).toBe(true);
+    const [agentEmail, otherEmail] = await Promise.all([agent, other].map(async (a) => (await db.user.findUniqueOrThrow({ where: { id: a.id } })).email));
+    expect(await emailsTo(agentEmail!)).toBe(1);
+    expect(await emailsTo(otherEmail!)).toBe(0);
+    void requestId;
+  });
+});

@@ -3,8 +3,9 @@ import { db } from "@/lib/server/db";
 import { importCatalogue } from "@/lib/catalogue/import-catalogue";
 import { completeProfile } from "@/lib/profile/complete-profile";
 import { changeRequests, type ActorCommand, type Actor } from "@/lib/requests/transition";
+import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import type { Role } from "@/lib/domain/policy";
-import { createUser, ensureCentre, validProfileInput } from "./factories";
+import { createUser, ensureCentre, uniqueSuffix, validProfileInput } from "./factories";
 
 let catalogueImported: Promise<unknown> | null = null;
 
@@ -62,4 +63,45 @@ export async function addDocumentRows(requestId: string, uploadedById: string, c
 export async function staffTransition(actor: Actor, requestId: string, command: ActorCommand) {
   const request = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { id: true, kind: true, mode: true, state: true, version: true } });
   return changeRequests(actor, new Date(), (_tx, apply) => apply(request, command, { experienceRequirementMet: true }));
+}
+
+/**
+ * A learner of `centreCode` with every unit of the licence whose diploma request and joint
+ * experience analysis are submitted (version 2 each): where the back-office starts.
+ */
+export async function submitJointDiplomaRequest(options: { centreCode?: string } = {}) {
+  const learner = await createLearner({ units: LICENCE_UNITS, centreCode: options.centreCode });
+  const started = await startRequest(learner.actor, "LG02501A", "DIPLOMA");
+  if (!started.ok) throw new Error(started.message);
+  const analysis = await db.request.findUniqueOrThrow({ where: { diplomaRequestId: started.requestId }, select: { id: true } });
+  const saved = await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
+  if (!saved.ok) throw new Error(saved.message);
+  await addDocumentRows(analysis.id, learner.user.id);
+  const submitted = await submitRequest(learner.actor, started.requestId, 1);
+  if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+  return { ...learner, requestId: started.requestId, analysisId: analysis.id };
+}
+
+/**
+ * Diploma requests written straight in a given state, each for its own learner (one open request
+ * per learner and diploma), without the steps before: for tests about what comes after, such as
+ * numbering many editions at once. Users get no real password hash: they never log in.
+ */
+export async function insertDiplomaRequests(count: number, state: "VALIDATED" | "FORWARDED", options: { centreCode?: string } = {}) {
+  await ensureCatalogue();
+  const centreCode = options.centreCode ?? "PARIS";
+  await ensureCentre(centreCode);
+  const now = new Date();
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const suffix = uniqueSuffix();
+    const learner = await db.user.create({
+      data: { identifier: `lot.${suffix}${i}.auditeur`, displayName: "Auditeur Lot", email: `lot.${suffix}${i}@example.fr`, passwordHash: "-", role: "AUDITEUR" },
+    });
+    const request = await db.request.create({
+      data: { kind: "DIPLOMA", state, version: 5, learnerId: learner.id, centreCode, diplomaKey: "LG02501A", openSlot: "OPEN", submittedAt: now, forwardedAt: now },
+    });
+    ids.push(request.id);
+  }
+  return ids;
 }

@@ -1,0 +1,158 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { SelectField, TextField } from "@/components/ui/Field";
+import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
+import { ROLE_LABELS } from "@/lib/domain/policy";
+import { STAFF_ROLES, accountCreateSchema, accountRoleSchema, type AccountCreateData, type AccountCreateValues, type AccountRoleData, type AccountRoleValues } from "@/lib/admin/schemas";
+import { changeRoleAction, createAccountAction, setActiveAction } from "./actions";
+
+type CentreOption = { code: string; name: string };
+type Outcome = { tone: "success" | "error"; text: string } | null;
+
+const UNAVAILABLE = "Le service est momentanément indisponible. Réessayez dans quelques minutes.";
+
+type Registered = ReturnType<ReturnType<typeof useForm<AccountRoleValues>>["register"]>;
+
+/** The role select, and the centre select when the role is centre agent: shared by both forms. */
+function RoleAndCentre(props: { role: Registered; centre: Registered; roleError?: string; centreError?: string; isCentreAgent: boolean; centres: CentreOption[] }) {
+  return (
+    <>
+      <SelectField label="Rôle" error={props.roleError} {...props.role}>
+        {STAFF_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {ROLE_LABELS[role]}
+          </option>
+        ))}
+      </SelectField>
+      {props.isCentreAgent ? (
+        <SelectField label="Centre" hint="Le gestionnaire instruit les demandes de ce centre seulement." error={props.centreError} {...props.centre}>
+          <option value="">Choisissez un centre</option>
+          {props.centres.map((centre) => (
+            <option key={centre.code} value={centre.code}>
+              {centre.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+    </>
+  );
+}
+
+const EMPTY: AccountCreateValues = { identifier: "", displayName: "", email: "", role: "AGENT_CENTRE", centreCode: "" };
+
+export function CreateAccountForm({ centres }: { centres: CentreOption[] }) {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const form = useForm<AccountCreateValues, unknown, AccountCreateData>({ resolver: zodResolver(accountCreateSchema), defaultValues: EMPTY });
+  const showServerErrors = useServerFieldErrors(form);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors, isSubmitting },
+  } = form;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setOutcome(null);
+    try {
+      const result = await createAccountAction({ ...values, centreCode: values.centreCode ?? "" });
+      if (result.ok) {
+        setOutcome({
+          tone: "success",
+          text: `Compte ${values.identifier} créé. Un courriel a été envoyé à ${values.email} avec un lien pour choisir son mot de passe, valable une heure ; passé ce délai, la personne utilise « Mot de passe oublié ? ».`,
+        });
+        reset(EMPTY);
+      } else {
+        if (result.message) setOutcome({ tone: "error", text: result.message });
+        showServerErrors(result.fieldErrors);
+      }
+    } catch {
+      setOutcome({ tone: "error", text: UNAVAILABLE });
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
+      <TextField label="Identifiant ENF" hint="De la forme prenom.nom, sans accent (prenom.nom2 pour un homonyme)." autoCapitalize="none" autoComplete="off" spellCheck={false} error={errors.identifier?.message} {...register("identifier")} />
+      <TextField label="Nom affiché" hint="Prénom et nom, tels qu'ils apparaîtront aux auditeurs et dans le journal." autoComplete="off" error={errors.displayName?.message} {...register("displayName")} />
+      <TextField label="Courriel" type="email" autoComplete="off" hint="Le lien pour choisir le mot de passe y est envoyé." error={errors.email?.message} {...register("email")} />
+      <RoleAndCentre
+        role={register("role")}
+        centre={register("centreCode")}
+        roleError={errors.role?.message}
+        centreError={errors.centreCode?.message}
+        isCentreAgent={form.watch("role") === "AGENT_CENTRE"}
+        centres={centres}
+      />
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Création…" : "Créer le compte"}
+      </Button>
+    </form>
+  );
+}
+
+export function ChangeRoleForm({ userId, current, centres }: { userId: string; current: AccountRoleValues; centres: CentreOption[] }) {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const form = useForm<AccountRoleValues, unknown, AccountRoleData>({ resolver: zodResolver(accountRoleSchema), defaultValues: current });
+  const showServerErrors = useServerFieldErrors(form);
+  const onSubmit = form.handleSubmit(async (values) => {
+    setOutcome(null);
+    try {
+      const result = await changeRoleAction(userId, values);
+      if (result.ok) setOutcome({ tone: "success", text: result.changed ? "Rôle enregistré. Il s'applique dès la prochaine page ouverte par la personne." : "Aucun changement." });
+      else {
+        if (result.message) setOutcome({ tone: "error", text: result.message });
+        showServerErrors(result.fieldErrors);
+      }
+    } catch {
+      setOutcome({ tone: "error", text: UNAVAILABLE });
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
+      <RoleAndCentre
+        role={form.register("role")}
+        centre={form.register("centreCode")}
+        roleError={form.formState.errors.role?.message}
+        centreError={form.formState.errors.centreCode?.message}
+        isCentreAgent={form.watch("role") === "AGENT_CENTRE"}
+        centres={centres}
+      />
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {form.formState.isSubmitting ? "Enregistrement…" : "Enregistrer le rôle"}
+      </Button>
+    </form>
+  );
+}
+
+export function ActiveToggle({ userId, active, name }: { userId: string; active: boolean; name: string }) {
+  const [pending, setPending] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const toggle = async () => {
+    if (active && !window.confirm(`Désactiver le compte de ${name} ? Ses sessions ouvertes prennent fin immédiatement.`)) return;
+    setPending(true);
+    setOutcome(null);
+    try {
+      const result = await setActiveAction(userId, !active);
+      setOutcome(result.ok ? { tone: "success", text: active ? "Compte désactivé : ses sessions ont pris fin." : "Compte réactivé." } : { tone: "error", text: result.message ?? UNAVAILABLE });
+    } catch {
+      setOutcome({ tone: "error", text: UNAVAILABLE });
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <div className="space-y-3">
+      {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
+      <Button type="button" variant="secondary" onClick={toggle} disabled={pending}>
+        {active ? "Désactiver le compte" : "Réactiver le compte"}
+      </Button>
+    </div>
+  );
+}

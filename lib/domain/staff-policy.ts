@@ -1,0 +1,113 @@
+import type { Role } from "./policy";
+import { canViewRequest } from "./request-access";
+import type { RequestState } from "./request-lifecycle";
+
+/**
+ * What each staff role may do, and on which requests: the one permission matrix of the
+ * back-office (role × action × scope). Whether an action is possible *now* (the request's state,
+ * its version, the guards) is the state machine's business (lib/domain/request-lifecycle.ts);
+ * this module answers "is this person entitled to it on this request at all".
+ *
+ * - AGENT_CENTRE: the instruction of their own centre's requests, and the handover of the diploma.
+ * - AGENT_NATIONAL: the requests a centre has forwarded (decisions, validation, edition, dispatch,
+ *   refusal, correction request), the national queue export and the statistics.
+ * - ADMIN: centres, accounts, catalogue and results imports, the audit log and the statistics;
+ *   no request at all.
+ * - AUDITEUR: only messages on their own requests; ownership is checked by the caller (isOwner),
+ *   since a request's scope here does not carry its learner.
+ */
+
+/** Actions on one request: they need its scope. */
+export const REQUEST_ACTIONS = [
+  "view",
+  "takeInCharge",
+  "assign",
+  "askForCorrection",
+  "forward",
+  "refuse",
+  "reviewDocument",
+  "postMessage",
+  "decideExperience",
+  "validateDiploma",
+  "recordEdition",
+  "recordDispatch",
+  "recordHandover",
+] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+
+/** Actions on no particular request: a scope given with them is ignored. */
+export const GLOBAL_ACTIONS = ["exportQueue", "manageCentres", "manageAccounts", "importCatalogue", "importResults", "readAudit", "readStatistics"] as const;
+export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
+
+export const STAFF_ACTIONS = [...REQUEST_ACTIONS, ...GLOBAL_ACTIONS] as const;
+export type StaffAction = RequestAction | GlobalAction;
+
+export type PolicyActor = { role: Role; centreCode: string | null };
+export type PolicyScope = { centreCode: string; state: RequestState; forwardedAt: Date | null };
+
+/** Request actions of each role, on the requests it may view; reviewDocument also depends on the state (below). */
+const REQUEST_RIGHTS: Record<Role, ReadonlySet<RequestAction>> = {
+  AUDITEUR: new Set(["postMessage"]),
+  AGENT_CENTRE: new Set(["view", "takeInCharge", "assign", "askForCorrection", "forward", "refuse", "reviewDocument", "postMessage", "recordHandover"]),
+  AGENT_NATIONAL: new Set(["view", "askForCorrection", "refuse", "reviewDocument", "postMessage", "decideExperience", "validateDiploma", "recordEdition", "recordDispatch"]),
+  ADMIN: new Set(),
+};
+
+const GLOBAL_RIGHTS: Record<Role, ReadonlySet<GlobalAction>> = {
+  AUDITEUR: new Set(),
+  AGENT_CENTRE: new Set(),
+  AGENT_NATIONAL: new Set(["exportQueue", "readStatistics"]),
+  ADMIN: new Set(["manageCentres", "manageAccounts", "importCatalogue", "importResults", "readAudit", "readStatistics"]),
+};
+
+/**
+ * The pièces justificatives are reviewed by whoever holds the file: the centre while it instructs
+ * (a correction under way included), the national level while the request is before it. Once a
+ * decision is taken, the documents it rests on no longer change status.
+ */
+const CENTRE_REVIEW_STATES: ReadonlySet<RequestState> = new Set(["SUBMITTED", "IN_REVIEW", "CORRECTION_REQUESTED"]);
+const NATIONAL_REVIEW_STATES: ReadonlySet<RequestState> = new Set(["FORWARDED"]);
+
+export function isRequestAction(action: StaffAction): action is RequestAction {
+  return (REQUEST_ACTIONS as readonly StaffAction[]).includes(action);
+}
+
+/**
+ * May this actor do this action (on this request)? An action on a request without its scope is
+ * refused: forgetting the scope must never open a door. A request the actor may not view allows
+ * nothing (and the callers answer "not found", as for a missing one).
+ */
+export function can(actor: PolicyActor, action: StaffAction, scope?: PolicyScope): boolean {
+  if (!isRequestAction(action)) return GLOBAL_RIGHTS[actor.role].has(action);
+  if (!REQUEST_RIGHTS[actor.role].has(action)) return false;
+  // The learner's messages: ownership is checked by the caller (isOwner).
+  if (actor.role === "AUDITEUR") return true;
+  if (!scope || !canViewRequest({ id: "", role: actor.role, centreCode: actor.centreCode }, { ...scope, learnerId: "" })) return false;
+  if (action === "reviewDocument") return (actor.role === "AGENT_CENTRE" ? CENTRE_REVIEW_STATES : NATIONAL_REVIEW_STATES).has(scope.state);
+  return true;
+}
+
+// ——— Accounts ———
+
+export type AccountActor = { id: string; role: Role };
+export type AccountTarget = { id: string; role: Role; centreCode: string | null; active: boolean };
+/** The fields of an account an administrator may change; only those present are changed. */
+export type AccountChange = { role?: Role; centreCode?: string | null; active?: boolean; displayName?: string; email?: string };
+
+/**
+ * Only an administrator manages accounts (target null: a new account). Nobody changes their own
+ * role, centre or active flag, even to the same value: an agent cannot raise their own rights and
+ * an administrator cannot lock themselves out (another administrator has to do it).
+ */
+export function canChangeAccount(actor: AccountActor, target: AccountTarget | null, change: AccountChange): boolean {
+  return accountChangeRefusal(actor, target, change) === null;
+}
+
+/** Why the change is refused, in French for the screen; null when it is allowed. */
+export function accountChangeRefusal(actor: AccountActor, target: AccountTarget | null, change: AccountChange): string | null {
+  if (actor.role !== "ADMIN") return "Seul un administrateur gère les comptes.";
+  if (target !== null && target.id === actor.id && (change.role !== undefined || change.centreCode !== undefined || change.active !== undefined)) {
+    return "Vous ne pouvez pas modifier votre propre rôle, votre centre ni l'activation de votre compte : demandez-le à un autre administrateur.";
+  }
+  return null;
+}
