@@ -19,7 +19,11 @@ const nextConfig: NextConfig = {
   },
   serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "nodemailer"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The staff preview of a pièce justificative is shown inside the request page: same origin only.
+      { source: "/documents/:id", has: [{ type: "query", key: "apercu", value: "1" }], headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }] },
+    ];
   },
 };
 

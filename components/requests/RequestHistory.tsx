@@ -38,7 +38,7 @@ export function RequestHistory({ events, showActorNames = false }: { events: His
                   {TRANSITION_LABELS[e.transition as TransitionName] ?? e.transition}
                   {e.comment ? <span className="block whitespace-pre-line text-slate-700">« {e.comment} »</span> : null}
                 </td>
-                <td className="py-2 pr-3">{e.actorRole === "AUDITEUR" ? "Vous" : showActorNames && e.actor ? e.actor.displayName : ROLE_LABELS[e.actorRole]}</td>
+                <td className="py-2 pr-3">{e.actorRole === "AUDITEUR" ? (showActorNames ? (e.actor?.displayName ?? "Auditeur") : "Vous") : showActorNames && e.actor ? e.actor.displayName : ROLE_LABELS[e.actorRole]}</td>
                 <td className="py-2">{STATE_LABELS[e.toState]}</td>
               </tr>
             ))}

@@ -580,11 +580,13 @@ export async function staffRequestContext(actor: StaffActor, requestId: string):
     .filter((action): action is RequestAction => action !== undefined && can(actor, action, target));
   const others = (["view", "reviewDocument", "postMessage"] as const).filter((action) => can(actor, action, target));
 
+  const requirementMet = target.kind === "DIPLOMA" ? experienceRequirementMet(verdict, target.jointAnalysis?.state ?? null) : null;
   return {
     results: rows.map((row) => ({ ...row, title: titles.get(row.unitCode) ?? null })),
     eligibility: verdict,
-    experienceRequirementMet: target.kind === "DIPLOMA" ? experienceRequirementMet(verdict, target.jointAnalysis?.state ?? null) : null,
+    experienceRequirementMet: requirementMet,
     colleagues,
-    availableActions: [...others, ...fromTransitions],
+    // Validation waits for the experience decision: not offered before (the server refuses it anyway).
+    availableActions: [...others, ...fromTransitions.filter((action) => action !== "validateDiploma" || requirementMet === true)],
   };
 }

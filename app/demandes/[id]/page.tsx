@@ -17,6 +17,7 @@ import { decisionEvents, type LetterEntry } from "@/lib/letters";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
 import { requireUser } from "@/lib/server/session";
 import { helpLinkForField, helpLinkForState } from "@/lib/help/anchors";
+import { usualDurationOf } from "@/lib/stats/usual-durations";
 
 export const metadata: Metadata = { title: "Ma demande" };
 
@@ -24,8 +25,9 @@ function requestTitle(request: RequestDetail): string {
   return request.kind === "EXPERIENCE" && request.mode ? `${KIND_LABELS.EXPERIENCE} – ${MODE_LABELS[request.mode].toLowerCase()}` : KIND_LABELS[request.kind];
 }
 
-function StateSummary({ request }: { request: RequestDetail }) {
+async function StateSummary({ request }: { request: RequestDetail }) {
   const { label, holder, learnerAction } = describeState(request.state);
+  const usual = request.state === "DRAFT" ? null : await usualDurationOf(request.state);
   const correction = request.state === "CORRECTION_REQUESTED" ? request.events.findLast((e) => e.toState === "CORRECTION_REQUESTED") : null;
   return (
     <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
@@ -40,6 +42,12 @@ function StateSummary({ request }: { request: RequestDetail }) {
         <>
           <dt className="font-medium">Qui a le dossier</dt>
           <dd>{holder}</dd>
+        </>
+      ) : null}
+      {usual ? (
+        <>
+          <dt className="font-medium">Durée habituelle de cette étape</dt>
+          <dd>{usual}</dd>
         </>
       ) : null}
       {learnerAction ? (

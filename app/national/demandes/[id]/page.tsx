@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { StaffRequestView, loadStaffRequest } from "@/components/staff/request/StaffRequestView";
+import { requireUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Demande – Service national des diplômes" };
+
+export default async function NationalRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser({ space: "national" });
+  const found = await loadStaffRequest(user, (await params).id);
+  // Not visible to this agent answers exactly like a missing request.
+  if (!found) notFound();
+  return <StaffRequestView space="national" {...found} />;
+}

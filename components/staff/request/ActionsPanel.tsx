@@ -1,0 +1,357 @@
+"use client";
+
+import { useId, useRef, useState, type FormEvent } from "react";
+import { flushSync } from "react-dom";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { SelectField, TextField } from "@/components/ui/Field";
+import type { StaffSpace } from "@/lib/requests/staff-actions";
+import { CENTRE_OPINIONS, CENTRE_OPINION_LABELS, JURY_OUTCOMES, JURY_OUTCOME_LABELS, type StaffActionInput } from "@/lib/requests/staff-schemas";
+import { ChoiceField, TextAreaField } from "./form-parts";
+import { STALE_NOTICE, useStaffAction } from "./use-staff-action";
+
+/** The actions that change the request's state, in the order of the instruction. */
+export const PANEL_ACTIONS = [
+  "takeInCharge",
+  "assign",
+  "askForCorrection",
+  "forward",
+  "refuse",
+  "decideExperience",
+  "validateDiploma",
+  "recordEdition",
+  "recordDispatch",
+  "recordHandover",
+] as const;
+export type PanelAction = (typeof PANEL_ACTIONS)[number];
+
+const ACTION_TEXT: Record<PanelAction, { label: string; question: string; confirm: string; done: string }> = {
+  takeInCharge: {
+    label: "Prendre en charge",
+    question: "Prendre en charge cette demande ? Vous en deviendrez le gestionnaire.",
+    confirm: "Confirmer la prise en charge",
+    done: "Vous avez pris la demande en charge.",
+  },
+  assign: { label: "Attribuer à…", question: "À quel gestionnaire du centre attribuer cette demande ?", confirm: "Attribuer", done: "La demande a été attribuée." },
+  askForCorrection: {
+    label: "Demander un complément",
+    question: "Le dossier revient à l'auditeur jusqu'à ce qu'il le renvoie complété. Il reçoit votre texte tel quel.",
+    confirm: "Envoyer la demande de complément",
+    done: "La demande de complément a été envoyée à l'auditeur.",
+  },
+  forward: {
+    label: "Transmettre au national",
+    question: "La demande part au service national avec l'avis motivé du centre.",
+    confirm: "Confirmer la transmission",
+    done: "La demande a été transmise au national.",
+  },
+  refuse: { label: "Refuser", question: "Le refus est une décision définitive ; l'auditeur reçoit le motif tel quel.", confirm: "Confirmer le refus", done: "La demande a été refusée." },
+  decideExperience: {
+    label: "Décision du jury",
+    question: "La décision du jury sur l'expérience professionnelle est communiquée à l'auditeur.",
+    confirm: "Enregistrer la décision",
+    done: "La décision du jury est enregistrée.",
+  },
+  validateDiploma: { label: "Valider le diplôme", question: "Valider la délivrance du diplôme ?", confirm: "Confirmer la validation", done: "Le diplôme est validé." },
+  recordEdition: {
+    label: "Enregistrer l'édition",
+    question: "Enregistrer l'édition du diplôme ? Un numéro de diplôme lui est attribué.",
+    confirm: "Confirmer l'édition",
+    done: "L'édition du diplôme est enregistrée.",
+  },
+  recordDispatch: { label: "Marquer envoyé au centre", question: "Le diplôme a-t-il été envoyé au centre ?", confirm: "Confirmer l'envoi", done: "L'envoi au centre est enregistré." },
+  recordHandover: {
+    label: "Marquer remis à l'auditeur",
+    question: "Le diplôme a-t-il été remis à l'auditeur ?",
+    confirm: "Confirmer la remise",
+    done: "La remise du diplôme est enregistrée.",
+  },
+};
+
+type Field = "assigneeId" | "comment" | "opinion" | "reason" | "outcome" | "internshipMonths" | "conditionText";
+type Draft = Partial<Record<Field, string>>;
+type Notice = { tone: "error" | "success"; text: string } | null;
+
+function toInput(action: PanelAction, requestId: string, version: number, draft: Draft): StaffActionInput {
+  const base = { requestId, version };
+  switch (action) {
+    case "assign":
+      return { type: action, ...base, assigneeId: draft.assigneeId ?? "" };
+    case "askForCorrection":
+      return { type: action, ...base, comment: draft.comment ?? "" };
+    case "forward":
+      // An unchosen opinion is "", which the schema refuses with its message.
+      return { type: action, ...base, opinion: (draft.opinion ?? "") as (typeof CENTRE_OPINIONS)[number], comment: draft.comment ?? "" };
+    case "refuse":
+      return { type: action, ...base, reason: draft.reason ?? "" };
+    case "decideExperience":
+      return {
+        type: action,
+        ...base,
+        outcome: (draft.outcome ?? "") as (typeof JURY_OUTCOMES)[number],
+        internshipMonths: draft.internshipMonths ?? "",
+        conditionText: draft.conditionText ?? "",
+        reason: draft.reason ?? "",
+      };
+    default:
+      return { type: action, ...base };
+  }
+}
+
+/** The free text of a form, to give it back when its action is no longer possible. */
+const typedText = (draft: Draft) => [draft.comment, draft.conditionText, draft.reason].filter((text) => text?.trim()).join("\n\n");
+
+export type Colleague = { id: string; displayName: string };
+
+/**
+ * The state-changing actions of the staff request page: only those the server says are available
+ * now. Each opens an inline confirmation, with its form when the action needs a comment or a
+ * choice. Every form sends the version the page shows; if the request changed meanwhile the page
+ * is rendered again and the agent decides again, with what they typed still there.
+ */
+export function ActionsPanel({
+  space,
+  requestId,
+  version,
+  available,
+  colleagues,
+}: {
+  space: StaffSpace;
+  requestId: string;
+  version: number;
+  available: readonly string[];
+  colleagues: readonly Colleague[];
+}) {
+  const { send, pending } = useStaffAction(space);
+  const [open, setOpen] = useState<PanelAction | null>(null);
+  // What was typed, per action: kept when the form closes or the page is rendered again.
+  const [drafts, setDrafts] = useState<Partial<Record<PanelAction, Draft>>>({});
+  const [errors, setErrors] = useState<Draft>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  // Shown in the open form, where the agent is looking when the request changes under them.
+  const [stale, setStale] = useState(false);
+  const [shownVersion, setShownVersion] = useState(version);
+  // After a change, the version it gave, until the page shows it: the old actions are not offered meanwhile.
+  const [awaited, setAwaited] = useState<number | null>(null);
+  const fields = useRef<Partial<Record<Field, HTMLElement | null>>>({});
+  const triggers = useRef<Partial<Record<PanelAction, HTMLButtonElement | null>>>({});
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const formId = useId();
+  const headingId = useId();
+  const radioName = useId();
+
+  // Someone else changed the request while a form was open (live update, or a refused action):
+  // say so. While this panel's own action is on its way, the new version is its own doing.
+  if (version !== shownVersion) {
+    setShownVersion(version);
+    if (open && !pending) setStale(true);
+    if (awaited !== null && version >= awaited) setAwaited(null);
+  }
+
+  const actions = awaited === null ? PANEL_ACTIONS.filter((action) => available.includes(action)) : [];
+  const draft = (open && drafts[open]) || {};
+
+  const setValue = (field: Field, value: string) => {
+    if (!open) return;
+    setDrafts((current) => ({ ...current, [open]: { ...current[open], [field]: value } }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const show = (action: PanelAction) => {
+    flushSync(() => {
+      setOpen(action);
+      setErrors({});
+      setFailure(null);
+      setNotice(null);
+      setStale(false);
+    });
+    headingRef.current?.focus();
+  };
+
+  const close = () => {
+    const action = open;
+    setOpen(null);
+    setErrors({});
+    setFailure(null);
+    setStale(false);
+    if (action) triggers.current[action]?.focus();
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!open) return;
+    setFailure(null);
+    setNotice(null);
+    setStale(false);
+    const result = await send(toInput(open, requestId, version, draft));
+    if (result.ok) {
+      flushSync(() => {
+        setDrafts((current) => ({ ...current, [open]: {} }));
+        setOpen(null);
+        setErrors({});
+        if (result.version !== undefined && result.version > version) setAwaited(result.version);
+        const text = open === "recordEdition" && result.diplomaNumber ? `${ACTION_TEXT[open].done} Numéro du diplôme : ${result.diplomaNumber}.` : ACTION_TEXT[open].done;
+        setNotice({ tone: "success", text });
+      });
+      noticeRef.current?.focus();
+      return;
+    }
+    if (result.code === "STALE_VERSION") {
+      setStale(true);
+      return;
+    }
+    const found = Object.entries(result.fieldErrors ?? {}).filter(([field, message]) => message && fields.current[field as Field]) as [Field, string][];
+    if (found.length > 0) {
+      flushSync(() => setErrors(Object.fromEntries(found)));
+      fields.current[found[0]![0]]?.focus();
+      return;
+    }
+    setFailure(result.message);
+  };
+
+  const register = (field: Field) => ({
+    ref: (element: HTMLElement | null) => {
+      fields.current[field] = element;
+    },
+    value: draft[field] ?? "",
+    error: errors[field],
+  });
+
+  if (actions.length === 0 && !open && !notice) return null;
+
+  return (
+    <section aria-labelledby={`${formId}-title`} className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id={`${formId}-title`} className="text-lg font-semibold">
+        Actions
+      </h2>
+      <div ref={noticeRef} tabIndex={-1} className="mt-2 outline-none">
+        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      </div>
+      {awaited !== null ? (
+        <p className="mt-3 text-slate-700">Mise à jour du dossier…</p>
+      ) : actions.length > 0 ? (
+        <ul className="mt-3 flex flex-wrap gap-2">
+          {actions.map((action) => (
+            <li key={action}>
+              <Button
+                type="button"
+                variant={open === action ? "primary" : "secondary"}
+                aria-expanded={open === action}
+                aria-controls={open === action ? formId : undefined}
+                ref={(element) => {
+                  triggers.current[action] = element;
+                }}
+                onClick={() => (open === action ? close() : show(action))}
+              >
+                {ACTION_TEXT[action].label}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-3 text-slate-700">Aucune action possible de votre part à cette étape.</p>
+      )}
+
+      {open ? (
+        <form id={formId} onSubmit={onSubmit} noValidate aria-labelledby={headingId} className="mt-4 space-y-4 rounded border border-slate-300 bg-slate-50 p-4">
+          <h3 id={headingId} ref={headingRef} tabIndex={-1} className="font-semibold outline-none">
+            {ACTION_TEXT[open].label.replace("…", "")}
+          </h3>
+          {stale ? <Alert tone="error">{STALE_NOTICE}</Alert> : null}
+          {actions.includes(open) ? (
+            <>
+              <p>{ACTION_TEXT[open].question}</p>
+              {failure ? <Alert tone="error">{failure}</Alert> : null}
+              <ActionFields action={open} register={register} setValue={setValue} colleagues={colleagues} radioName={radioName} draft={draft} />
+              <div className="flex flex-wrap gap-3">
+                <Button type="submit" disabled={pending}>
+                  {pending ? "Enregistrement…" : ACTION_TEXT[open].confirm}
+                </Button>
+                <Button type="button" variant="secondary" onClick={close}>
+                  Annuler
+                </Button>
+              </div>
+            </>
+          ) : (
+            <>
+              <Alert tone="info">Cette action n&apos;est plus possible dans le nouvel état du dossier.</Alert>
+              {typedText(draft) ? <TextAreaField label="Ce que vous aviez saisi" readOnly value={typedText(draft)} /> : null}
+              <Button type="button" variant="secondary" onClick={close}>
+                Fermer
+              </Button>
+            </>
+          )}
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+type Register = (field: Field) => { ref: (element: HTMLElement | null) => void; value: string; error?: string };
+
+function ActionFields({
+  action,
+  register,
+  setValue,
+  colleagues,
+  radioName,
+  draft,
+}: {
+  action: PanelAction;
+  register: Register;
+  setValue: (field: Field, value: string) => void;
+  colleagues: readonly Colleague[];
+  radioName: string;
+  draft: Draft;
+}) {
+  const text = (field: Field) => {
+    const { ref, value, error } = register(field);
+    return { ref, value, error, name: field, onChange: (event: { target: { value: string } }) => setValue(field, event.target.value) };
+  };
+  const choice = (field: Field) => {
+    const { ref, value, error } = register(field);
+    return { firstRef: ref, value, error, name: `${radioName}-${field}`, onChange: (value: string) => setValue(field, value) };
+  };
+
+  switch (action) {
+    case "assign":
+      return (
+        <SelectField label="Gestionnaire" {...text("assigneeId")}>
+          <option value="">Choisissez un gestionnaire</option>
+          {colleagues.map((colleague) => (
+            <option key={colleague.id} value={colleague.id}>
+              {colleague.displayName}
+            </option>
+          ))}
+        </SelectField>
+      );
+    case "askForCorrection":
+      return <TextAreaField label="Ce qui manque ou est à corriger" hint="Précisez les pièces ou informations attendues, et pourquoi." {...text("comment")} />;
+    case "forward":
+      return (
+        <>
+          <ChoiceField legend="Avis du centre" options={CENTRE_OPINIONS.map((value) => ({ value, label: CENTRE_OPINION_LABELS[value] }))} {...choice("opinion")} />
+          <TextAreaField label="Motivation de l'avis" hint="Ce que le centre a vérifié et ce qui fonde son avis." {...text("comment")} />
+        </>
+      );
+    case "refuse":
+      return <TextAreaField label="Motif du refus" {...text("reason")} />;
+    case "decideExperience":
+      return (
+        <>
+          <ChoiceField legend="Décision du jury" options={JURY_OUTCOMES.map((value) => ({ value, label: JURY_OUTCOME_LABELS[value] }))} {...choice("outcome")} />
+          {draft.outcome === "FAVOURABLE_WITH_CONDITION" ? (
+            <>
+              <TextField label="Durée du stage (en mois)" inputMode="numeric" hint="Un nombre entier, 1 au moins." {...text("internshipMonths")} />
+              <TextAreaField label="Condition" hint="La nature du stage attendu, telle que l'auditeur la lira." {...text("conditionText")} />
+            </>
+          ) : null}
+          {draft.outcome === "UNFAVOURABLE" ? <TextAreaField label="Motif de l'avis défavorable" {...text("reason")} /> : null}
+        </>
+      );
+    default:
+      return null;
+  }
+}

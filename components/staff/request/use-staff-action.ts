@@ -1,0 +1,48 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { centreRequestAction } from "@/app/centre/demandes/[id]/actions";
+import { nationalRequestAction } from "@/app/national/demandes/[id]/actions";
+import type { StaffActionResult, StaffSpace } from "@/lib/requests/staff-actions";
+import { invalidInput, staffActionSchema, type StaffActionInput } from "@/lib/requests/staff-schemas";
+
+export const SERVER_ACTIONS: Record<StaffSpace, (input: StaffActionInput) => Promise<StaffActionResult>> = {
+  centre: centreRequestAction,
+  national: nationalRequestAction,
+};
+
+export const STALE_NOTICE = "Ce dossier a été modifié entre-temps : voici son nouvel état.";
+export const UNAVAILABLE = "Le service est momentanément indisponible : votre saisie est conservée, réessayez dans quelques minutes.";
+
+export type SendResult = StaffActionResult | { ok: false; code: "UNAVAILABLE"; message: string; fieldErrors?: undefined };
+
+/**
+ * Sends one action of the staff request page: checked first with the server's own schema (errors
+ * come back at once, nothing is sent), then by the server. The page is rendered again after a
+ * change, and after a refusal for a stale version so that the agent sees what changed. Never
+ * throws: an unreachable server is a failure like the others, and what was typed stays.
+ */
+export function useStaffAction(space: StaffSpace) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+
+  async function send(input: StaffActionInput): Promise<SendResult> {
+    const checked = staffActionSchema.safeParse(input);
+    if (!checked.success) return invalidInput(checked.error);
+    setPending(true);
+    try {
+      const result = await SERVER_ACTIONS[space](input);
+      if (result.ok || result.code === "STALE_VERSION") router.refresh();
+      return result;
+    } catch (error) {
+      // An expired session redirects to the login page: a navigation, not a failure.
+      if ((error as { digest?: string })?.digest?.startsWith("NEXT_")) throw error;
+      return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE };
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return { send, pending };
+}
