@@ -48,6 +48,14 @@ export default async function LearnerHomePage() {
           <dt className="font-medium">Adresse électronique</dt>
           <dd>{identity.email}</dd>
         </dl>
+        <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+          <Link href="/auditeur/profil" className="font-medium">
+            Mon profil
+          </Link>
+          <a href="/auditeur/mes-donnees" className="font-medium" download>
+            Télécharger mes données (ZIP)
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="demandes">

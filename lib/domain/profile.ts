@@ -67,15 +67,7 @@ export function profileSchema(now: Date = new Date()) {
       birthCity: required("Commune de naissance", 100),
       birthCountry: country("Pays de naissance"),
       nationality: country("Nationalité"),
-      addressLine: required("Adresse", 200),
-      postalCode: required("Code postal", 12).regex(/^[A-Za-z0-9 -]+$/, "Code postal : chiffres, lettres, espaces et tirets uniquement."),
-      city: required("Commune", 100),
-      country: country("Pays"),
-      email: z.string().trim().toLowerCase().pipe(z.email("Adresse électronique invalide (exemple : prenom.nom@exemple.fr).").max(254)),
-      phone: z
-        .string()
-        .transform(normalisePhone)
-        .refine((v) => FRENCH_PHONE.test(v) || INTERNATIONAL_PHONE.test(v), "Téléphone : saisissez un numéro français (06 12 34 56 78) ou international (+41 21 123 45 67)."),
+      ...contactFields(),
       learnerNumber: z
         .string()
         .trim()
@@ -83,16 +75,46 @@ export function profileSchema(now: Date = new Date()) {
         .regex(LEARNER_NUMBER, "Numéro d'auditeur : 6 à 15 lettres ou chiffres, sans espace (il figure sur votre carte d'auditeur)."),
       centreCode: z.string().min(1, "Centre d'inscription : choisissez votre centre dans la liste."),
     })
-    .refine((v) => v.country !== "FR" || /^\d{5}$/.test(v.postalCode), {
-      path: ["postalCode"],
-      message: "Code postal : 5 chiffres pour une adresse en France.",
-      // Checked even when other fields are wrong, so that every error shows at once.
-      when: (payload) => {
-        const v = payload.value as { country?: unknown; postalCode?: unknown } | null;
-        return typeof v?.country === "string" && typeof v?.postalCode === "string";
-      },
-    });
+    .refine(isFrenchPostalCodeValid, FRENCH_POSTAL_CODE_ISSUE);
 }
+
+/** Address, email and phone: the part of the profile a learner may always change (Mon profil). */
+function contactFields() {
+  return {
+    addressLine: required("Adresse", 200),
+    postalCode: required("Code postal", 12).regex(/^[A-Za-z0-9 -]+$/, "Code postal : chiffres, lettres, espaces et tirets uniquement."),
+    city: required("Commune", 100),
+    country: country("Pays"),
+    email: z.string().trim().toLowerCase().pipe(z.email("Adresse électronique invalide (exemple : prenom.nom@exemple.fr).").max(254)),
+    phone: z
+      .string()
+      .transform(normalisePhone)
+      .refine((v) => FRENCH_PHONE.test(v) || INTERNATIONAL_PHONE.test(v), "Téléphone : saisissez un numéro français (06 12 34 56 78) ou international (+41 21 123 45 67)."),
+  };
+}
+
+const isFrenchPostalCodeValid = (v: { country: string; postalCode: string }) => v.country !== "FR" || /^\d{5}$/.test(v.postalCode);
+
+const FRENCH_POSTAL_CODE_ISSUE = {
+  path: ["postalCode"],
+  message: "Code postal : 5 chiffres pour une adresse en France.",
+  // Checked even when other fields are wrong, so that every error shows at once.
+  when: (payload: { value: unknown }) => {
+    const v = payload.value as { country?: unknown; postalCode?: unknown } | null;
+    return typeof v?.country === "string" && typeof v?.postalCode === "string";
+  },
+};
+
+/**
+ * Mon profil, once a request has been submitted: only the contact details can change (the civil
+ * status is on the submitted request), with the same rules as the full profile.
+ */
+export function contactDetailsSchema() {
+  return z.object(contactFields()).refine(isFrenchPostalCodeValid, FRENCH_POSTAL_CODE_ISSUE);
+}
+
+export type ContactDetailsFormValues = z.input<ReturnType<typeof contactDetailsSchema>>;
+export type ContactDetails = z.output<ReturnType<typeof contactDetailsSchema>>;
 
 /** What the form holds (strings, as typed). */
 export type ProfileFormValues = z.input<ReturnType<typeof profileSchema>>;

@@ -14,4 +14,6 @@ export const E2E_ACCOUNTS = {
   lockout: "lucie.verrou.auditeur",
   reset: "remi.oubli.auditeur",
 } as const;
+/** A learner of Cnam Paris with every unit of the licence LG02501A and no validated experience. */
+export const E2E_JOURNEY_LEARNER = { identifier: "ines.garnier.auditeur", learnerNumber: "100200399" } as const;
 export const E2E_PASSWORD = "mot-de-passe-e2e-2026";

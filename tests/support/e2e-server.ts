@@ -13,7 +13,7 @@ import { createDatabaseClient } from "../../lib/server/database";
 import { hashPassword } from "../../lib/server/password-hash";
 import { prisma } from "../../prisma/scripts/prisma-cli";
 import { seed } from "../../prisma/seed";
-import { E2E_ACCOUNTS, E2E_DATABASE_FILE, E2E_PASSWORD, E2E_PORT, E2E_POSTGRES_PORTS, E2E_POSTGRES_URL, E2E_SMTP_PORT, E2E_STORAGE_DIR } from "../e2e/env";
+import { E2E_ACCOUNTS, E2E_JOURNEY_LEARNER, E2E_DATABASE_FILE, E2E_PASSWORD, E2E_PORT, E2E_POSTGRES_PORTS, E2E_POSTGRES_URL, E2E_SMTP_PORT, E2E_STORAGE_DIR } from "../e2e/env";
 
 async function freshDatabase(kind: "sqlite" | "postgres"): Promise<string> {
   if (kind === "postgres") {
@@ -33,6 +33,12 @@ async function freshDatabase(kind: "sqlite" | "postgres"): Promise<string> {
   return url;
 }
 
+/** A profile's own fields, to copy it onto another account. */
+function profileFields<T extends { userId: string; createdAt: Date; updatedAt: Date; version: number }>(profile: T) {
+  const { userId: _userId, createdAt: _createdAt, updatedAt: _updatedAt, version: _version, ...fields } = profile;
+  return fields;
+}
+
 async function seedForTests(url: string): Promise<void> {
   const db = createDatabaseClient(url);
   await seed(db);
@@ -41,6 +47,18 @@ async function seedForTests(url: string): Promise<void> {
     const [first, last] = identifier.split(".") as [string, string];
     await db.user.create({ data: { identifier, displayName: `${first} ${last}`, email: `${first}.${last}@e2e.d3.localhost`, passwordHash, role: "AUDITEUR" } });
   }
+  const licence = await db.user.findUniqueOrThrow({ where: { identifier: "hugo.roux.auditeur" }, select: { results: true, profile: true } });
+  await db.user.create({
+    data: {
+      identifier: E2E_JOURNEY_LEARNER.identifier,
+      displayName: "Inès Garnier",
+      email: "ines.garnier@e2e.d3.localhost",
+      passwordHash,
+      role: "AUDITEUR",
+      profile: { create: { ...profileFields(licence.profile!), firstNames: "Inès", birthName: "GARNIER", civility: "MADAME", email: "ines.garnier@e2e.d3.localhost", learnerNumber: E2E_JOURNEY_LEARNER.learnerNumber } },
+      results: { create: licence.results.map(({ unitCode, year, grade, obtainedBy, centreCode }) => ({ unitCode, year, grade, obtainedBy, centreCode })) },
+    },
+  });
   await db.$disconnect();
 }
 

@@ -1,0 +1,26 @@
+import { getCurrentUser } from "@/lib/server/session";
+import { letterFor } from "@/lib/letters";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const NO_STORE = { "Cache-Control": "private, no-store" };
+
+/** A decision letter (PDF) of a request, for the same viewers as the request itself. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string; eventId: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return new Response(null, { status: 401, headers: NO_STORE });
+  const { id, eventId } = await params;
+  const letter = await letterFor(user, id, eventId);
+  // A request missing or not visible, and an event that is not a decision of it, look the same.
+  if (!letter) return new Response(null, { status: 404, headers: NO_STORE });
+  return new Response(new Uint8Array(letter.pdf), {
+    headers: {
+      ...NO_STORE,
+      "Content-Type": "application/pdf",
+      "Content-Length": String(letter.pdf.byteLength),
+      "Content-Disposition": `attachment; filename="${letter.fileName}"`,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
