@@ -1,20 +1,36 @@
 import type { Metadata } from "next";
-import { StaffHome } from "@/components/layout/StaffHome";
+import { BulkActionsForm } from "@/components/staff/queue/BulkActionsForm";
+import { StaffQueue } from "@/components/staff/queue/StaffQueue";
+import { centreColleagues, parseQueueFilters, queueDiplomas, queueFor, type SearchParams } from "@/lib/requests/staff-queries";
+import { db } from "@/lib/server/db";
 import { requireUser } from "@/lib/server/session";
+import { centreBulkAction } from "./bulk-actions";
 
 export const metadata: Metadata = { title: "Espace centre" };
 
-export default async function CentrePage() {
+/** The centre's queue: the submitted requests of the agent's centre. */
+export default async function CentrePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser({ space: "centre" });
+  const filters = parseQueueFilters(await searchParams);
+  const centreCode = user.centreCode ?? "";
+  const [queue, diplomas, colleagues, centre] = await Promise.all([
+    queueFor(user, filters),
+    queueDiplomas(user),
+    centreColleagues(centreCode),
+    db.centre.findUnique({ where: { code: centreCode }, select: { name: true } }),
+  ]);
   return (
-    <StaffHome
-      user={user}
-      title="Espace centre"
-      duties={[
-        "La file des demandes de votre centre, avec filtres, recherche et export.",
-        "L'instruction d'une demande : unités, expérience, pièces justificatives, messages avec l'auditeur.",
-        "Demander un complément, donner l'avis du centre et transmettre au national, ou refuser avec un motif.",
-      ]}
+    <StaffQueue
+      title="Demandes du centre"
+      intro={centre ? `${centre.name} — demandes déposées par les auditeurs du centre.` : "Demandes déposées par les auditeurs du centre."}
+      emptyMessage="Aucune demande n'a encore été déposée dans votre centre."
+      basePath="/centre"
+      role={user.role}
+      filters={filters}
+      queue={queue}
+      diplomas={diplomas.map((d) => ({ value: d.key, label: d.code ? `${d.code} – ${d.title}` : d.title }))}
+      bulkOperations={["takeInCharge", "assign", "forward"]}
+      bulkActions={<BulkActionsForm space="centre" action={centreBulkAction} colleagues={colleagues} />}
     />
   );
 }

@@ -55,7 +55,8 @@ const REQUEST_RIGHTS: Record<Role, ReadonlySet<RequestAction>> = {
 
 const GLOBAL_RIGHTS: Record<Role, ReadonlySet<GlobalAction>> = {
   AUDITEUR: new Set(),
-  AGENT_CENTRE: new Set(),
+  // A centre agent exports their own centre's queue: the queue itself is scoped to the centre.
+  AGENT_CENTRE: new Set(["exportQueue"]),
   AGENT_NATIONAL: new Set(["exportQueue", "readStatistics"]),
   ADMIN: new Set(["manageCentres", "manageAccounts", "importCatalogue", "importResults", "readAudit", "readStatistics"]),
 };

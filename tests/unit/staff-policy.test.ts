@@ -40,7 +40,7 @@ const MATRIX: Record<StaffAction, Record<Role, Rule>> = {
   recordEdition:    { AUDITEUR: "-",   AGENT_CENTRE: "-",        AGENT_NATIONAL: "fwd",    ADMIN: "-" },
   recordDispatch:   { AUDITEUR: "-",   AGENT_CENTRE: "-",        AGENT_NATIONAL: "fwd",    ADMIN: "-" },
   recordHandover:   { AUDITEUR: "-",   AGENT_CENTRE: "own",      AGENT_NATIONAL: "-",      ADMIN: "-" },
-  exportQueue:      { AUDITEUR: "-",   AGENT_CENTRE: "-",        AGENT_NATIONAL: "global", ADMIN: "-" },
+  exportQueue:      { AUDITEUR: "-",   AGENT_CENTRE: "global",   AGENT_NATIONAL: "global", ADMIN: "-" },
   manageCentres:    { AUDITEUR: "-",   AGENT_CENTRE: "-",        AGENT_NATIONAL: "-",      ADMIN: "global" },
   manageAccounts:   { AUDITEUR: "-",   AGENT_CENTRE: "-",        AGENT_NATIONAL: "-",      ADMIN: "global" },
   importCatalogue:  { AUDITEUR: "-",   AGENT_CENTRE: "-",        AGENT_NATIONAL: "-",      ADMIN: "global" },

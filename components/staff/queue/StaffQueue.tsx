@@ -1,0 +1,135 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { STATE_LABELS, type TransitionName } from "@/lib/domain/request-lifecycle";
+import type { Role } from "@/lib/domain/policy";
+import { STAFF_STATES, queueSearchParams, type QueueFilters, type QueuePage } from "@/lib/requests/staff-queries";
+import { QueueFilterForm, type Option } from "./QueueFilterForm";
+import { QueueTable } from "./QueueTable";
+
+type BasePath = "/centre" | "/national";
+
+function href(path: string, filters: QueueFilters, overrides: Parameters<typeof queueSearchParams>[1] = {}): string {
+  const query = queueSearchParams(filters, overrides).toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** Filters that narrow the queue (the sort and the page do not). */
+function isFiltered(filters: QueueFilters): boolean {
+  return Boolean(filters.kind || filters.state || filters.diploma || filters.from || filters.to || filters.assigned || filters.q || filters.centre);
+}
+
+/**
+ * A staff queue, server-rendered: filters, counts per state (links that filter), the bulk actions
+ * panel, the table, and keyset paging ("Page suivante" carries the cursor).
+ */
+export function StaffQueue({
+  title,
+  intro,
+  emptyMessage,
+  basePath,
+  role,
+  filters,
+  queue,
+  diplomas,
+  centres,
+  bulkOperations,
+  bulkActions,
+}: {
+  title: string;
+  intro: string;
+  emptyMessage: string;
+  basePath: BasePath;
+  role: Role;
+  filters: QueueFilters;
+  queue: QueuePage;
+  diplomas: Option[];
+  centres?: Option[];
+  bulkOperations: readonly TransitionName[];
+  bulkActions: ReactNode;
+}) {
+  const { rows, nextCursor, counts } = queue;
+  const matching = filters.state ? (counts.byState[filters.state] ?? 0) : counts.total;
+  const plural = (n: number, word: string) => `${n.toLocaleString("fr-FR")} ${word}${n > 1 ? "s" : ""}`;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">{title}</h1>
+          <p className="mt-1 text-slate-700">{intro}</p>
+        </div>
+        <a href={href(`${basePath}/export`, filters, { after: undefined })} className="rounded border border-slate-500 bg-white px-4 py-2 font-semibold no-underline hover:bg-slate-100" download>
+          Exporter en CSV
+        </a>
+      </div>
+
+      <QueueFilterForm basePath={basePath} filters={filters} diplomas={diplomas} centres={centres} />
+
+      <nav aria-label="Demandes par état">
+        <ul className="flex flex-wrap gap-2 text-sm" data-testid="state-counts">
+          <li>
+            <Link href={href(basePath, filters, { state: undefined, after: undefined })} aria-current={filters.state ? undefined : "page"} className={pill(!filters.state)}>
+              Tous les états ({counts.total.toLocaleString("fr-FR")})
+            </Link>
+          </li>
+          {STAFF_STATES.filter((state) => counts.byState[state]).map((state) => (
+            <li key={state}>
+              <Link href={href(basePath, filters, { state, after: undefined })} aria-current={filters.state === state ? "page" : undefined} className={pill(filters.state === state)}>
+                {STATE_LABELS[state]} ({counts.byState[state]!.toLocaleString("fr-FR")})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {bulkActions}
+
+      {rows.length === 0 ? (
+        <div className="rounded border border-dashed border-slate-400 bg-white p-6 text-center" data-testid="queue-empty">
+          {filters.after ? (
+            <p className="font-medium">Plus aucune demande après celles déjà affichées.</p>
+          ) : isFiltered(filters) ? (
+            <>
+              <p className="font-medium">Aucune demande ne correspond à ces filtres.</p>
+              <p className="mt-1">
+                <Link href={basePath}>Effacer les filtres</Link>
+              </p>
+            </>
+          ) : (
+            <p className="font-medium">{emptyMessage}</p>
+          )}
+        </div>
+      ) : (
+        <>
+          <p role="status" data-testid="queue-summary">
+            {plural(rows.length, "demande")} {rows.length > 1 ? "affichées" : "affichée"} sur {plural(matching, "demande")}
+            {isFiltered(filters) ? " correspondant aux filtres" : ""}.
+          </p>
+          <QueueTable
+            rows={rows}
+            caption={filters.after ? `${title} (suite)` : title}
+            basePath={basePath}
+            role={role}
+            bulkOperations={bulkOperations}
+            showCentre={basePath === "/national"}
+          />
+        </>
+      )}
+
+      {nextCursor || filters.after ? (
+        <nav aria-label="Pagination" className="flex flex-wrap gap-4">
+          {filters.after ? <Link href={href(basePath, filters, { after: undefined })}>Retour au début</Link> : null}
+          {nextCursor ? (
+            <Link href={href(basePath, filters, { after: nextCursor })} rel="next" className="font-semibold">
+              Page suivante
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+function pill(current: boolean): string {
+  return `inline-block rounded-full border px-3 py-1 no-underline ${current ? "border-brand-700 bg-brand-700 text-white hover:text-white" : "border-slate-400 bg-white hover:bg-slate-100"}`;
+}

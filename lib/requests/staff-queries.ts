@@ -1,0 +1,384 @@
+import { z } from "zod";
+import type { Prisma } from "@/generated/sqlite/client";
+import { db } from "@/lib/server/db";
+import type { Viewer } from "@/lib/domain/request-access";
+import { KIND_LABELS, REQUEST_STATES, STATE_LABELS, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/domain/request-lifecycle";
+import { searchKey } from "@/lib/domain/text";
+
+/**
+ * The staff queues (centre and national): filters read from the URL, keyset pagination on
+ * (sort column, id) — never OFFSET, so page 200 costs what page 1 costs — counts per state, and
+ * the CSV export streamed page by page through the same query.
+ */
+
+export const QUEUE_SORTS = ["recent", "oldest", "changed"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+export const QUEUE_SORT_LABELS: Record<QueueSort, string> = {
+  recent: "Dépôt le plus récent",
+  oldest: "Dépôt le plus ancien",
+  changed: "Dernière étape la plus récente",
+};
+
+/** Every state but DRAFT: staff never see drafts. */
+export const STAFF_STATES = REQUEST_STATES.filter((state): state is Exclude<RequestState, "DRAFT"> => state !== "DRAFT");
+
+export type QueueFilters = {
+  kind?: RequestKind;
+  state?: Exclude<RequestState, "DRAFT">;
+  diploma?: string;
+  /** Submission date range, calendar days in Europe/Paris, both included. */
+  from?: string;
+  to?: string;
+  assigned?: "me" | "none";
+  q?: string;
+  /** National queue only; ignored for a centre agent. */
+  centre?: string;
+  sort: QueueSort;
+  /** Opaque keyset cursor given by the previous page. */
+  after?: string;
+};
+
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  });
+
+/** Each filter on its own: a bad value drops that filter, never the whole query, and never throws. */
+const FILTER_FIELDS = {
+  kind: z.enum(["DIPLOMA", "EXPERIENCE"]),
+  state: z.enum(STAFF_STATES),
+  diploma: z.string().trim().min(1).max(64),
+  from: calendarDay,
+  to: calendarDay,
+  assigned: z.enum(["me", "none"]),
+  q: z.string().trim().min(1).max(100),
+  centre: z.string().trim().min(1).max(64),
+  sort: z.enum(QUEUE_SORTS),
+  after: z.string().min(1).max(300).regex(/^[A-Za-z0-9_-]+$/),
+} satisfies { [K in keyof QueueFilters]-?: z.ZodType };
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseQueueFilters(searchParams: SearchParams): QueueFilters {
+  const filters: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(FILTER_FIELDS)) {
+    const raw = searchParams[name];
+    const parsed = schema.safeParse(Array.isArray(raw) ? raw[0] : raw);
+    if (parsed.success) filters[name] = parsed.data;
+  }
+  return { ...(filters as Omit<QueueFilters, "sort">), sort: (filters.sort as QueueSort | undefined) ?? "recent" };
+}
+
+/** The filters as URL parameters (the default sort left out), for links that keep them. */
+export function queueSearchParams(filters: QueueFilters, overrides: Partial<Record<keyof QueueFilters, string | undefined>> = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  const merged: Partial<Record<keyof QueueFilters, string | undefined>> = { ...filters, ...overrides };
+  for (const name of Object.keys(FILTER_FIELDS) as (keyof QueueFilters)[]) {
+    const value = merged[name];
+    if (value && !(name === "sort" && value === "recent")) params.set(name, value);
+  }
+  return params;
+}
+
+// ——— Scope and conditions ———
+
+/**
+ * The requests a viewer may see in a queue, as a WHERE clause (the rule of canViewRequest), or null.
+ * Kept to the columns of the indexes: the centre's counts read [centreCode, state, lastChangeAt] alone.
+ */
+function scopeOf(viewer: Viewer, filters: QueueFilters): Prisma.RequestWhereInput | null {
+  if (viewer.role === "AGENT_CENTRE" && viewer.centreCode) return { centreCode: viewer.centreCode, state: { not: "DRAFT" } };
+  if (viewer.role === "AGENT_NATIONAL") return { forwardedAt: { not: null }, state: { not: "DRAFT" }, ...(filters.centre ? { centreCode: filters.centre } : {}) };
+  return null;
+}
+
+/** A submitted request always has its date; said again so that the keyset never meets a null. */
+const SUBMITTED: Prisma.RequestWhereInput = { submittedAt: { not: null } };
+
+function filterConditions(viewer: Viewer, filters: QueueFilters, withState: boolean): Prisma.RequestWhereInput[] {
+  const conditions: Prisma.RequestWhereInput[] = [];
+  if (filters.kind) conditions.push({ kind: filters.kind });
+  if (withState && filters.state) conditions.push({ state: filters.state });
+  if (filters.diploma) conditions.push({ diplomaKey: filters.diploma });
+  if (filters.from) conditions.push({ submittedAt: { gte: parisMidnight(filters.from) } });
+  if (filters.to) conditions.push({ submittedAt: { lt: parisMidnight(filters.to, 1) } });
+  if (filters.assigned === "me") conditions.push({ assignedAgentId: viewer.id });
+  if (filters.assigned === "none") conditions.push({ assignedAgentId: null });
+  for (const word of searchWords(filters.q)) conditions.push({ searchText: { contains: word } });
+  return conditions;
+}
+
+function searchWords(q: string | undefined): string[] {
+  return q ? searchKey(q).split(" ").filter(Boolean).slice(0, 6) : [];
+}
+
+/** The instant 00:00 in Paris of a calendar day (plus some days), daylight saving time included. */
+function parisMidnight(day: string, plusDays = 0): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(year, month - 1, date + plusDays);
+  let instant = utcMidnight - parisOffset(utcMidnight);
+  instant = utcMidnight - parisOffset(instant);
+  return new Date(instant);
+}
+
+const PARIS_PARTS = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Paris",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+/** Milliseconds Paris is ahead of UTC at this instant. */
+function parisOffset(instant: number): number {
+  const parts = Object.fromEntries(PARIS_PARTS.formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+// ——— Keyset cursor ———
+
+const SORT_COLUMNS = { recent: "submittedAt", oldest: "submittedAt", changed: "lastChangeAt" } as const satisfies Record<QueueSort, "submittedAt" | "lastChangeAt">;
+const SORT_DIRECTIONS = { recent: "desc", oldest: "asc", changed: "desc" } as const satisfies Record<QueueSort, "asc" | "desc">;
+
+const cursorSchema = z.object({ s: z.enum(QUEUE_SORTS), v: z.iso.datetime(), i: z.string().min(1).max(64) });
+
+/** The last row's (sort value, id), in base64url JSON; tied to its sort. */
+function encodeCursor(sort: QueueSort, value: Date, id: string): string {
+  return Buffer.from(JSON.stringify({ s: sort, v: value.toISOString(), i: id })).toString("base64url");
+}
+
+/** A tampered, truncated or foreign cursor is ignored: the queue starts again from the top. */
+function decodeCursor(sort: QueueSort, cursor: string | undefined): { value: Date; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    if (!parsed.success || parsed.data.s !== sort) return null;
+    return { value: new Date(parsed.data.v), id: parsed.data.i };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Rows strictly after the cursor in (column, id) order. Written as `column <= v AND (column < v OR
+ * id < i)` rather than a bare OR, so that the planner can range-scan the index on the column.
+ */
+function afterCursor(sort: QueueSort, cursor: { value: Date; id: string }): Prisma.RequestWhereInput {
+  const column = SORT_COLUMNS[sort];
+  const [until, beyond] = SORT_DIRECTIONS[sort] === "desc" ? (["lte", "lt"] as const) : (["gte", "gt"] as const);
+  return {
+    AND: [{ [column]: { [until]: cursor.value } }, { OR: [{ [column]: { [beyond]: cursor.value } }, { id: { [beyond]: cursor.id } }] }],
+  };
+}
+
+// ——— Queue ———
+
+const rowSelect = {
+  id: true,
+  number: true,
+  kind: true,
+  mode: true,
+  state: true,
+  version: true,
+  submittedAt: true,
+  lastChangeAt: true,
+  diploma: { select: { code: true, title: true } },
+  learner: { select: { displayName: true, profile: { select: { firstNames: true, birthName: true, usageName: true, learnerNumber: true } } } },
+  assignedAgent: { select: { displayName: true } },
+} as const satisfies Prisma.RequestSelect;
+
+export type QueueRow = {
+  id: string;
+  number: string;
+  kind: RequestKind;
+  mode: ExperienceMode | null;
+  state: RequestState;
+  version: number;
+  submittedAt: Date;
+  lastChangeAt: Date;
+  diplomaCode: string | null;
+  diplomaTitle: string;
+  learnerName: string;
+  learnerNumber: string | null;
+  /** National queue only. */
+  centreName: string | null;
+  assignedAgentName: string | null;
+};
+
+export type StateCounts = { byState: Partial<Record<RequestState, number>>; total: number };
+export type QueuePage = { rows: QueueRow[]; nextCursor: string | null; counts: StateCounts };
+
+/** One page of the queue, with the number of requests per state under the same filters (state aside). */
+export async function queueFor(viewer: Viewer, filters: QueueFilters, pageSize = 50): Promise<QueuePage> {
+  const [page, counts] = await Promise.all([queueRows(viewer, filters, pageSize), queueCounts(viewer, filters)]);
+  return { ...page, counts };
+}
+
+/** The rows of one page (after `filters.after`), without the counts. */
+export async function queueRows(viewer: Viewer, filters: QueueFilters, pageSize = 50): Promise<Omit<QueuePage, "counts">> {
+  const { after } = filters;
+  const scope = scopeOf(viewer, filters);
+  if (!scope) return { rows: [], nextCursor: null };
+  const size = Math.min(Math.max(Math.trunc(pageSize), 1), 1000);
+  const cursor = decodeCursor(filters.sort, after);
+  const column = SORT_COLUMNS[filters.sort];
+  const direction = SORT_DIRECTIONS[filters.sort];
+  const national = viewer.role === "AGENT_NATIONAL";
+  const found = await db.request.findMany({
+    where: { AND: [scope, SUBMITTED, ...filterConditions(viewer, filters, true), ...(cursor ? [afterCursor(filters.sort, cursor)] : [])] },
+    orderBy: [{ [column]: direction }, { id: direction }],
+    take: size + 1,
+    select: { ...rowSelect, ...(national ? { centre: { select: { name: true } } } : {}) },
+  });
+  const rows = found.slice(0, size).map((row): QueueRow => {
+    const profile = row.learner.profile;
+    return {
+      id: row.id,
+      number: row.number ?? "",
+      kind: row.kind,
+      mode: row.mode,
+      state: row.state,
+      version: row.version,
+      submittedAt: row.submittedAt!,
+      lastChangeAt: row.lastChangeAt,
+      diplomaCode: row.diploma.code,
+      diplomaTitle: row.diploma.title,
+      learnerName: profile ? `${profile.firstNames} ${profile.usageName || profile.birthName}` : row.learner.displayName,
+      learnerNumber: profile?.learnerNumber ?? null,
+      centreName: "centre" in row ? (row.centre as { name: string }).name : null,
+      assignedAgentName: row.assignedAgent?.displayName ?? null,
+    };
+  });
+  const last = rows.at(-1);
+  const nextCursor = found.length > size && last ? encodeCursor(filters.sort, last[column], last.id) : null;
+  return { rows, nextCursor };
+}
+
+/** Requests per state in the viewer's scope, under every filter but the state. */
+export async function queueCounts(viewer: Viewer, filters: QueueFilters): Promise<StateCounts> {
+  const scope = scopeOf(viewer, filters);
+  if (!scope) return { byState: {}, total: 0 };
+  const groups = await db.request.groupBy({ by: ["state"], where: { AND: [scope, ...filterConditions(viewer, filters, false)] }, _count: { _all: true } });
+  const byState: Partial<Record<RequestState, number>> = {};
+  for (const group of groups) byState[group.state] = group._count._all;
+  return { byState, total: groups.reduce((sum, group) => sum + group._count._all, 0) };
+}
+
+/** The diplomas that appear in the viewer's queue, for the Diplôme filter. */
+export async function queueDiplomas(viewer: Viewer): Promise<{ key: string; code: string | null; title: string }[]> {
+  const scope = scopeOf(viewer, { sort: "recent" });
+  if (!scope) return [];
+  const keys = await db.request.groupBy({ by: ["diplomaKey"], where: scope });
+  return db.diploma.findMany({ where: { key: { in: keys.map((k) => k.diplomaKey) } }, select: { key: true, code: true, title: true }, orderBy: [{ code: "asc" }, { title: "asc" }] });
+}
+
+/** Active centre agents of a centre: who a request can be assigned to. */
+export function centreColleagues(centreCode: string): Promise<{ id: string; displayName: string }[]> {
+  return db.user.findMany({ where: { role: "AGENT_CENTRE", centreCode, active: true }, select: { id: true, displayName: true }, orderBy: { displayName: "asc" } });
+}
+
+/** Numbers of the given requests that the viewer may see (for the result list of a bulk action). */
+export async function visibleRequestNumbers(viewer: Viewer, ids: string[]): Promise<Map<string, string>> {
+  const scope = scopeOf(viewer, { sort: "recent" });
+  if (!scope || ids.length === 0) return new Map();
+  const rows = await db.request.findMany({ where: { AND: [scope, { id: { in: ids } }] }, select: { id: true, number: true } });
+  return new Map(rows.map((row) => [row.id, row.number ?? row.id]));
+}
+
+// ——— CSV export ———
+
+export const EXPORT_PAGE_SIZE = 500;
+
+const CSV_HEADERS = ["Numéro", "Type", "État", "Diplôme", "Auditeur", "N° auditeur", "Centre", "Déposée le", "Dernière étape", "Gestionnaire"];
+
+const PARIS_DATE_TIME = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
+
+export function formatParisDateTime(date: Date): string {
+  return PARIS_DATE_TIME.format(date);
+}
+
+/** Short label of the Type column: the kind, and the mode of an experience analysis. */
+export function kindLabel(kind: RequestKind, mode: ExperienceMode | null): string {
+  if (kind === "DIPLOMA") return "Diplôme";
+  return mode === "CONJOINTE" ? "Expérience (conjointe)" : mode === "ANTICIPEE" ? "Expérience (anticipée)" : KIND_LABELS.EXPERIENCE;
+}
+
+/**
+ * One CSV field: quoted when it holds the separator, a quote or a line break. A value a
+ * spreadsheet would run as a formula (= + - @ at the start) is prefixed with an apostrophe.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function csvLine(fields: string[]): string {
+  return `${fields.map(csvField).join(";")}\r\n`;
+}
+
+/**
+ * The whole queue under these filters as CSV lines for a spreadsheet in French: UTF-8 with a BOM,
+ * `;` between fields, CRLF. Read page by page with the queue's keyset query, so that memory stays
+ * flat whatever the number of requests; the `after` cursor of the screen is not applied.
+ */
+export async function* exportQueueCsv(viewer: Viewer, filters: QueueFilters, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<string, void, undefined> {
+  yield `\uFEFF${csvLine(CSV_HEADERS)}`;
+  let after: string | undefined;
+  do {
+    const page = await queueRows(viewer, { ...filters, after }, pageSize);
+    for (const row of page.rows) {
+      yield csvLine([
+        row.number,
+        kindLabel(row.kind, row.mode),
+        STATE_LABELS[row.state],
+        row.diplomaCode ? `${row.diplomaCode} – ${row.diplomaTitle}` : row.diplomaTitle,
+        row.learnerName,
+        row.learnerNumber ?? "",
+        row.centreName ?? "",
+        formatParisDateTime(row.submittedAt),
+        formatParisDateTime(row.lastChangeAt),
+        row.assignedAgentName ?? "",
+      ]);
+    }
+    after = page.nextCursor ?? undefined;
+  } while (after);
+}
+
+/** Paris calendar day of an instant, YYYY-MM-DD (file names). */
+export function parisDay(date: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+}
+
+/** A streamed download of the export: the generator is read only as fast as the client takes it. */
+export function csvDownload(lines: AsyncGenerator<string, void, undefined>, now: Date = new Date()): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await lines.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="demandes-${parisDay(now)}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

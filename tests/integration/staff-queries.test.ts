@@ -1,0 +1,350 @@
+import { db } from "@/lib/server/db";
+import { completeProfile } from "@/lib/profile/complete-profile";
+import { searchKey } from "@/lib/domain/text";
+import type { RequestState } from "@/lib/domain/request-lifecycle";
+import type { Viewer } from "@/lib/domain/request-access";
+import { csvDownload, exportQueueCsv, parseQueueFilters, queueCounts, queueFor, type QueueFilters } from "@/lib/requests/staff-queries";
+import { createStaff, ensureCatalogue } from "../support/requests";
+import { createUser, ensureCentre, uniqueSuffix, validProfileInput } from "../support/factories";
+
+// The PostgreSQL database is shared by every test file: each test works in centres of its own, and
+// national queries are narrowed to them with the `centre` filter.
+
+const LICENCE = "LG02501A";
+let otherDiploma: string;
+
+beforeAll(async () => {
+  await ensureCatalogue();
+  otherDiploma = (await db.diploma.findFirstOrThrow({ where: { key: { not: LICENCE } }, select: { key: true } })).key;
+});
+
+async function newCentre() {
+  const code = `T-${uniqueSuffix()}`.toUpperCase();
+  await ensureCentre(code);
+  return code;
+}
+
+async function learnerOf(centreCode: string, names: { firstNames?: string; birthName?: string; usageName?: string } = {}) {
+  const user = await createUser();
+  const profile = validProfileInput({ centreCode, ...names });
+  const saved = await completeProfile(user.id, profile);
+  if (!saved.ok) throw new Error(JSON.stringify(saved));
+  return { id: user.id, ...profile };
+}
+
+type Learner = Awaited<ReturnType<typeof learnerOf>>;
+
+type Seed = {
+  learner: Learner;
+  state?: RequestState;
+  kind?: "DIPLOMA" | "EXPERIENCE";
+  diplomaKey?: string;
+  submittedAt?: Date;
+  lastChangeAt?: Date;
+  forwarded?: boolean;
+  assignedAgentId?: string | null;
+};
+
+let sequence = 0;
+
+/** Requests written directly (createMany), as the submission would have left them. */
+async function seedRequests(centreCode: string, seeds: Seed[]): Promise<string[]> {
+  const prefix = `D3-T${uniqueSuffix()}`;
+  const data = seeds.map((seed) => {
+    const number = `${prefix}-${String(++sequence).padStart(6, "0")}`;
+    const state = seed.state ?? "SUBMITTED";
+    const submittedAt = state === "DRAFT" ? null : (seed.submittedAt ?? new Date("2026-03-10T10:00:00Z"));
+    const { learner } = seed;
+    return {
+      number: state === "DRAFT" ? null : number,
+      kind: seed.kind ?? "DIPLOMA",
+      mode: seed.kind === "EXPERIENCE" ? ("ANTICIPEE" as const) : null,
+      state,
+      learnerId: learner.id,
+      centreCode,
+      diplomaKey: seed.diplomaKey ?? LICENCE,
+      submittedAt,
+      forwardedAt: seed.forwarded ? (submittedAt ?? new Date()) : null,
+      lastChangeAt: seed.lastChangeAt ?? submittedAt ?? new Date(),
+      assignedAgentId: seed.assignedAgentId ?? null,
+      searchText: searchKey([number, learner.firstNames, learner.birthName, learner.usageName, learner.learnerNumber].filter(Boolean).join(" ")),
+    };
+  });
+  await db.request.createMany({ data });
+  return data.map((row) => row.number ?? "");
+}
+
+const filters = (params: Record<string, string> = {}): QueueFilters => parseQueueFilters(params);
+
+async function numbers(viewer: Viewer, params: Record<string, string> = {}): Promise<string[]> {
+  return (await queueFor(viewer, filters(params), 1000)).rows.map((row) => row.number).sort();
+}
+
+async function readAll(viewer: Viewer, params: Record<string, string>, pageSize: number) {
+  const seen: string[] = [];
+  let after: string | undefined;
+  let pages = 0;
+  do {
+    const page = await queueFor(viewer, filters({ ...params, ...(after ? { after } : {}) }), pageSize);
+    seen.push(...page.rows.map((row) => row.id));
+    after = page.nextCursor ?? undefined;
+    pages += 1;
+  } while (after && pages < 100);
+  return { seen, pages };
+}
+
+describe("parseQueueFilters", () => {
+  test("keeps good values and drops bad ones without throwing", () => {
+    expect(
+      parseQueueFilters({ kind: "DIPLOMA", state: "IN_REVIEW", from: "2026-01-31", to: "2026-02-30", assigned: "everyone", q: "  Lefèvre ", sort: "sideways", centre: ["PARIS", "LYON"] }),
+    ).toEqual({ kind: "DIPLOMA", state: "IN_REVIEW", from: "2026-01-31", q: "Lefèvre", centre: "PARIS", sort: "recent" });
+  });
+
+  test("DRAFT is never a staff filter", () => {
+    expect(parseQueueFilters({ state: "DRAFT" }).state).toBeUndefined();
+  });
+
+  test("odd inputs give the default queue", () => {
+    expect(parseQueueFilters({ kind: "x".repeat(10_000), after: "not a cursor!", q: "" })).toEqual({ sort: "recent" });
+  });
+});
+
+describe("scope", () => {
+  test("a centre agent sees the submitted requests of their centre, never drafts nor another centre's", async () => {
+    const [centre, other] = [await newCentre(), await newCentre()];
+    const learner = await learnerOf(centre);
+    const stranger = await learnerOf(other);
+    const mine = await seedRequests(centre, [{ learner }, { learner, state: "IN_REVIEW", diplomaKey: otherDiploma }, { learner, state: "REFUSED", kind: "EXPERIENCE" }]);
+    await seedRequests(centre, [{ learner, state: "DRAFT", kind: "EXPERIENCE", diplomaKey: otherDiploma }]);
+    await seedRequests(other, [{ learner: stranger }]);
+    const agent = await createStaff("AGENT_CENTRE", centre);
+
+    const page = await queueFor(agent, filters());
+    expect(page.rows.map((row) => row.number).sort()).toEqual([...mine].sort());
+    expect(page.counts).toEqual({ byState: { SUBMITTED: 1, IN_REVIEW: 1, REFUSED: 1 }, total: 3 });
+    // A centre agent cannot widen the scope with the national filter.
+    expect(await numbers(agent, { centre: other })).toEqual([...mine].sort());
+  });
+
+  test("the national level sees forwarded requests only, from every centre", async () => {
+    const [centre, other] = [await newCentre(), await newCentre()];
+    const [learner, stranger] = [await learnerOf(centre), await learnerOf(other)];
+    const forwarded = await seedRequests(centre, [{ learner, state: "FORWARDED", forwarded: true }]);
+    await seedRequests(centre, [{ learner, state: "IN_REVIEW", kind: "EXPERIENCE" }]);
+    const elsewhere = await seedRequests(other, [{ learner: stranger, state: "VALIDATED", forwarded: true }]);
+    const national = await createStaff("AGENT_NATIONAL");
+
+    const page = await queueFor(national, filters({ centre }));
+    expect(page.rows.map((row) => row.number)).toEqual(forwarded);
+    expect(page.rows[0]).toMatchObject({ centreName: `Cnam ${centre}`, learnerName: "Zoé Hélène Lefèvre", learnerNumber: learner.learnerNumber, diplomaCode: LICENCE });
+    expect(await numbers(national, { centre: other })).toEqual(elsewhere);
+    expect((await queueFor(national, filters())).rows.map((row) => row.number)).toEqual(expect.arrayContaining([...forwarded, ...elsewhere]));
+  });
+
+  test("learners and administrators get nothing", async () => {
+    const centre = await newCentre();
+    const learner = await learnerOf(centre);
+    await seedRequests(centre, [{ learner, state: "FORWARDED", forwarded: true }]);
+    const admin = await createStaff("ADMIN");
+    for (const viewer of [{ id: learner.id, role: "AUDITEUR" as const, centreCode: null }, admin, { id: "x", role: "AGENT_CENTRE" as const, centreCode: null }]) {
+      expect(await queueFor(viewer, filters())).toEqual({ rows: [], nextCursor: null, counts: { byState: {}, total: 0 } });
+    }
+  });
+});
+
+describe("filters", () => {
+  let centre: string;
+  let agent: Viewer;
+  let all: Record<string, string>;
+
+  beforeAll(async () => {
+    centre = await newCentre();
+    agent = await createStaff("AGENT_CENTRE", centre);
+    const colleague = await createStaff("AGENT_CENTRE", centre);
+    const lefevre = await learnerOf(centre, { birthName: "Lefèvre", firstNames: "Zoé" });
+    const nguyen = await learnerOf(centre, { birthName: "Nguyen", usageName: "Étienne-Durand", firstNames: "Anaïs" });
+    const [a, b, c, d, e] = await seedRequests(centre, [
+      { learner: lefevre, kind: "DIPLOMA", state: "SUBMITTED", submittedAt: new Date("2026-01-14T22:30:00Z") }, // 14 Jan 23:30 in Paris
+      { learner: lefevre, kind: "EXPERIENCE", state: "IN_REVIEW", submittedAt: new Date("2026-01-14T23:30:00Z"), assignedAgentId: agent.id }, // 15 Jan 00:30 in Paris
+      { learner: nguyen, kind: "DIPLOMA", state: "IN_REVIEW", diplomaKey: otherDiploma, submittedAt: new Date("2026-02-01T09:00:00Z"), assignedAgentId: colleague.id },
+      { learner: nguyen, kind: "EXPERIENCE", state: "CORRECTION_REQUESTED", submittedAt: new Date("2026-03-01T09:00:00Z") },
+      { learner: nguyen, kind: "DIPLOMA", state: "FORWARDED", forwarded: true, submittedAt: new Date("2026-07-01T09:00:00Z") },
+    ]);
+    all = { a: a!, b: b!, c: c!, d: d!, e: e! };
+  });
+
+  const expectNumbers = async (params: Record<string, string>, keys: string) => {
+    expect(await numbers(agent, params)).toEqual(keys.split("").map((key) => all[key]).sort());
+  };
+
+  test("kind, state and diploma", async () => {
+    await expectNumbers({ kind: "EXPERIENCE" }, "bd");
+    await expectNumbers({ state: "IN_REVIEW" }, "bc");
+    await expectNumbers({ diploma: otherDiploma }, "c");
+    await expectNumbers({ kind: "DIPLOMA", state: "IN_REVIEW" }, "c");
+  });
+
+  test("submission dates are calendar days in Paris, both ends included", async () => {
+    await expectNumbers({ from: "2026-01-15" }, "bcde");
+    await expectNumbers({ to: "2026-01-14" }, "a");
+    await expectNumbers({ from: "2026-01-15", to: "2026-03-01" }, "bcd");
+    // Summer time (UTC+2): 1 July 09:00 UTC is 11:00 in Paris.
+    await expectNumbers({ from: "2026-07-01", to: "2026-07-01" }, "e");
+  });
+
+  test("assignment: to me, or to nobody", async () => {
+    await expectNumbers({ assigned: "me" }, "b");
+    await expectNumbers({ assigned: "none" }, "ade");
+  });
+
+  test("search by name, accents and case aside, by learner number and by request number", async () => {
+    await expectNumbers({ q: "lefevre" }, "ab");
+    await expectNumbers({ q: "LEFÈVRE zoé" }, "ab");
+    await expectNumbers({ q: "etienne anais" }, "cde");
+    await expectNumbers({ q: "nguyen lefevre" }, "");
+    const nguyenNumber = (await queueFor(agent, filters({ q: "nguyen" }))).rows[0]!.learnerNumber!;
+    await expectNumbers({ q: nguyenNumber.toLowerCase() }, "cde");
+    await expectNumbers({ q: all.c!.toLowerCase() }, "c");
+  });
+
+  test("counts per state follow every filter but the state", async () => {
+    expect((await queueFor(agent, filters({ state: "IN_REVIEW", q: "nguyen" }))).counts).toEqual({
+      byState: { IN_REVIEW: 1, CORRECTION_REQUESTED: 1, FORWARDED: 1 },
+      total: 3,
+    });
+    expect(await queueCounts(agent, filters({ kind: "DIPLOMA" }))).toEqual({ byState: { SUBMITTED: 1, IN_REVIEW: 1, FORWARDED: 1 }, total: 3 });
+  });
+});
+
+describe("keyset pagination", () => {
+  let centre: string;
+  let agent: Viewer;
+  let national: Viewer;
+  let rows: { id: string; submittedAt: Date | null; lastChangeAt: Date }[];
+
+  beforeAll(async () => {
+    centre = await newCentre();
+    agent = await createStaff("AGENT_CENTRE", centre);
+    national = await createStaff("AGENT_NATIONAL");
+    const learner = await learnerOf(centre);
+    // 120 requests on a handful of instants: most rows tie on the sort column, only the id orders them.
+    await seedRequests(
+      centre,
+      Array.from({ length: 120 }, (_, i): Seed => ({
+        learner,
+        state: i % 3 === 0 ? "SUBMITTED" : "FORWARDED",
+        forwarded: i % 3 !== 0,
+        submittedAt: new Date(Date.UTC(2026, 0, 1 + (i % 7))),
+        lastChangeAt: new Date(Date.UTC(2026, 1, 1 + (i % 5))),
+      })),
+    );
+    rows = await db.request.findMany({ where: { centreCode: centre }, select: { id: true, submittedAt: true, lastChangeAt: true } });
+  });
+
+  test.each([
+    ["recent", "submittedAt", -1],
+    ["oldest", "submittedAt", 1],
+    ["changed", "lastChangeAt", -1],
+  ] as const)("sort %s: every row exactly once, in order, page after page", async (sort, column, direction) => {
+    const { seen, pages } = await readAll(agent, { sort }, 13);
+    expect(pages).toBe(10);
+    expect(seen).toHaveLength(120);
+    expect(new Set(seen)).toEqual(new Set(rows.map((row) => row.id)));
+    // Ties are ordered by id in the database's own collation: the sort column must never go back.
+    const timeOf = new Map(rows.map((row) => [row.id, row[column]!.getTime()]));
+    const times = seen.map((id) => timeOf.get(id)!);
+    expect(times).toEqual([...times].sort((x, y) => direction * (x - y)));
+  });
+
+  test("the national queue pages the same way over its own scope", async () => {
+    const { seen } = await readAll(national, { centre, sort: "oldest" }, 25);
+    expect(seen).toHaveLength(80);
+    expect(new Set(seen).size).toBe(80);
+  });
+
+  test("the last page has no cursor; a page of exactly the remaining rows too", async () => {
+    expect((await queueFor(agent, filters(), 120)).nextCursor).toBeNull();
+    expect((await queueFor(agent, filters(), 119)).nextCursor).not.toBeNull();
+  });
+
+  test("a tampered or foreign cursor is ignored: the queue starts from the top", async () => {
+    const first = await queueFor(agent, filters(), 10);
+    const cursor = first.nextCursor!;
+    const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const decoded = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    for (const after of [
+      cursor.slice(0, -3),
+      "eyJub3QiOiJqc29u",
+      forge({ ...decoded, v: "yesterday" }),
+      forge({ ...decoded, i: { $gt: "" } }),
+      forge({ ...decoded, s: "oldest" }),
+      forge("just a string"),
+    ]) {
+      const page = await queueFor(agent, filters({ after }), 10);
+      expect(page.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
+    }
+  });
+});
+
+describe("CSV export", () => {
+  const collect = async (lines: AsyncGenerator<string>) => {
+    let text = "";
+    for await (const line of lines) text += line;
+    return text;
+  };
+
+  test("BOM, French headers, `;`, CRLF, quoting and Paris dates", async () => {
+    const centre = await newCentre();
+    const agent = await createStaff("AGENT_CENTRE", centre);
+    const tricky = await learnerOf(centre);
+    // Beyond what the profile form accepts, as a directory import could bring.
+    await db.learnerProfile.update({ where: { userId: tricky.id }, data: { birthName: 'O"Brien; Smith', firstNames: "=Léa\nMarie" } });
+    const [number] = await seedRequests(centre, [{ learner: tricky, state: "IN_REVIEW", submittedAt: new Date("2026-07-01T22:15:00Z"), lastChangeAt: new Date("2026-01-05T08:00:00Z") }]);
+
+    const text = await collect(exportQueueCsv(agent, filters()));
+    expect(text.startsWith("\uFEFFNuméro;Type;État;Diplôme;Auditeur;N° auditeur;Centre;Déposée le;Dernière étape;Gestionnaire\r\n")).toBe(true);
+    const lines = text.slice(1).split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe("");
+    expect(lines[1]).toBe(
+      `${number};Diplôme;En instruction;LG02501A – Licence informatique (niveau L3 transcrit);"'=Léa\nMarie O""Brien; Smith";${tricky.learnerNumber};;02/07/2026 00:15;05/01/2026 09:00;`,
+    );
+  });
+
+  test("streams page by page: the first lines come before the rest is read", async () => {
+    const centre = await newCentre();
+    const agent = await createStaff("AGENT_CENTRE", centre);
+    const learner = await learnerOf(centre);
+    await seedRequests(centre, Array.from({ length: 1100 }, (_, i): Seed => ({ learner, submittedAt: new Date(Date.UTC(2026, 0, 1, 0, i)) })));
+
+    const findMany = jest.spyOn(db.request, "findMany");
+    try {
+      const lines = exportQueueCsv(agent, filters({ q: "lefevre" }));
+      await lines.next(); // headers: nothing read yet
+      expect(findMany).toHaveBeenCalledTimes(0);
+      for (let i = 0; i < 500; i++) await lines.next();
+      expect(findMany).toHaveBeenCalledTimes(1);
+      await lines.next();
+      expect(findMany).toHaveBeenCalledTimes(2);
+      let rest = 0;
+      while (!(await lines.next()).done) rest += 1;
+      expect(rest).toBe(599);
+      expect(findMany).toHaveBeenCalledTimes(3);
+      expect(findMany.mock.calls.every(([args]) => (args as { take: number }).take === 501)).toBe(true);
+    } finally {
+      findMany.mockRestore();
+    }
+  });
+
+  test("the HTTP body is the same stream, as an attachment", async () => {
+    const centre = await newCentre();
+    const agent = await createStaff("AGENT_CENTRE", centre);
+    await seedRequests(centre, [{ learner: await learnerOf(centre) }]);
+    const response = csvDownload(exportQueueCsv(agent, filters()), new Date("2026-12-31T23:30:00Z"));
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="demandes-2027-01-01.csv"');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes).split("\r\n")).toHaveLength(3);
+  });
+});
