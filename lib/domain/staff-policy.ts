@@ -79,7 +79,11 @@ export function isRequestAction(action: StaffAction): action is RequestAction {
  * nothing (and the callers answer "not found", as for a missing one).
  */
 export function can(actor: PolicyActor, action: StaffAction, scope?: PolicyScope): boolean {
-  if (!isRequestAction(action)) return GLOBAL_RIGHTS[actor.role].has(action);
+  if (!isRequestAction(action)) {
+    // A centre agent's rights are their centre's: without one, they have none.
+    if (actor.role === "AGENT_CENTRE" && !actor.centreCode) return false;
+    return GLOBAL_RIGHTS[actor.role].has(action);
+  }
   if (!REQUEST_RIGHTS[actor.role].has(action)) return false;
   // The learner's messages: ownership is checked by the caller (isOwner).
   if (actor.role === "AUDITEUR") return true;
