@@ -27,7 +27,8 @@ test("staff log in with prenom.nom and land on their own space; other spaces are
   await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fespace-centre$/);
   await logIn(page, "sophie.bernard", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/centre$/);
-  await expect(page.getByTestId("staff-role")).toHaveText("Gestionnaire de centre");
+  await expect(page.getByText("Gestionnaire de centre", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page);
   expect((await page.goto("/auditeur"))?.status()).toBe(403);
   expect((await page.goto("/national"))?.status()).toBe(403);
