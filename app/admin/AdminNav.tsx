@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/comptes", label: "Comptes" },
   { href: "/admin/imports", label: "Imports" },
   { href: "/admin/journal", label: "Journal" },
+  { href: "/admin/courriels", label: "Courriels" },
   { href: "/admin/statistiques", label: "Statistiques" },
 ];
 

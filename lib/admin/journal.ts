@@ -19,6 +19,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "account.update": "Modification d'un compte",
   "catalogue.import": "Import du catalogue",
   "results.import": "Import de résultats",
+  "outbox.retry": "Nouvel essai des courriels en échec",
 };
 
 const AUDIT_ACTIONS = Object.keys(ACTION_LABELS) as AuditAction[];

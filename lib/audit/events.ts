@@ -17,6 +17,7 @@ export type AuditEvent =
   | { action: "account.create"; details: { userId: string; identifier: string; role: string; centreCode: string | null } }
   | { action: "account.update"; details: { userId: string; changes: Record<string, string | boolean | null> } }
   | { action: "catalogue.import"; details: { diplomas: number; units: number; centres: number } }
-  | { action: "results.import"; details: { rows: number; learners: number } };
+  | { action: "results.import"; details: { rows: number; learners: number } }
+  | { action: "outbox.retry"; details: { emails: number } };
 
 export type AuditAction = AuditEvent["action"];

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import { db } from "@/lib/server/db";
+import { recordAudit } from "@/lib/audit/log";
 import { deleteFile, openFile, saveFile } from "@/lib/server/storage";
 import { canViewRequest, isEditableByLearner, type Viewer } from "@/lib/domain/request-access";
 import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, MAX_DOCUMENTS_PER_REQUEST, type DocumentCategory } from "@/lib/domain/documents";
@@ -106,17 +107,21 @@ function downloadName(originalName: string, mimeType: string): string {
  * A document's content for whoever may see its request (the learner, the centre, the national
  * level once forwarded); null when it is missing or not visible, so ids cannot be probed.
  */
-export async function openDocument(viewer: Viewer, documentId: string): Promise<OpenedDocument | null> {
+export async function openDocument(viewer: Viewer & { ip?: string | null }, documentId: string): Promise<OpenedDocument | null> {
   if (typeof documentId !== "string" || documentId.length > 64) return null;
   const document = await db.requestDocument.findUnique({
     where: { id: documentId },
-    select: { storageKey: true, mimeType: true, originalName: true, request: { select: { learnerId: true, centreCode: true, state: true, forwardedAt: true } } },
+    select: { storageKey: true, mimeType: true, originalName: true, requestId: true, request: { select: { learnerId: true, centreCode: true, state: true, forwardedAt: true } } },
   });
   if (!document || !canViewRequest(viewer, document.request)) return null;
   const file = await openFile(document.storageKey);
   if (!file) {
     console.error(`document ${documentId}: stored file ${document.storageKey} is missing`);
     return null;
+  }
+  // Staff reading a learner's document is a staff action: it goes to the audit log.
+  if (viewer.role !== "AUDITEUR") {
+    await recordAudit(db, { id: viewer.id, role: viewer.role, ip: viewer.ip ?? null }, { action: "document.download", requestId: document.requestId, details: { documentId } });
   }
   return { ...file, mimeType: document.mimeType, fileName: downloadName(document.originalName, document.mimeType) };
 }

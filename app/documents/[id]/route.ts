@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { getCurrentUser } from "@/lib/server/session";
 import { openDocument } from "@/lib/requests/documents";
+import { ipFromHeaders } from "@/lib/server/request-ip";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -25,7 +26,7 @@ function contentDisposition(type: "attachment" | "inline", fileName: string): st
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return new Response(null, { status: 401, headers: NO_STORE });
-  const document = await openDocument(user, (await params).id);
+  const document = await openDocument({ ...user, ip: ipFromHeaders(request.headers) }, (await params).id);
   // Missing and not visible look the same, so that document ids cannot be probed.
   if (!document) return new Response(null, { status: 404, headers: NO_STORE });
 

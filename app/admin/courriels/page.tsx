@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { undeliveredEmails } from "@/lib/admin/outbox";
+import { requireUser } from "@/lib/server/session";
+import { retryNowAction } from "./actions";
+
+export const metadata: Metadata = { title: "Courriels en attente" };
+
+const dateTime = (d: Date) => d.toLocaleString("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+
+export default async function UndeliveredEmailsPage() {
+  await requireUser({ space: "admin" });
+  const { rows, pending, failing } = await undeliveredEmails();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Courriels en attente</h1>
+      <p>
+        {pending} courriel{pending > 1 ? "s" : ""} en file d&apos;envoi, dont {failing} après au moins un échec. Aucun n&apos;est abandonné : la tâche
+        <code> npm run jobs:outbox</code> les réessaie, de plus en plus espacés (jusqu&apos;à une heure).
+      </p>
+      {failing > 0 ? (
+        <form action={retryNowAction}>
+          <button type="submit" className="rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            Réessayer maintenant
+          </button>
+        </form>
+      ) : null}
+      {rows.length > 0 ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Courriels dont l&apos;envoi a échoué</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">Destinataire</th>
+                <th scope="col" className="py-2 pr-3">Objet</th>
+                <th scope="col" className="py-2 pr-3">Tentatives</th>
+                <th scope="col" className="py-2 pr-3">Dernière erreur</th>
+                <th scope="col" className="py-2">Prochain essai</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((email) => (
+                <tr key={email.id} className="border-b border-slate-100 align-top">
+                  <td className="py-2 pr-3">{email.to}</td>
+                  <td className="py-2 pr-3">{email.subject}</td>
+                  <td className="py-2 pr-3">{email.attempts}</td>
+                  <td className="py-2 pr-3">{email.lastError}</td>
+                  <td className="py-2">{dateTime(email.nextAttemptAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Aucun échec d&apos;envoi en cours.</p>
+      )}
+    </div>
+  );
+}

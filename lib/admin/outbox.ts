@@ -1,0 +1,31 @@
+import { db } from "@/lib/server/db";
+import { recordAudit, type AuditActor } from "@/lib/audit/log";
+
+/**
+ * The emails that could not be delivered yet (at least one failed attempt), for administrators:
+ * recipient, subject, attempts, last error, next try. The recipient's address is shown, never
+ * the body.
+ */
+export async function undeliveredEmails(take = 100) {
+  const [rows, pending, failing] = await Promise.all([
+    db.outboxEmail.findMany({
+      where: { status: "PENDING", attempts: { gt: 0 } },
+      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+      take,
+      select: { id: true, to: true, subject: true, attempts: true, lastError: true, nextAttemptAt: true, createdAt: true },
+    }),
+    db.outboxEmail.count({ where: { status: "PENDING" } }),
+    db.outboxEmail.count({ where: { status: "PENDING", attempts: { gt: 0 } } }),
+  ]);
+  return { rows, pending, failing };
+}
+
+/** "Réessayer maintenant": the failed emails become due at once (the next delivery run sends them). */
+export async function retryNow(actor: AuditActor, now: Date = new Date()): Promise<number> {
+  if (actor.role !== "ADMIN") return 0;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.outboxEmail.updateMany({ where: { status: "PENDING", attempts: { gt: 0 } }, data: { nextAttemptAt: now } });
+    await recordAudit(tx, actor, { action: "outbox.retry", details: { emails: count } }, now);
+    return count;
+  });
+}
