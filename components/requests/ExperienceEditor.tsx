@@ -8,7 +8,7 @@ import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { RadioGroup, TextField } from "@/components/ui/Field";
+import { RadioGroup, TextAreaField, TextField } from "@/components/ui/Field";
 import { useDraftStorage } from "@/components/ui/use-draft-storage";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
 import { EMPTY_EXPERIENCE, experienceFormSchema, type ExperienceFormData, type ExperienceFormValues } from "@/lib/domain/experience-form";
@@ -100,28 +100,13 @@ function ExperienceForm({ requestId, experience, onDone }: { requestId: string; 
           {...register("inField")}
         />
       </div>
-      <div>
-        <label htmlFor={`activities-${experience?.id ?? "new"}`} className="block font-medium">
-          Activités
-        </label>
-        <p id={`activities-${experience?.id ?? "new"}-hint`} className="text-sm text-slate-700">
-          Vos missions et responsabilités, les outils et méthodes employés, votre niveau d&apos;autonomie.
-        </p>
-        <textarea
-          id={`activities-${experience?.id ?? "new"}`}
-          rows={5}
-          aria-invalid={errors.activities ? true : undefined}
-          aria-describedby={`activities-${experience?.id ?? "new"}-hint${errors.activities ? ` activities-${experience?.id ?? "new"}-error` : ""}`}
-          className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
-          {...register("activities")}
-        />
-        {errors.activities ? (
-          <p id={`activities-${experience?.id ?? "new"}-error`} className="mt-1 text-sm font-medium text-red-800">
-            <span aria-hidden="true">⚠ </span>
-            {errors.activities.message}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        label="Activités"
+        rows={5}
+        hint="Vos missions et responsabilités, les outils et méthodes employés, votre niveau d'autonomie."
+        error={errors.activities?.message}
+        {...register("activities")}
+      />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? "Enregistrement…" : experience ? "Enregistrer les modifications" : "Ajouter cette expérience"}

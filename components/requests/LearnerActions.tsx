@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { TextAreaField } from "@/components/ui/Field";
 import { deleteDraftAction, resubmitRequestAction, submitRequestAction, withdrawRequestAction } from "@/app/demandes/[id]/actions";
 
 type Failure = { ok: false; message: string; missing?: string[] };
@@ -74,7 +75,6 @@ export function WithdrawRequest({ requestId, version }: { requestId: string; ver
   const { failure, pending, run } = useAction();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const id = useId();
   if (!open) {
     return (
       <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
@@ -86,12 +86,7 @@ export function WithdrawRequest({ requestId, version }: { requestId: string; ver
     <div className="space-y-3 rounded border border-slate-300 bg-slate-50 p-4">
       <FailureAlert failure={failure} />
       <p className="font-medium">Abandonner la demande ? Elle restera dans votre historique, mais ne sera plus instruite.</p>
-      <div>
-        <label htmlFor={id} className="block font-medium">
-          Motif <span className="font-normal text-slate-700">(facultatif)</span>
-        </label>
-        <textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
-      </div>
+      <TextAreaField label="Motif" optional rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       <div className="flex gap-3">
         <Button type="button" disabled={pending} onClick={() => run(() => withdrawRequestAction(requestId, version, reason))}>
           Confirmer l&apos;abandon
@@ -107,16 +102,10 @@ export function WithdrawRequest({ requestId, version }: { requestId: string; ver
 export function ResubmitRequest({ requestId, version }: { requestId: string; version: number }) {
   const { failure, pending, run } = useAction();
   const [comment, setComment] = useState("");
-  const id = useId();
   return (
     <div className="space-y-3">
       <FailureAlert failure={failure} />
-      <div>
-        <label htmlFor={id} className="block font-medium">
-          Message pour votre centre <span className="font-normal text-slate-700">(facultatif)</span>
-        </label>
-        <textarea id={id} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
-      </div>
+      <TextAreaField label="Message pour votre centre" optional rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
       <Button type="button" disabled={pending} onClick={() => run(() => resubmitRequestAction(requestId, version, comment))}>
         {pending ? "Envoi…" : "Renvoyer ma demande complétée"}
       </Button>

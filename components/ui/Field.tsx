@@ -5,7 +5,7 @@ type Common = { label: string; hint?: ReactNode; error?: string; optional?: bool
 const control =
   "mt-1 block w-full rounded border bg-white px-3 py-2 text-base text-ink shadow-sm aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700 border-slate-500";
 
-function Described({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+export function Described({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
       {hint ? (
@@ -23,7 +23,7 @@ function Described({ id, hint, error }: { id: string; hint?: ReactNode; error?: 
   );
 }
 
-function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
+export function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
@@ -44,6 +44,18 @@ export function TextField({ label, hint, error, optional, id: givenId, ...input 
     <div>
       <Label id={id} label={label} optional={optional} />
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={control} {...input} />
+      <Described id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function TextAreaField({ label, hint, error, optional, id: givenId, ...textarea }: Common & ComponentProps<"textarea">) {
+  const generated = useId();
+  const id = givenId ?? generated;
+  return (
+    <div>
+      <Label id={id} label={label} optional={optional} />
+      <textarea id={id} rows={4} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={control} {...textarea} />
       <Described id={id} hint={hint} error={error} />
     </div>
   );

@@ -9,8 +9,10 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  const db = (globalThis as { d3Database?: { $disconnect(): Promise<void> } }).d3Database;
-  await db?.$disconnect();
+  const shared = globalThis as { d3Database?: { $disconnect(): Promise<void> }; d3RequestEvents?: { close(): Promise<void> } };
+  // Closed before the database is dropped, so that no connection is cut under them.
+  await shared.d3RequestEvents?.close();
+  await shared.d3Database?.$disconnect();
   if (isPostgres) {
     await dropDatabase(process.env.TEST_POSTGRES_URL!, databaseName(url));
   } else if (url.startsWith("file:") && url.includes("/.data/test/")) {

@@ -1,50 +1,12 @@
-import { useId, type ComponentProps, type ReactNode } from "react";
+import { useId } from "react";
+import { Described } from "@/components/ui/Field";
+
+export { TextAreaField } from "@/components/ui/Field";
 
 /**
- * The controls of the staff forms that components/ui/Field.tsx does not have: a text area and a
- * controlled radio group, with the same label, hint and error wiring for screen readers.
+ * The control of the staff forms that components/ui/Field.tsx does not have: a controlled radio
+ * group, with the same error wiring for screen readers.
  */
-
-function Hint({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
-  return (
-    <>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-const describedBy = (id: string, hint?: ReactNode, error?: string) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-
-export function TextAreaField({ label, hint, error, id: givenId, ...textarea }: { label: string; hint?: ReactNode; error?: string } & ComponentProps<"textarea">) {
-  const generated = useId();
-  const id = givenId ?? generated;
-  return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={4}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700"
-        {...textarea}
-      />
-      <Hint id={id} hint={hint} error={error} />
-    </div>
-  );
-}
 
 export function ChoiceField<V extends string>({
   legend,
@@ -85,7 +47,7 @@ export function ChoiceField<V extends string>({
           </label>
         ))}
       </div>
-      <Hint id={id} error={error} />
+      <Described id={id} error={error} />
     </fieldset>
   );
 }
