@@ -438,3 +438,8 @@ export function progressSteps(kind: RequestKind, state: RequestState, previousSt
     return { key, label: stepLabel, status: "upcoming" };
   });
 }
+
+/** "Demande de délivrance de diplôme", or "Demande d'analyse … – analyse anticipée". */
+export function requestTitle(request: { kind: RequestKind; mode: ExperienceMode | null }): string {
+  return request.kind === "EXPERIENCE" && request.mode ? `${KIND_LABELS.EXPERIENCE} – ${MODE_LABELS[request.mode].toLowerCase()}` : KIND_LABELS[request.kind];
+}

@@ -9,10 +9,10 @@ import { LiveRequest } from "@/components/requests/LiveRequest";
 import { MessageThread } from "@/components/staff/request/MessageThread";
 import { toThreadMessages } from "@/components/staff/request/thread-messages";
 import { RequestHistory } from "@/components/requests/RequestHistory";
-import { RequestSteps } from "@/components/requests/RequestSteps";
+import { StepsPanel } from "@/components/requests/StepsPanel";
 import { assessExperience } from "@/lib/domain/experience";
 import { isEditableByLearner } from "@/lib/domain/request-access";
-import { KIND_LABELS, MODE_LABELS, describeState } from "@/lib/domain/request-lifecycle";
+import { describeState, requestTitle } from "@/lib/domain/request-lifecycle";
 import { decisionEvents, type LetterEntry } from "@/lib/letters";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
 import { requireUser } from "@/lib/server/session";
@@ -20,10 +20,6 @@ import { helpLinkForField, helpLinkForState } from "@/lib/help/anchors";
 import { usualDurationOf } from "@/lib/stats/usual-durations";
 
 export const metadata: Metadata = { title: "Ma demande" };
-
-function requestTitle(request: RequestDetail): string {
-  return request.kind === "EXPERIENCE" && request.mode ? `${KIND_LABELS.EXPERIENCE} – ${MODE_LABELS[request.mode].toLowerCase()}` : KIND_LABELS[request.kind];
-}
 
 async function StateSummary({ request }: { request: RequestDetail }) {
   const { label, holder, learnerAction } = describeState(request.state);
@@ -193,22 +189,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </div>
 
         <aside aria-labelledby="etapes" className="space-y-4">
-          <div className="rounded border border-slate-200 bg-white p-5 shadow-sm">
-            <h2 id="etapes" className="text-lg font-semibold">
-              Étapes
-            </h2>
-            <div className="mt-3">
-              <RequestSteps kind={request.kind} state={request.state} events={request.events} label={`Étapes de la ${requestTitle(request).toLowerCase()}`} />
-            </div>
-            {linked ? (
-              <div className="mt-5 border-t border-slate-200 pt-4">
-                <h3 className="font-semibold">Analyse conjointe</h3>
-                <div className="mt-2">
-                  <RequestSteps kind={linked.kind} state={linked.state} events={linked.events} label="Étapes de l'analyse conjointe" />
-                </div>
-              </div>
-            ) : null}
-          </div>
+          <StepsPanel request={request} linked={linked} />
           {request.number ? (
             <p>
               <a href={`/demandes/${request.id}/recepisse`} className="font-medium">

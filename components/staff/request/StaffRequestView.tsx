@@ -5,10 +5,10 @@ import { EligibilityView } from "@/components/requests/EligibilityView";
 import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
 import { LiveRequest } from "@/components/requests/LiveRequest";
 import { RequestHistory } from "@/components/requests/RequestHistory";
-import { RequestSteps } from "@/components/requests/RequestSteps";
+import { StepsPanel } from "@/components/requests/StepsPanel";
 import { assessExperience, computeExperience, formatMonths } from "@/lib/domain/experience";
 import { ROLE_LABELS } from "@/lib/domain/policy";
-import { KIND_LABELS, MODE_LABELS, STATE_LABELS, type TransitionName } from "@/lib/domain/request-lifecycle";
+import { STATE_LABELS, requestTitle, type TransitionName } from "@/lib/domain/request-lifecycle";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
 import type { StaffSpace } from "@/lib/requests/staff-actions";
 import { staffRequestContext, type StaffActor, type StaffRequestContext } from "@/lib/requests/staff-requests";
@@ -40,10 +40,6 @@ const SPACE_HOME: Record<StaffSpace, { href: string; label: string }> = {
   centre: { href: "/centre", label: "Espace centre" },
   national: { href: "/national", label: "Service national" },
 };
-
-function kindTitle(request: RequestDetail): string {
-  return request.kind === "EXPERIENCE" && request.mode ? `${KIND_LABELS.EXPERIENCE} – ${MODE_LABELS[request.mode].toLowerCase()}` : KIND_LABELS[request.kind];
-}
 
 function learnerName(request: RequestDetail): string {
   const profile = request.learner.profile;
@@ -143,22 +139,7 @@ export function StaffRequestView({ space, request, linked, context }: { space: S
         </div>
 
         <aside aria-labelledby="etapes" className="space-y-4">
-          <div className="rounded border border-slate-200 bg-white p-5 shadow-sm">
-            <h2 id="etapes" className="text-lg font-semibold">
-              Étapes
-            </h2>
-            <div className="mt-3">
-              <RequestSteps kind={request.kind} state={request.state} events={request.events} label={`Étapes de la ${kindTitle(request).toLowerCase()}`} />
-            </div>
-            {linked ? (
-              <div className="mt-5 border-t border-slate-200 pt-4">
-                <h3 className="font-semibold">{linked.kind === "EXPERIENCE" ? "Analyse conjointe" : "Demande de diplôme liée"}</h3>
-                <div className="mt-2">
-                  <RequestSteps kind={linked.kind} state={linked.state} events={linked.events} label={`Étapes de la ${kindTitle(linked).toLowerCase()}`} />
-                </div>
-              </div>
-            ) : null}
-          </div>
+          <StepsPanel request={request} linked={linked} />
           {request.number ? (
             <p>
               <a href={`/demandes/${request.id}/recepisse`}>Récépissé de dépôt (PDF)</a>
@@ -186,7 +167,7 @@ function RequestHeader({ request }: { request: RequestDetail }) {
       <div>
         <p className="text-sm font-semibold text-brand-800">{request.number}</p>
         <h1 className="text-2xl font-bold">
-          {kindTitle(request)} – {learnerName(request)}
+          {requestTitle(request)} – {learnerName(request)}
         </h1>
         <p className="text-lg">
           {request.diploma.code ? `${request.diploma.code} – ` : ""}
@@ -242,7 +223,7 @@ function LinkedRequest({ request, linked, href }: { request: RequestDetail; link
     <Section id="liee" title={title}>
       <p>
         <Link href={href}>
-          {linked.number ?? kindTitle(linked)} – {kindTitle(linked)}
+          {linked.number ?? requestTitle(linked)} – {requestTitle(linked)}
         </Link>{" "}
         : {STATE_LABELS[linked.state]}
         {linked.assignedAgent ? `, gestionnaire ${linked.assignedAgent.displayName}` : ""}.
