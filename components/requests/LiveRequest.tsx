@@ -76,6 +76,11 @@ export function LiveRequest({ requestId, version }: { requestId: string; version
         const { version: seen } = JSON.parse((event as MessageEvent<string>).data) as { version: number };
         onVersion(seen);
       });
+      // A new message: same version, new content to show.
+      source.addEventListener("posted", () => {
+        router.refresh();
+        setUpdates((count) => count + 1);
+      });
       source.onerror = () => {
         errors += 1;
         // CLOSED: the browser gave up (refused answer), it will not reconnect by itself.

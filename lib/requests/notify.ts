@@ -14,3 +14,12 @@ export async function announceChanges(changes: readonly { requestId: string; ver
     }
   }
 }
+
+/** Tells open pages that a message was posted on a request (its version does not change). */
+export async function announceMessage(request: { requestId: string; version: number; state: string }, at: Date = new Date()): Promise<void> {
+  try {
+    await requestEvents().publish({ ...request, at: at.toISOString(), message: true });
+  } catch (error) {
+    console.error("message not announced", request.requestId, error);
+  }
+}

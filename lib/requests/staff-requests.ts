@@ -2,6 +2,7 @@ import { db } from "@/lib/server/db";
 import type { Database, Transaction } from "@/lib/server/database";
 import { notifyMessage } from "@/lib/notifications/request-notifications";
 import { deliverSoon } from "@/lib/server/mail/deliver-soon";
+import { announceMessage } from "./notify";
 import { recordAudit } from "@/lib/audit/log";
 import type { FieldErrors } from "@/lib/forms";
 import type { AuditEvent } from "@/lib/audit/events";
@@ -489,6 +490,7 @@ export async function postMessage(
     return message.id;
   });
   deliverSoon();
+  await announceMessage({ requestId: target.id, version: target.version, state: target.state }, now);
   return { ok: true, messageId };
 }
 

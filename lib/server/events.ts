@@ -15,7 +15,8 @@ import { databaseProvider, databaseUrl } from "./database-url";
  * again; browsers also read it again whenever they reconnect.
  */
 
-export type RequestChange = { requestId: string; version: number; state: string; at: string /* ISO */ };
+/** A change of a request; `message` marks a new message, which leaves the version as it is. */
+export type RequestChange = { requestId: string; version: number; state: string; at: string /* ISO */; message?: true };
 
 export type SubscribeOptions = {
   /**
@@ -142,7 +143,7 @@ class PostgresEventBus implements RequestEventBus {
 
   async publish(change: RequestChange): Promise<void> {
     if (this.closed) throw new Error("request events: bus closed");
-    const payload: RequestChange = { requestId: change.requestId, version: change.version, state: change.state, at: change.at };
+    const payload: RequestChange = { requestId: change.requestId, version: change.version, state: change.state, at: change.at, ...(change.message ? { message: true } : {}) };
     await this.publishPool().query("SELECT pg_notify($1, $2)", [NOTIFY_CHANNEL, JSON.stringify(payload)]);
   }
 
@@ -236,9 +237,9 @@ function parseChange(payload: string | undefined): RequestChange | null {
   try {
     const value: unknown = JSON.parse(payload ?? "");
     if (typeof value !== "object" || value === null) return null;
-    const { requestId, version, state, at } = value as Record<string, unknown>;
+    const { requestId, version, state, at, message } = value as Record<string, unknown>;
     if (typeof requestId !== "string" || typeof version !== "number" || typeof state !== "string" || typeof at !== "string") return null;
-    return { requestId, version, state, at };
+    return { requestId, version, state, at, ...(message === true ? { message: true as const } : {}) };
   } catch {
     return null;
   }

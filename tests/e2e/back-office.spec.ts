@@ -49,6 +49,11 @@ test("centre asks for a correction, the learner completes it, the centre forward
   await expect(agent.getByTestId("staff-state")).toHaveText("En instruction");
   await expect(analysisState).toHaveText("En instruction", { timeout: 2_000 });
 
+  // A message from the centre appears on the learner's page too, without a reload.
+  await agent.getByLabel("Message à l'auditeur").fill("Bonjour, je reprends votre dossier cette semaine.");
+  await agent.getByRole("button", { name: "Envoyer le message" }).click();
+  await expect(learner.getByText("Bonjour, je reprends votre dossier cette semaine.")).toBeVisible({ timeout: 2_000 });
+
   await agent.getByRole("button", { name: "Demander un complément", exact: true }).click();
   await agent.getByRole("button", { name: "Envoyer la demande de complément" }).click();
   await expect(agent.getByText(/Précisez|obligatoire|Indiquez/).first()).toBeVisible();

@@ -35,6 +35,12 @@ class FakeEventSource {
     });
   }
 
+  posted(version: number) {
+    act(() => {
+      for (const listener of this.listeners.get("posted") ?? []) listener(new MessageEvent("posted", { data: JSON.stringify({ version }) }));
+    });
+  }
+
   change(version: number, state = "IN_REVIEW") {
     act(() => {
       for (const listener of this.listeners.get("change") ?? []) listener(new MessageEvent("change", { data: JSON.stringify({ version, state }) }));
@@ -98,6 +104,14 @@ describe("LiveRequest with server-sent events", () => {
     source.change(5);
     expect(router.refresh).toHaveBeenCalledTimes(1);
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  test("a new message refreshes the page although the version does not change", () => {
+    render(<LiveRequest requestId="req-1" version={4} />);
+    const source = latestSource();
+    source.open();
+    source.posted(4);
+    expect(router.refresh).toHaveBeenCalledTimes(1);
   });
 
   test("announces the update politely, and shows nothing else", () => {

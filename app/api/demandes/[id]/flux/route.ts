@@ -14,7 +14,9 @@ const encoder = new TextEncoder();
 
 type Snapshot = { version: number; state: string };
 
-function changeEvent({ version, state }: Snapshot): Uint8Array {
+function changeEvent({ version, state, message }: Snapshot & { message?: true }): Uint8Array {
+  // A new message leaves the version unchanged: its own event makes the page read it.
+  if (message) return encoder.encode(`event: posted\ndata: ${JSON.stringify({ version })}\n\n`);
   return encoder.encode(`event: change\ndata: ${JSON.stringify({ version, state })}\n\n`);
 }
 
