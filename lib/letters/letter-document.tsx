@@ -1,4 +1,5 @@
-import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { formalName, formatLongDate } from "@/lib/pdf/common";
 import { KIND_LABELS, MODE_LABELS, type ExperienceMode, type RequestKind } from "@/lib/domain/request-lifecycle";
 import type { Decision } from "./decision";
 
@@ -26,12 +27,6 @@ export type LetterData = {
   diploma: { code: string | null; title: string };
 };
 
-const TIME_ZONE = "Europe/Paris";
-
-// As in the récépissé: no English hyphenation of French words; only very long words are split.
-Font.registerHyphenationCallback((word) => (word.length <= 40 ? [word] : word.match(/.{1,30}/gu) ?? [word]));
-
-const formatDate = (date: Date) => new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" }).format(date);
 
 function requestLabel(request: LetterData["request"]): string {
   if (request.kind === "DIPLOMA") return KIND_LABELS.DIPLOMA;
@@ -62,7 +57,7 @@ function signature(decision: Decision, centre: string): string {
 /** The decision in plain French, then its condition or reason, then what happens next. */
 export function letterParagraphs(data: LetterData): { decision: string[]; detail: { label: string; text: string } | null; next: string[] } {
   const { decision, linkedNumber } = data;
-  const on = formatDate(data.decidedAt);
+  const on = formatLongDate(data.decidedAt);
   const diploma = `${data.diploma.code ? `${data.diploma.code} – ` : ""}${data.diploma.title}`;
   const jointDiploma = data.request.kind === "EXPERIENCE" && data.request.mode === "CONJOINTE" && linkedNumber ? linkedNumber : null;
   const examined = `Le jury a examiné votre demande d'analyse de l'expérience professionnelle pour le diplôme ${diploma}.`;
@@ -167,14 +162,14 @@ export function LetterDocument({ data }: { data: LetterData }) {
 
         {learner ? (
           <View style={styles.recipient}>
-            <Text>{`${civility} ${learner.firstNames} ${(learner.usageName || learner.birthName).toUpperCase()}`}</Text>
+            <Text>{formalName(learner)}</Text>
             <Text>{learner.address.line}</Text>
             <Text>{`${learner.address.postalCode} ${learner.address.city}`}</Text>
             {learner.address.country !== "FR" ? <Text>{(countryNames.of(learner.address.country) ?? learner.address.country).toUpperCase()}</Text> : null}
           </View>
         ) : null}
 
-        <Text style={styles.date}>{`Le ${formatDate(data.decidedAt)}`}</Text>
+        <Text style={styles.date}>{`Le ${formatLongDate(data.decidedAt)}`}</Text>
 
         <View style={styles.references}>
           <Row label="Demande n°" value={`${request.number} – ${requestLabel(request)}`} />
@@ -209,7 +204,7 @@ export function LetterDocument({ data }: { data: LetterData }) {
         </View>
 
         <View style={styles.footer} fixed>
-          <Text>{`Courrier établi par D3 d'après la décision enregistrée le ${formatDate(data.decidedAt)} dans l'historique de la demande ${request.number}.`}</Text>
+          <Text>{`Courrier établi par D3 d'après la décision enregistrée le ${formatLongDate(data.decidedAt)} dans l'historique de la demande ${request.number}.`}</Text>
           <Text style={styles.muted} render={({ pageNumber, totalPages }) => `${request.number} – page ${pageNumber} / ${totalPages}`} />
         </View>
       </Page>

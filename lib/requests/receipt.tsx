@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
-import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { PDF_TIME_ZONE, formalName, formatLongDate } from "@/lib/pdf/common";
 import { getRequestForViewer, type RequestDetail } from "./queries";
 import type { Viewer } from "@/lib/domain/request-access";
 import { DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/domain/documents";
 import { computeExperience, formatMonths, type ExperienceTotals } from "@/lib/domain/experience";
-import { KIND_LABELS, MODE_LABELS } from "@/lib/domain/request-lifecycle";
+import { requestTitle } from "@/lib/domain/request-lifecycle";
 
 /**
  * Récépissé de dépôt: the PDF that attests a request was deposited. It is reproducible from the
@@ -27,15 +28,6 @@ export type ReceiptData = {
 };
 
 const FOOTER = "Ce récépissé atteste du dépôt de la demande ; il ne vaut pas décision.";
-const TIME_ZONE = "Europe/Paris";
-
-// Words are never cut with English hyphenation rules; only very long ones (file names) are split to fit.
-Font.registerHyphenationCallback((word) => (word.length <= 40 ? [word] : word.match(/.{1,30}/gu) ?? [word]));
-
-function requestLabel(request: Pick<RequestDetail, "kind" | "mode">): string {
-  if (request.kind === "DIPLOMA") return KIND_LABELS.DIPLOMA;
-  return `${KIND_LABELS.EXPERIENCE} – ${MODE_LABELS[request.mode ?? "ANTICIPEE"].toLowerCase()}`;
-}
 
 /** What the receipt shows, from a request and its joint counterpart as the viewer sees them. */
 export function receiptData(request: RequestDetail, linked: RequestDetail | null): ReceiptData | null {
@@ -55,7 +47,7 @@ export function receiptData(request: RequestDetail, linked: RequestDetail | null
   const computed = computeExperience(entries.map((entry) => ({ ...entry, activities: "" })));
   const profile = request.learner.profile;
   return {
-    requests: deposited.map((r) => ({ label: requestLabel(r), number: r.number })),
+    requests: deposited.map((r) => ({ label: requestTitle(r), number: r.number })),
     submittedAt: main.submittedAt ?? request.submittedAt,
     learner: profile
       ? {
@@ -75,8 +67,8 @@ export function receiptData(request: RequestDetail, linked: RequestDetail | null
 }
 
 function formatDateTime(date: Date): string {
-  const day = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" }).format(date);
-  const parts = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);
+  const day = formatLongDate(date);
+  const parts = new Intl.DateTimeFormat("fr-FR", { timeZone: PDF_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);
   const part = (type: "hour" | "minute") => parts.find((p) => p.type === type)?.value ?? "";
   return `${day} à ${part("hour")} h ${part("minute")}`;
 }
@@ -90,11 +82,6 @@ function formatBirthDate(date: Date): string {
 function formatIsoDate(iso: string): string {
   const [year, month, day] = iso.split("-");
   return `${day}/${month}/${year}`;
-}
-
-function learnerName(learner: NonNullable<ReceiptData["learner"]>): string {
-  const civility = learner.civility === "MADAME" ? "Madame" : "Monsieur";
-  return `${civility} ${learner.firstNames} ${(learner.usageName || learner.birthName).toUpperCase()}`;
 }
 
 const styles = StyleSheet.create({
@@ -188,7 +175,7 @@ export function ReceiptDocument({ data }: { data: ReceiptData }) {
         <Section title="Auditeur">
           {learner ? (
             <>
-              <Row label="Nom et prénoms" value={learnerName(learner)} />
+              <Row label="Nom et prénoms" value={formalName(learner)} />
               {learner.usageName ? <Row label="Nom de naissance" value={learner.birthName.toUpperCase()} /> : null}
               <Row label="Numéro d'auditeur" value={learner.learnerNumber} />
               <Row label="Date de naissance" value={formatBirthDate(learner.birthDate)} />
