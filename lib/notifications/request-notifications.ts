@@ -4,6 +4,24 @@ import { enqueueEmail } from "@/lib/server/mail/outbox";
 import { messageEmail, requestChangeEmail, staffAlertEmail } from "@/lib/server/mail/templates";
 import { KIND_LABELS, STATE_LABELS, describeState, type RequestState, type TransitionName } from "@/lib/domain/request-lifecycle";
 
+/** What a notification needs to know of a request: whom to tell, how to name it, where to link. */
+function requestToNotify(tx: Transaction, requestId: string) {
+  return tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: {
+      id: true,
+      number: true,
+      kind: true,
+      centreCode: true,
+      assignedAgentId: true,
+      learnerId: true,
+      diplomaRequestId: true,
+      learner: { select: { email: true, displayName: true, profile: { select: { email: true, emailOnMessages: true } } } },
+      diploma: { select: { code: true, title: true } },
+    },
+  });
+}
+
 type Change = { requestId: string; from: RequestState; to: RequestState; transition: TransitionName; comment?: string | null };
 
 /** Transitions made by the learner that the centre's agents must hear about. */
@@ -19,20 +37,7 @@ const LEARNER_ALERTS: Partial<Record<TransitionName, string>> = {
  * number, the kind of request, the new state, a link.
  */
 export async function notifyRequestChange(tx: Transaction, change: Change): Promise<void> {
-  const request = await tx.request.findUniqueOrThrow({
-    where: { id: change.requestId },
-    select: {
-      id: true,
-      number: true,
-      kind: true,
-      centreCode: true,
-      assignedAgentId: true,
-      learnerId: true,
-      diplomaRequestId: true,
-      learner: { select: { email: true, displayName: true, profile: { select: { email: true } } } },
-      diploma: { select: { code: true, title: true } },
-    },
-  });
+  const request = await requestToNotify(tx, change.requestId);
   // A joint analysis is followed on its diploma request's page.
   const pageId = request.diplomaRequestId ?? request.id;
   const reference = request.number ?? "brouillon";
@@ -88,19 +93,7 @@ export async function notifyRequestChange(tx: Transaction, change: Change): Prom
  * when nobody has taken the request yet, every agent of the centre) gets both.
  */
 export async function notifyMessage(tx: Transaction, message: { requestId: string; authorId: string; fromLearner: boolean }): Promise<void> {
-  const request = await tx.request.findUniqueOrThrow({
-    where: { id: message.requestId },
-    select: {
-      id: true,
-      number: true,
-      kind: true,
-      centreCode: true,
-      assignedAgentId: true,
-      learnerId: true,
-      diplomaRequestId: true,
-      learner: { select: { email: true, displayName: true, profile: { select: { email: true, emailOnMessages: true } } } },
-    },
-  });
+  const request = await requestToNotify(tx, message.requestId);
   const what = `${KIND_LABELS[request.kind]} ${request.number ?? ""}`.trim();
   if (!message.fromLearner) {
     const link = `/demandes/${request.diplomaRequestId ?? request.id}`;
