@@ -2,37 +2,35 @@ import nextJest from "next/jest.js";
 
 const createJestConfig = nextJest({ dir: "./" });
 
+// Sized for a busy 2-core machine (a build or a browser running beside the tests), not for luck:
+// the slowest integration tests take a few seconds alone and several times that under load.
 const common = {
   moduleNameMapper: { "^server-only$": "<rootDir>/tests/support/empty-module.ts", "^@/(.*)$": "<rootDir>/$1" },
   testPathIgnorePatterns: ["/node_modules/", "/.next/", "/tests/e2e/"],
 };
 
-const integration = (name, database, globalSetup) => ({
-  ...common,
-  displayName: name,
-  globals: { D3_TEST_DATABASE: database },
-  testEnvironment: "node",
-  testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
-  globalSetup,
-  setupFiles: ["<rootDir>/tests/support/integration-env.ts"],
-  setupFilesAfterEnv: ["<rootDir>/tests/support/integration-teardown.ts"],
-});
-
 /**
  * - unit: pure domain code (node) and components (jsdom);
- * - integration-sqlite: use cases through the real server code, each test file on its own fresh,
- *   migrated SQLite file;
- * - integration-postgres: the same test files on a real PostgreSQL, when TEST_POSTGRES_URL is set
- *   (.ci/run starts one; tests/support/run-all.ts refuses to skip it on CI).
+ * - integration: use cases through the real server code on a real PostgreSQL, each test file in a
+ *   database of its own copied from a migrated template (TEST_POSTGRES_URL, or an embedded server
+ *   started by the global setup).
  */
 async function config() {
   const projects = [
     { ...common, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/tests/unit/**/*.test.ts"] },
     { ...common, displayName: "components", testEnvironment: "jsdom", setupFilesAfterEnv: ["<rootDir>/tests/support/jest-dom.ts"], testMatch: ["<rootDir>/tests/unit/**/*.test.tsx"] },
-    integration("integration-sqlite", "sqlite", "<rootDir>/tests/support/sqlite-global-setup.ts"),
+    {
+      ...common,
+      displayName: "integration",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/support/postgres-global-setup.ts",
+      globalTeardown: "<rootDir>/tests/support/postgres-global-teardown.ts",
+      setupFiles: ["<rootDir>/tests/support/integration-env.ts"],
+      setupFilesAfterEnv: ["<rootDir>/tests/support/integration-teardown.ts"],
+    },
   ];
-  if (process.env.TEST_POSTGRES_URL) projects.push(integration("integration-postgres", "postgres", "<rootDir>/tests/support/postgres-global-setup.ts"));
-  return { projects: await Promise.all(projects.map((p) => createJestConfig(p)())) };
+  return { testTimeout: 60_000, projects: await Promise.all(projects.map((p) => createJestConfig(p)())) };
 }
 
 export default config;

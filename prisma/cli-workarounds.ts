@@ -5,11 +5,7 @@
  * tests/unit/prisma-cli-workarounds.test.ts checks each of them.
  */
 import { randomUUID } from "node:crypto";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-
-type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
-type Query = Parameters<Adapter["executeRaw"]>[0];
 
 /**
  * 1. The schema engine arms 10 s and 60 s timers that it never clears, so the CLI idles up to a
@@ -26,34 +22,7 @@ export function unrefLongTimers(thresholdMs = 10_000): void {
 }
 
 /**
- * 2. SQLite: the shadow database replays each migration with executeRaw(), which better-sqlite3
- * runs through prepare(), one statement only ("P3006 External error id#0"). On the shadow
- * connection, multi-statement SQL falls back to executeScript().
- */
-export function runMultiStatementScripts(adapter: Adapter): Adapter {
-  const executeRaw = adapter.executeRaw.bind(adapter);
-  adapter.executeRaw = async (query: Query) => {
-    try {
-      return await executeRaw(query);
-    } catch (error) {
-      if (query.args.length === 0 && error instanceof RangeError && /more than one statement/.test(error.message)) {
-        await adapter.executeScript(query.sql);
-        return 0;
-      }
-      throw error;
-    }
-  };
-  return adapter;
-}
-
-export class SqliteCliAdapter extends PrismaBetterSQLite3 {
-  override async connectToShadowDb() {
-    return runMultiStatementScripts(await super.connectToShadowDb());
-  }
-}
-
-/**
- * 3. PostgreSQL: introspection returns columns of type `name` (oid 19) and `"char"` (oid 18),
+ * 2. Introspection returns columns of type `name` (oid 19) and `"char"` (oid 18),
  * which adapter-pg cannot deserialise ("Column type 'name' could not be deserialized"); they are
  * reported as text (and their arrays as text[]).
  */
@@ -95,7 +64,7 @@ export function pgConfigFromUrl(url: string, database?: string) {
 }
 
 /**
- * 4. PostgreSQL: adapter-pg's connectToShadowDb() lets the connection string override the shadow
+ * 3. adapter-pg's connectToShadowDb() lets the connection string override the shadow
  * database name (so the "shadow" is the real database) and drops the shadow database before
  * closing its pool. Re-implemented: a fresh database, closed before it is dropped.
  */

@@ -128,12 +128,14 @@ if (require.main === module) {
     console.error("Refus : les données de démonstration ne se chargent pas en production (NODE_ENV=production).");
     process.exit(1);
   }
-  const db = createDatabaseClient();
-  seed(db)
-    .then(() => console.log(`Données de démonstration chargées : ${DEMO_ACCOUNTS.length} comptes (mot de passe ${DEMO_PASSWORD}).`))
-    .catch((error) => {
-      console.error(error);
-      process.exitCode = 1;
-    })
-    .finally(() => db.$disconnect());
+  // Imported here only: the embedded server is for this command, not for whoever imports seed().
+  void import("./scripts/with-database").then(({ withDatabase }) => withDatabase(async (url) => {
+    const db = createDatabaseClient(url);
+    try {
+      await seed(db);
+      console.log(`Données de démonstration chargées : ${DEMO_ACCOUNTS.length} comptes (mot de passe ${DEMO_PASSWORD}).`);
+    } finally {
+      await db.$disconnect();
+    }
+  }));
 }

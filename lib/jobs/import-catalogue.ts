@@ -1,22 +1,24 @@
 /**
- * Imports a catalogue file into the database named by DATABASE_URL, all or nothing:
+ * Imports a catalogue file into the database (DATABASE_URL, or the embedded one), all or nothing:
  *   npm run catalogue:import -- [file]      (default: prisma/data/cnam-catalogue.json)
  * Every rejected record is reported with its path in the file; exit code 1 then.
  */
 import { readFileSync } from "node:fs";
+import { withDatabase } from "../../prisma/scripts/with-database";
 import { createDatabaseClient } from "../server/database";
 import { importCatalogue } from "../catalogue/import-catalogue";
 
-async function main() {
+async function main(url: string) {
   const file = process.argv[2] ?? "prisma/data/cnam-catalogue.json";
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     console.error(`Lecture impossible de ${file} : ${(error as Error).message}`);
-    process.exit(1);
+    process.exitCode = 1;
+    return;
   }
-  const db = createDatabaseClient();
+  const db = createDatabaseClient(url);
   try {
     const report = await importCatalogue(db, json);
     if (!report.ok) {
@@ -31,7 +33,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+void withDatabase(main);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Prisma } from "@/generated/sqlite/client";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import type { Viewer } from "@/lib/domain/request-access";
 import { KIND_LABELS, REQUEST_STATES, STATE_LABELS, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/domain/request-lifecycle";

@@ -1,34 +1,67 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-/** Embedded default: a SQLite file under .data/ (git-ignored), created on first migration. */
-export const DEFAULT_DATABASE_URL = "file:./.data/d3.sqlite";
-
-export type DatabaseProvider = "sqlite" | "postgresql";
+/** Where `npm run dev` keeps its embedded PostgreSQL cluster (git-ignored). */
+export const DEV_DATA_DIR = path.join(".data", "postgres");
+export const DEV_DATABASE = "d3";
+/** Written into the cluster's folder at initdb: the role and password of that cluster. */
+export const EMBEDDED_CREDENTIALS_FILE = "d3-credentials.json";
+export type EmbeddedCredentials = { user: string; password: string };
 
 let envLoaded = false;
 
 /**
- * DATABASE_URL from the environment, or from .env for the command-line tools (Next.js reads
- * .env itself; the Prisma CLI does not once a prisma.config.ts exists).
+ * The database: DATABASE_URL (from the environment, or from .env for command-line tools, which
+ * Next.js does not serve), or else the embedded server that `npm run dev` runs.
  */
 export function databaseUrl(): string {
   if (!envLoaded) {
     envLoaded = true;
     if (!process.env.DATABASE_URL && existsSync(".env")) process.loadEnvFile(".env");
   }
-  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  if (databaseProvider(url) === "sqlite") ensureSqliteFolder(url);
+  const url = process.env.DATABASE_URL || embeddedServerUrl(DEV_DATA_DIR, DEV_DATABASE);
+  if (!url) throw new Error("Aucune base de données : définissez DATABASE_URL (postgresql://…) ou lancez `npm run dev`, qui démarre un PostgreSQL intégré.");
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL doit commencer par "postgresql://" (reçu : ${url.split(":")[0]}:…)`);
   return url;
 }
 
-export function databaseProvider(url: string): DatabaseProvider {
-  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
-  if (url.startsWith("file:")) return "sqlite";
-  throw new Error(`DATABASE_URL doit commencer par "file:" (SQLite) ou "postgresql://" (reçu : ${url.split(":")[0]}:…)`);
+/** The pid and port of postmaster.pid, and whether that process still runs. */
+export function readPostmasterPid(dataDir: string): { pid: number; port: number; alive: boolean } | null {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0) return { pid: 0, port, alive: false };
+  return { pid, port, alive: isPostgres(pid) };
 }
 
-function ensureSqliteFolder(url: string): void {
-  const file = url.slice("file:".length);
-  if (file && file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+function isPostgres(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: it exists but belongs to another user (the postgres user, when started as root).
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]!.endsWith("postgres");
+  } catch {
+    return true; // No /proc (macOS): trust kill(0).
+  }
+}
+
+/** The URL of `database` on the embedded cluster in `dataDir`, if that cluster is running. */
+export function embeddedServerUrl(dataDir: string, database: string): string | null {
+  const pid = readPostmasterPid(dataDir);
+  if (!pid?.alive || !pid.port) return null;
+  let credentials: EmbeddedCredentials;
+  try {
+    credentials = JSON.parse(readFileSync(path.join(dataDir, EMBEDDED_CREDENTIALS_FILE), "utf8")) as EmbeddedCredentials;
+  } catch {
+    return null;
+  }
+  return `postgresql://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${pid.port}/${encodeURIComponent(database)}`;
 }

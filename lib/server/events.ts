@@ -1,12 +1,11 @@
 import { EventEmitter } from "node:events";
 import { Client, Pool } from "pg";
-import { databaseProvider, databaseUrl } from "./database-url";
+import { databaseUrl } from "./database-url";
 
 /**
  * Tells the open pages of a request that its state changed, so they refresh within seconds.
  *
- * With SQLite the application is a single process: an in-process emitter is enough. With
- * PostgreSQL several instances may serve the same users, so a change goes through the database:
+ * Several instances may serve the same users, so a change goes through the database:
  * `pg_notify` on publish, and one `LISTEN` connection per process that hands each notification to
  * the local subscribers of that request.
  *
@@ -21,8 +20,8 @@ export type RequestChange = { requestId: string; version: number; state: string;
 export type SubscribeOptions = {
   /**
    * Called when changes of this request may have been missed, because the bus (re)started
-   * listening after the subscription was made: re-read the current state. Only the PostgreSQL
-   * bus calls it (on its first connection and after each reconnection).
+   * listening after the subscription was made: re-read the current state (called on the bus's
+   * first connection and after each reconnection).
    */
   onResync?: () => void;
 };
@@ -53,9 +52,8 @@ const RECONNECT_MAX_DELAY_MS = 30_000;
 const HEALTH_CHECK_INTERVAL_MS = 30_000;
 const CONNECTION_TIMEOUT_MS = 10_000;
 
-/** PostgreSQL when the URL says so, in-process otherwise (SQLite runs as one process). */
 export function createEventBus(url: string): RequestEventBus {
-  return databaseProvider(url) === "postgresql" ? new PostgresEventBus(url) : new InProcessEventBus();
+  return new PostgresEventBus(url);
 }
 
 const globalForEvents = globalThis as unknown as { d3RequestEvents?: RequestEventBus };
@@ -105,26 +103,6 @@ function guard(callback: () => void): void {
     callback();
   } catch (error) {
     console.error("request events: a listener failed", error);
-  }
-}
-
-class InProcessEventBus implements RequestEventBus {
-  private readonly subscribers = new LocalSubscribers();
-  private closed = false;
-
-  async publish(change: RequestChange): Promise<void> {
-    if (this.closed) throw new Error("request events: bus closed");
-    this.subscribers.dispatch(change);
-  }
-
-  subscribe(requestId: string, listener: (change: RequestChange) => void, options?: SubscribeOptions): () => void {
-    if (this.closed) throw new Error("request events: bus closed");
-    return this.subscribers.add(requestId, listener, options);
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.subscribers.clear();
   }
 }
 

@@ -1,4 +1,7 @@
-/** Applies the migrations of the database named by DATABASE_URL (SQLite file by default). */
+/** Applies the migrations to DATABASE_URL, or to the embedded development server (started if needed). */
+import { withDatabase } from "./with-database";
 import { prisma } from "./prisma-cli";
 
-prisma(["migrate", "deploy"]);
+void withDatabase(async (url) => {
+  prisma(["migrate", "deploy"], { url });
+});

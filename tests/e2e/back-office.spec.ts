@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { E2E_DATABASE_FILE, E2E_JOURNEY_LEARNER, E2E_PASSWORD } from "./env";
+import { E2E_JOURNEY_LEARNER, E2E_PASSWORD, E2E_POSTGRES_URL } from "./env";
 import { expectAccessible, logIn } from "./support";
 
 const root = path.resolve(__dirname, "../..");
@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, "../..");
 function submittedJointRequest(): { id: string; analysisId: string } {
   const output = execFileSync("npx", ["tsx", "tests/support/e2e-actions.ts", "submit-joint", E2E_JOURNEY_LEARNER.identifier], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${path.join(root, E2E_DATABASE_FILE)}` },
+    env: { ...process.env, DATABASE_URL: E2E_POSTGRES_URL },
     encoding: "utf8",
   });
   return JSON.parse(output.trim().split("\n").at(-1)!);

@@ -1,12 +1,16 @@
 /** Settings shared by the browser tests and the servers they start (tests/support/e2e-server.ts). */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-/** Two instances of the app on one PostgreSQL database, for the live-update test across instances. */
-export const E2E_POSTGRES_PORTS = [E2E_PORT + 2, E2E_PORT + 3] as const;
-/** An empty PostgreSQL database the browser tests may wipe; without it, the PostgreSQL project is skipped. */
+/** Two instances of the app on one database, for the live-update test across instances. */
+export const E2E_LIVE_PORTS = [E2E_PORT + 2, E2E_PORT + 3] as const;
+/**
+ * A PostgreSQL database the browser tests may wipe (npm test gives one); the live-update test uses
+ * a second database next to it, `<name>_live`.
+ */
 export const E2E_POSTGRES_URL = process.env.E2E_POSTGRES_URL ?? "";
+export const E2E_LIVE_DATABASE = E2E_POSTGRES_URL ? `${decodeURIComponent(new URL(E2E_POSTGRES_URL).pathname.slice(1))}_live` : "";
+export const E2E_LIVE_POSTGRES_URL = E2E_POSTGRES_URL ? Object.assign(new URL(E2E_POSTGRES_URL), { pathname: `/${E2E_LIVE_DATABASE}` }).toString() : "";
 /** The app sends its emails here; the test that needs them starts a real SMTP server on it. */
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
-export const E2E_DATABASE_FILE = ".data/e2e/d3.sqlite";
 export const E2E_STORAGE_DIR = ".data/e2e/uploads";
 
 /** Accounts made for the browser tests only, besides the demo accounts of the seed. */

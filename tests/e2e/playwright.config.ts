@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_PORT, E2E_POSTGRES_PORTS, E2E_POSTGRES_URL } from "./env";
+import { E2E_LIVE_PORTS, E2E_PORT } from "./env";
 
 const chromium = {
   browserName: "chromium" as const,
@@ -13,8 +13,8 @@ const chromium = {
   trace: "retain-on-failure" as const,
 };
 
-const server = (database: "sqlite" | "postgres", port: number) => ({
-  command: `npx tsx tests/support/e2e-server.ts ${database}`,
+const server = (kind: "journeys" | "live", port: number) => ({
+  command: `npx tsx tests/support/e2e-server.ts ${kind}`,
   cwd: "../..",
   url: `http://localhost:${port}/connexion`,
   reuseExistingServer: false,
@@ -24,9 +24,9 @@ const server = (database: "sqlite" | "postgres", port: number) => ({
 });
 
 /**
- * Browser tests in Debian's Chromium against the production build (`npm run test:e2e`): every
- * journey on the embedded SQLite database, and, when E2E_POSTGRES_URL is set, the live update
- * across two app instances sharing one PostgreSQL.
+ * Browser tests in Debian's Chromium against the production build (`npm run test:e2e`, with
+ * E2E_POSTGRES_URL set; `npm test` sets it): every journey on one instance, and the live update
+ * across two app instances sharing a database.
  */
 export default defineConfig({
   testDir: ".",
@@ -37,8 +37,8 @@ export default defineConfig({
   fullyParallel: false,
   reporter: [["list"]],
   projects: [
-    { name: "sqlite", testIgnore: /\.postgres\.spec\.ts$/, use: { ...chromium, baseURL: `http://localhost:${E2E_PORT}` } },
-    ...(E2E_POSTGRES_URL ? [{ name: "postgres", testMatch: /\.postgres\.spec\.ts$/, use: { ...chromium, baseURL: `http://localhost:${E2E_POSTGRES_PORTS[0]}` } }] : []),
+    { name: "journeys", testIgnore: /\.live\.spec\.ts$/, use: { ...chromium, baseURL: `http://localhost:${E2E_PORT}` } },
+    { name: "live", testMatch: /\.live\.spec\.ts$/, use: { ...chromium, baseURL: `http://localhost:${E2E_LIVE_PORTS[0]}` } },
   ],
-  webServer: [server("sqlite", E2E_PORT), ...(E2E_POSTGRES_URL ? [server("postgres", E2E_POSTGRES_PORTS[0])] : [])],
+  webServer: [server("journeys", E2E_PORT), server("live", E2E_LIVE_PORTS[0])],
 });

@@ -2,8 +2,6 @@ import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { createEventBus, requestEvents, type RequestChange, type RequestEventBus } from "@/lib/server/events";
 
-const database = (globalThis as { D3_TEST_DATABASE?: "sqlite" | "postgres" }).D3_TEST_DATABASE;
-const onPostgres = database === "postgres";
 const url = () => process.env.DATABASE_URL!;
 
 function change(requestId: string, version = 2): RequestChange {
@@ -34,17 +32,15 @@ function recorder() {
 const buses: RequestEventBus[] = [];
 
 /**
- * A new bus (an app instance), once it listens: on PostgreSQL, LISTEN starts with the first
- * subscription and is in effect when that subscription is told to resync.
+ * A new bus (an app instance), once it listens: LISTEN starts with the first subscription and is
+ * in effect when that subscription is told to resync.
  */
 async function listeningBus(busUrl = url()): Promise<RequestEventBus> {
   const created = createEventBus(busUrl);
   buses.push(created);
-  if (onPostgres) {
-    await new Promise<void>((resolve) => {
-      const unsubscribe = created.subscribe(randomUUID(), () => {}, { onResync: () => (unsubscribe(), resolve()) });
-    });
-  }
+  await new Promise<void>((resolve) => {
+    const unsubscribe = created.subscribe(randomUUID(), () => {}, { onResync: () => (unsubscribe(), resolve()) });
+  });
   return created;
 }
 
@@ -55,12 +51,6 @@ afterEach(async () => {
 afterAll(async () => {
   await requestEvents().close();
 });
-
-/** Tests of what only exists with PostgreSQL; on SQLite their name says why they are skipped. */
-function withPostgres(name: string, whyNotOnSqlite: string, fn: () => Promise<void>) {
-  if (onPostgres) test(`with PostgreSQL, ${name}`, fn);
-  else test.skip(`${name} — skipped: ${whyNotOnSqlite}`, fn);
-}
 
 /** Rejects after `ms`, so that a failing test still reaches its clean-up. */
 function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
@@ -83,7 +73,7 @@ async function terminateListenConnections(applicationName: string): Promise<numb
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe(`request events (${onPostgres ? "PostgreSQL LISTEN/NOTIFY" : "in-process, SQLite"})`, () => {
+describe("request events (PostgreSQL LISTEN/NOTIFY)", () => {
   test("a change reaches the subscribers of that request only", async () => {
     const events = await listeningBus();
     const [a, b] = [randomUUID(), randomUUID()];
@@ -161,14 +151,13 @@ describe(`request events (${onPostgres ? "PostgreSQL LISTEN/NOTIFY" : "in-proces
     const received = recorder();
     await new Promise<void>((resolve) => {
       events.subscribe(id, received.listener, { onResync: resolve });
-      if (!onPostgres) resolve();
     });
     await events.publish(change(id, 7));
     await received.until(1);
     expect(received.received[0]!.version).toBe(7);
   });
 
-  withPostgres("a change published by one instance reaches a page open on another within 2 s", "SQLite is single-instance by design", async () => {
+  test("a change published by one instance reaches a page open on another within 2 s", async () => {
     const [instanceA, instanceB] = await Promise.all([listeningBus(), listeningBus()]);
     const id = randomUUID();
     const onA = recorder();
@@ -186,7 +175,7 @@ describe(`request events (${onPostgres ? "PostgreSQL LISTEN/NOTIFY" : "in-proces
     await onA.until(1);
   });
 
-  withPostgres("a cut LISTEN connection is re-established and subscribers are told to read the state again", "the in-process bus has no connection", async () => {
+  test("a cut LISTEN connection is re-established and subscribers are told to read the state again", async () => {
     // A name of its own, so that only this bus's connection is cut in a shared test database.
     const name = `d3-events-test-${randomUUID().slice(0, 8)}`;
     const listenerUrl = `${url()}${url().includes("?") ? "&" : "?"}application_name=${name}`;

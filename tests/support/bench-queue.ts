@@ -1,8 +1,8 @@
 /**
  * Benchmark of the staff queues with 100 000 requests over the 18 centres of the catalogue:
- *   npx tsx tests/support/bench-queue.ts                      (SQLite, a fresh file in .data/bench/)
- *   BENCH_POSTGRES_URL=postgresql://… npx tsx tests/support/bench-queue.ts   (SQLite, then PostgreSQL)
- * The PostgreSQL database named by BENCH_POSTGRES_URL is wiped. Each database is migrated with
+ *   npx tsx tests/support/bench-queue.ts        (database d3_bench on the embedded test server)
+ *   BENCH_POSTGRES_URL=postgresql://… npx tsx tests/support/bench-queue.ts
+ * The database is wiped. Each database is migrated with
  * `prisma migrate deploy`, filled with createMany, then every measure is the median of 5 runs.
  * Exits non-zero when the median of a first page exceeds 200 ms.
  *
@@ -11,12 +11,12 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Client } from "pg";
 import { prisma } from "../../prisma/scripts/prisma-cli";
 import { searchKey } from "../../lib/domain/text";
+import { siblingDatabase, startTestPostgres } from "./test-postgres";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const LEARNERS = Math.ceil(REQUESTS / 3);
@@ -38,21 +38,13 @@ if (process.env.BENCH_DATABASE_URL) {
 // ——— Parent: fresh databases, one child per database ———
 
 async function orchestrate(): Promise<void> {
-  const dir = path.resolve(".data", "bench");
-  mkdirSync(dir, { recursive: true });
-  const sqliteFile = path.join(dir, "queue.sqlite");
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(sqliteFile + suffix, { force: true });
-  const urls = [`file:${sqliteFile}`];
-  if (process.env.BENCH_POSTGRES_URL) urls.push(process.env.BENCH_POSTGRES_URL);
-
-  let failed = false;
-  for (const url of urls) {
-    if (url.startsWith("postgres")) await wipePostgres(url);
-    prisma(["migrate", "deploy"], { url });
-    const child = spawnSync("npx", ["tsx", __filename], { stdio: "inherit", env: { ...process.env, BENCH_DATABASE_URL: url, DATABASE_URL: url } });
-    if (child.status !== 0) failed = true;
-  }
-  process.exit(failed ? 1 : 0);
+  const server = process.env.BENCH_POSTGRES_URL ? null : await startTestPostgres();
+  const url = process.env.BENCH_POSTGRES_URL ?? (await siblingDatabase(server!.url, "d3_bench"));
+  await wipePostgres(url);
+  prisma(["migrate", "deploy"], { url });
+  const child = spawnSync("npx", ["tsx", __filename], { stdio: "inherit", env: { ...process.env, BENCH_DATABASE_URL: url, DATABASE_URL: url } });
+  await server?.stop();
+  process.exit(child.status === 0 ? 0 : 1);
 }
 
 async function wipePostgres(url: string): Promise<void> {

@@ -1,35 +1,29 @@
 /**
  * Starts the production build for the browser tests on a fresh database, migrated and seeded with
  * the demo data plus the accounts of tests/e2e/env.ts. Emails go to E2E_SMTP_PORT.
- *   npx tsx tests/support/e2e-server.ts sqlite            one instance on E2E_PORT, SQLite file
- *   npx tsx tests/support/e2e-server.ts postgres          two instances on E2E_POSTGRES_PORTS, one database
+ *   npx tsx tests/support/e2e-server.ts journeys   one instance on E2E_PORT, database E2E_POSTGRES_URL
+ *   npx tsx tests/support/e2e-server.ts live       two instances on E2E_LIVE_PORTS sharing a database
+ *                                                 of their own next to E2E_POSTGRES_URL
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { createDatabaseClient } from "../../lib/server/database";
 import { hashPassword } from "../../lib/server/password-hash";
 import { prisma } from "../../prisma/scripts/prisma-cli";
 import { seed } from "../../prisma/seed";
-import { E2E_ACCOUNTS, E2E_JOURNEY_LEARNER, E2E_DATABASE_FILE, E2E_PASSWORD, E2E_PORT, E2E_POSTGRES_PORTS, E2E_POSTGRES_URL, E2E_SMTP_PORT, E2E_STORAGE_DIR } from "../e2e/env";
+import { siblingDatabase } from "./test-postgres";
+import { E2E_ACCOUNTS, E2E_JOURNEY_LEARNER, E2E_LIVE_DATABASE, E2E_LIVE_PORTS, E2E_PASSWORD, E2E_PORT, E2E_POSTGRES_URL, E2E_SMTP_PORT, E2E_STORAGE_DIR } from "../e2e/env";
 
-async function freshDatabase(kind: "sqlite" | "postgres"): Promise<string> {
-  if (kind === "postgres") {
-    if (!E2E_POSTGRES_URL) throw new Error("E2E_POSTGRES_URL n'est pas défini.");
-    const client = new Client({ connectionString: E2E_POSTGRES_URL });
-    await client.connect();
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-    await client.end();
-    prisma(["migrate", "deploy"], { url: E2E_POSTGRES_URL, folder: "postgres" });
-    return E2E_POSTGRES_URL;
-  }
-  const file = path.resolve(E2E_DATABASE_FILE);
-  mkdirSync(path.dirname(file), { recursive: true });
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-  const url = `file:${file}`;
-  prisma(["migrate", "deploy"], { url, folder: "sqlite" });
+async function freshDatabase(kind: "journeys" | "live"): Promise<string> {
+  if (!E2E_POSTGRES_URL) throw new Error("E2E_POSTGRES_URL n'est pas défini (npm test le définit).");
+  const url = kind === "journeys" ? E2E_POSTGRES_URL : await siblingDatabase(E2E_POSTGRES_URL, E2E_LIVE_DATABASE);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  await client.end();
+  prisma(["migrate", "deploy"], { url });
   return url;
 }
 
@@ -79,12 +73,12 @@ function startInstance(port: number, url: string, secret: string): ChildProcess 
 }
 
 async function main() {
-  const kind = process.argv[2] === "postgres" ? "postgres" : "sqlite";
+  const kind = process.argv[2] === "live" ? "live" : "journeys";
   const url = await freshDatabase(kind);
   await seedForTests(url);
   // One secret for all instances: a session opened on one is valid on the others.
   const secret = randomBytes(32).toString("base64url");
-  const ports = kind === "postgres" ? [...E2E_POSTGRES_PORTS] : [E2E_PORT];
+  const ports = kind === "live" ? [...E2E_LIVE_PORTS] : [E2E_PORT];
   const servers = ports.map((port) => startInstance(port, url, secret));
   const stop = () => servers.forEach((server) => server.kill("SIGTERM"));
   process.on("SIGTERM", stop);

@@ -3,7 +3,7 @@ import { Client } from "pg";
 /**
  * Each PostgreSQL test file works in a database of its own, copied from a migrated template
  * (CREATE DATABASE … TEMPLATE is a file copy: fast), so that files running in parallel never see
- * each other's rows, as with the SQLite copies.
+ * each other's rows.
  */
 export function templateDatabaseUrl(baseUrl: string): string {
   const url = new URL(baseUrl);

@@ -1,9 +1,21 @@
-import { execFileSync } from "node:child_process";
 import { dropDatabase, databaseName, templateDatabaseUrl, withAdminClient } from "./postgres-databases";
+import { startTestPostgres } from "./test-postgres";
+import { prisma } from "../../prisma/scripts/prisma-cli";
 
-/** Migrates a fresh template database next to TEST_POSTGRES_URL; each test file copies it. */
+const shared = globalThis as { d3TestPostgres?: { stop(): Promise<void> } };
+
+/**
+ * Migrates a fresh template database next to TEST_POSTGRES_URL; each test file copies it. Without
+ * TEST_POSTGRES_URL (`npx jest` on its own), an embedded server is started for this run.
+ */
 export default async function globalSetup(): Promise<void> {
-  const base = process.env.TEST_POSTGRES_URL!;
+  if (!process.env.TEST_POSTGRES_URL) {
+    const server = await startTestPostgres();
+    shared.d3TestPostgres = server;
+    // Test workers are started after this and inherit the variable.
+    process.env.TEST_POSTGRES_URL = server.url;
+  }
+  const base = process.env.TEST_POSTGRES_URL;
   const template = templateDatabaseUrl(base);
   const name = databaseName(template);
   await dropDatabase(base, name);
@@ -13,5 +25,5 @@ export default async function globalSetup(): Promise<void> {
     for (const row of rows) await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"`);
   });
-  execFileSync("npx", ["prisma", "migrate", "deploy", "--config", "prisma/postgres/prisma.config.ts"], { env: { ...process.env, DATABASE_URL: template }, stdio: "pipe" });
+  prisma(["migrate", "deploy"], { url: template, stdio: "pipe" });
 }

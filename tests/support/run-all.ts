@@ -1,57 +1,62 @@
 /**
- * `npm test`: every test of the project, in order — Jest (unit, components, integration on SQLite
- * and, when TEST_POSTGRES_URL is set, on PostgreSQL), then the browser tests on a production
- * build. On CI, PostgreSQL is required: skipping it would hide half of the integration tests.
+ * `npm test`: every test of the project — Jest (unit, components, integration on PostgreSQL),
+ * then the browser tests on a production build, even when a Jest test failed (the exit code then
+ * stays non-zero). PostgreSQL is TEST_POSTGRES_URL (and E2E_POSTGRES_URL) when given, or else an
+ * embedded server started for the run: no PostgreSQL needs to be installed.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { siblingDatabase, startTestPostgres } from "./test-postgres";
 
-const resultsDir = path.resolve(".data", "test-results");
-rmSync(resultsDir, { recursive: true, force: true });
-mkdirSync(resultsDir, { recursive: true });
+async function main(): Promise<number> {
+  const resultsDir = path.resolve(".data", "test-results");
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
 
-const postgres = [
-  ["TEST_POSTGRES_URL", "les tests d'intégration PostgreSQL"],
-  ["E2E_POSTGRES_URL", "le test navigateur du suivi en direct entre deux instances sur PostgreSQL"],
-] as const;
-for (const [variable, what] of postgres) {
-  if (process.env[variable]) continue;
-  const message = `${variable} n'est pas défini : ${what} ne tourneront pas.`;
-  if (process.env.CI) {
-    console.error(`${message} (obligatoire en CI)`);
-    process.exit(1);
+  const server = process.env.TEST_POSTGRES_URL ? null : await startTestPostgres();
+  try {
+    const testUrl = process.env.TEST_POSTGRES_URL ?? server!.url;
+    const env = {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      TEST_POSTGRES_URL: testUrl,
+      E2E_POSTGRES_URL: process.env.E2E_POSTGRES_URL ?? (await siblingDatabase(testUrl, "d3_e2e")),
+    };
+    const run = (command: string, args: string[], extraEnv: Record<string, string> = {}) =>
+      spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
+
+    const jestFile = path.join(resultsDir, "jest.json");
+    const playwrightFile = path.join(resultsDir, "playwright.json");
+    const jestStatus = run("npx", ["jest", "--json", `--outputFile=${jestFile}`]);
+    const e2eStatus = run("npx", ["tsx", "tests/support/run-e2e.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
+
+    const total = { passed: 0, failed: 0, skipped: 0 };
+    try {
+      const jest = JSON.parse(readFileSync(jestFile, "utf8"));
+      total.passed += jest.numPassedTests;
+      total.failed += jest.numFailedTests + jest.numRuntimeErrorTestSuites;
+      total.skipped += jest.numPendingTests + jest.numTodoTests;
+    } catch {}
+    try {
+      const stats = JSON.parse(readFileSync(playwrightFile, "utf8")).stats;
+      total.passed += stats.expected + stats.flaky;
+      total.failed += stats.unexpected;
+      total.skipped += stats.skipped;
+    } catch {}
+    const ok = jestStatus === 0 && e2eStatus === 0;
+    if (!ok) console.error(`\nÉchec : Jest ${jestStatus === 0 ? "vert" : `code ${jestStatus}`}, navigateur ${e2eStatus === 0 ? "vert" : `code ${e2eStatus}`}.`);
+    console.log(`\nSummary: ${total.passed} passed, ${ok ? total.failed : Math.max(total.failed, 1)} failed, ${total.skipped} skipped`);
+    return ok ? 0 : 1;
+  } finally {
+    await server?.stop();
   }
-  console.warn(`⚠ ${message} Voir le README, section Test.`);
 }
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const run = (command: string, args: string[], extraEnv: Record<string, string> = {}) =>
-  spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
-
-const jestFile = path.join(resultsDir, "jest.json");
-const playwrightFile = path.join(resultsDir, "playwright.json");
-const jestStatus = run("npx", ["jest", "--json", `--outputFile=${jestFile}`]);
-const e2eStatus = jestStatus === 0 ? run("npx", ["tsx", "tests/support/run-e2e.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile }) : 1;
-
-function counts(): { passed: number; failed: number; skipped: number } {
-  const total = { passed: 0, failed: 0, skipped: 0 };
-  try {
-    const jest = JSON.parse(readFileSync(jestFile, "utf8"));
-    total.passed += jest.numPassedTests;
-    total.failed += jest.numFailedTests;
-    total.skipped += jest.numPendingTests + jest.numTodoTests;
-  } catch {}
-  try {
-    const stats = JSON.parse(readFileSync(playwrightFile, "utf8")).stats;
-    total.passed += stats.expected + stats.flaky;
-    total.failed += stats.unexpected;
-    total.skipped += stats.skipped;
-  } catch {}
-  return total;
-}
-
-const { passed, failed, skipped } = counts();
-const ok = jestStatus === 0 && e2eStatus === 0;
-console.log(`\nSummary: ${passed} passed, ${ok ? failed : Math.max(failed, 1)} failed, ${skipped} skipped`);
-process.exit(ok ? 0 : 1);
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

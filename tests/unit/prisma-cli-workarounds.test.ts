@@ -1,4 +1,4 @@
-import { PG_TYPE_REMAP, pgConfigFromUrl, remapFieldTypes, runMultiStatementScripts, unrefLongTimers } from "@/prisma/cli-workarounds";
+import { PG_TYPE_REMAP, pgConfigFromUrl, remapFieldTypes, unrefLongTimers } from "@/prisma/cli-workarounds";
 
 describe("Prisma 6.19 CLI workarounds", () => {
   test("long timers stop keeping the process alive; short ones still do", () => {
@@ -14,25 +14,6 @@ describe("Prisma 6.19 CLI workarounds", () => {
     } finally {
       globalThis.setTimeout = original;
     }
-  });
-
-  test("multi-statement SQL on the SQLite shadow database falls back to executeScript", async () => {
-    const executeScript = jest.fn().mockResolvedValue(undefined);
-    const adapter = {
-      executeRaw: jest.fn().mockRejectedValue(new RangeError("The supplied SQL string contains more than one statement")),
-      executeScript,
-    };
-    const patched = runMultiStatementScripts(adapter as never);
-    await expect(patched.executeRaw({ sql: "CREATE TABLE a(x); CREATE TABLE b(y);", args: [], argTypes: [] } as never)).resolves.toBe(0);
-    expect(executeScript).toHaveBeenCalledWith("CREATE TABLE a(x); CREATE TABLE b(y);");
-  });
-
-  test("other errors, and queries with arguments, are not hidden", async () => {
-    const adapter = { executeRaw: jest.fn().mockRejectedValue(new Error("no such table")), executeScript: jest.fn() };
-    const patched = runMultiStatementScripts(adapter as never);
-    await expect(patched.executeRaw({ sql: "SELECT 1", args: [], argTypes: [] } as never)).rejects.toThrow("no such table");
-    const withArgs = { executeRaw: jest.fn().mockRejectedValue(new RangeError("more than one statement")), executeScript: jest.fn() };
-    await expect(runMultiStatementScripts(withArgs as never).executeRaw({ sql: "x", args: [1], argTypes: [] } as never)).rejects.toThrow(RangeError);
   });
 
   test("PostgreSQL `name` and `\"char\"` columns are reported as text", () => {

