@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Database } from "@/lib/server/database";
+import { log } from "./log";
+
+/**
+ * The health of this instance, for the load balancer and the monitoring (GET /api/sante): can it
+ * reach the database, store files, and see the job queue. Each check has a short time limit, so
+ * that a hung dependency makes the answer "degraded" rather than the check itself time out.
+ * The answer names no host, path or person: it is public. Causes go to the log.
+ */
+export type CheckResult = { ok: boolean; ms: number };
+export type JobsCheckResult = CheckResult & { installed: boolean; waiting?: number; failed?: number };
+export type Health = { status: "ok" | "degraded"; checks: { database: CheckResult; storage: CheckResult; jobs: JobsCheckResult } };
+
+export const CHECK_TIMEOUT_MS = 2_000;
+
+/** What a probe finds; `detail` (a cause, maybe a path or a host) goes to the log only. */
+type ProbeResult = { ok: boolean; detail?: string; installed?: boolean; waiting?: number; failed?: number };
+
+async function timed(name: string, probe: () => Promise<ProbeResult>, timeoutMs: number): Promise<CheckResult & Omit<ProbeResult, "detail">> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const { detail, ...result } = await Promise.race([probe(), timeout]);
+    if (!result.ok) log.warn({ event: "health.check_failed", check: name, detail }, "health check failed");
+    return { ...result, ms: ms() };
+  } catch (error) {
+    log.warn({ event: "health.check_failed", check: name, err: error }, "health check failed");
+    return { ok: false, ms: ms() };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The local upload folder can be written to. Stands in for `checkStorage()` of lib/shared/storage
+ * (which also covers an S3 bucket) until that module lands: same result shape, one line to switch.
+ */
+export async function probeStorageFolder(dir: string = process.env.STORAGE_DIR || path.join(".data", "uploads")): Promise<{ ok: boolean; detail?: string }> {
+  const folder = path.resolve(/*turbopackIgnore: true*/ dir);
+  const probe = path.join(/*turbopackIgnore: true*/ folder, `.health-${randomBytes(6).toString("hex")}`);
+  await mkdir(/*turbopackIgnore: true*/ folder, { recursive: true, mode: 0o700 });
+  try {
+    await writeFile(/*turbopackIgnore: true*/ probe, "ok", { flag: "wx", mode: 0o600 });
+  } finally {
+    await rm(/*turbopackIgnore: true*/ probe, { force: true });
+  }
+  return { ok: true };
+}
+
+/**
+ * The graphile-worker queue (schema `graphile_worker`), once installed: jobs waiting to run and
+ * jobs that used all their attempts. Not installed yet is not a failure. Failed jobs do not make
+ * the instance unhealthy either: they are for an operator to look at, not a reason to take this
+ * instance out of the load balancer.
+ */
+async function probeJobs(database: Database): Promise<{ ok: boolean; installed: boolean; waiting?: number; failed?: number }> {
+  const [schema] = await database.$queryRaw<{ jobs: string | null }[]>`SELECT to_regclass('graphile_worker.jobs')::text AS jobs`;
+  if (!schema?.jobs) return { ok: true, installed: false };
+  const [counts] = await database.$queryRaw<{ waiting: number; failed: number }[]>`
+    SELECT count(*) FILTER (WHERE attempts < max_attempts AND locked_at IS NULL)::int AS waiting,
+           count(*) FILTER (WHERE attempts >= max_attempts)::int AS failed
+    FROM graphile_worker.jobs`;
+  return { ok: true, installed: true, waiting: counts?.waiting ?? 0, failed: counts?.failed ?? 0 };
+}
+
+async function probeDatabase(database: Database): Promise<{ ok: boolean }> {
+  await database.$queryRaw`SELECT 1`;
+  return { ok: true };
+}
+
+export async function checkHealth(
+  database: Database,
+  options: { storage?: () => Promise<{ ok: boolean; detail?: string }>; timeoutMs?: number } = {},
+): Promise<Health> {
+  const timeoutMs = options.timeoutMs ?? CHECK_TIMEOUT_MS;
+  const [databaseCheck, storageCheck, jobsCheck] = await Promise.all([
+    timed("database", () => probeDatabase(database), timeoutMs),
+    timed("storage", options.storage ?? (() => probeStorageFolder()), timeoutMs),
+    timed("jobs", () => probeJobs(database), timeoutMs),
+  ]);
+  const jobs: JobsCheckResult = { installed: false, ...jobsCheck };
+  const healthy = databaseCheck.ok && storageCheck.ok && jobs.ok;
+  return { status: healthy ? "ok" : "degraded", checks: { database: databaseCheck, storage: storageCheck, jobs } };
+}
+
+/** The HTTP answer: 200 when every check passes, 503 otherwise (the load balancer stops sending traffic). */
+export async function healthResponse(database: Database): Promise<Response> {
+  const health = await checkHealth(database);
+  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+}
