@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { isProtectedPath } from "@/lib/domain/policy";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/shared/request-id";
 
 /**
  * A coarse, early gate: anonymous visitors of a protected space are sent to the login page (and
@@ -9,21 +10,27 @@ import { isProtectedPath } from "@/lib/domain/policy";
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const requestId = requestIdOf(request.headers);
   const forwarded = new Headers(request.headers);
   forwarded.set("x-d3-path", pathname + search);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  const answer = (response: NextResponse) => {
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  };
 
   if (isProtectedPath(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
       const login = new URL("/connexion", request.url);
       login.searchParams.set("callbackUrl", pathname + search);
-      return NextResponse.redirect(login);
+      return answer(NextResponse.redirect(login));
     }
     if (token.role === "AUDITEUR" && !token.profileComplete && !pathname.startsWith("/profil/completer")) {
-      return NextResponse.redirect(new URL("/profil/completer", request.url));
+      return answer(NextResponse.redirect(new URL("/profil/completer", request.url)));
     }
   }
-  return NextResponse.next({ request: { headers: forwarded } });
+  return answer(NextResponse.next({ request: { headers: forwarded } }));
 }
 
 export const config = {

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { Client, Pool } from "pg";
+import { log } from "@/lib/shared/log";
 import { databaseUrl } from "./database-url";
 
 /**
@@ -102,7 +103,7 @@ function guard(callback: () => void): void {
   try {
     callback();
   } catch (error) {
-    console.error("request events: a listener failed", error);
+    log.error({ event: "request_events.listener_failed", err: error }, "request events: a listener failed");
   }
 }
 
@@ -151,7 +152,7 @@ class PostgresEventBus implements RequestEventBus {
     if (!this.pool) {
       this.pool = new Pool({ connectionString: this.url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true, application_name: "d3-request-events" });
       // An idle connection dropped by the server is simply replaced; without a handler it would crash the process.
-      this.pool.on("error", (error) => console.error("request events: publishing connection lost", error));
+      this.pool.on("error", (error) => log.warn({ event: "request_events.publish_connection_lost", err: error }, "request events: publishing connection lost"));
     }
     return this.pool;
   }
@@ -200,14 +201,14 @@ class PostgresEventBus implements RequestEventBus {
     const ceiling = Math.min(RECONNECT_MAX_DELAY_MS, RECONNECT_FIRST_DELAY_MS * 2 ** this.failures);
     const delay = Math.round(ceiling * (0.75 + Math.random() / 4));
     this.failures += 1;
-    console.error(`request events: LISTEN connection lost, reconnecting in ${delay} ms`, error ?? "");
+    log.warn({ event: "request_events.listen_connection_lost", delayMs: delay, err: error }, "request events: LISTEN connection lost, reconnecting");
     this.reconnectTimer = setTimeout(() => void this.connectListener(), delay);
   }
 
   private receive(payload: string | undefined): void {
     const change = parseChange(payload);
     if (change) this.subscribers.dispatch(change);
-    else console.error("request events: ignored a malformed notification", payload);
+    else log.warn({ event: "request_events.malformed_notification", bytes: payload?.length ?? 0 }, "request events: ignored a malformed notification");
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { createEventBus, requestEvents, type RequestChange, type RequestEventBus } from "@/lib/server/events";
+import { log } from "@/lib/shared/log";
 
 const url = () => process.env.DATABASE_URL!;
 
@@ -122,7 +123,7 @@ describe("request events (PostgreSQL LISTEN/NOTIFY)", () => {
   test("a failing listener neither reaches the publisher nor stops the other listeners", async () => {
     const events = await listeningBus();
     const id = randomUUID();
-    const consoleError = jest.spyOn(console, "error").mockImplementation(() => {});
+    const logged = jest.spyOn(log, "error");
     try {
       events.subscribe(id, () => {
         throw new Error("listener bug");
@@ -132,9 +133,9 @@ describe("request events (PostgreSQL LISTEN/NOTIFY)", () => {
 
       await expect(events.publish(change(id))).resolves.toBeUndefined();
       await healthy.until(1);
-      expect(consoleError).toHaveBeenCalledWith("request events: a listener failed", expect.any(Error));
+      expect(logged).toHaveBeenCalledWith({ event: "request_events.listener_failed", err: expect.any(Error) }, expect.any(String));
     } finally {
-      consoleError.mockRestore();
+      logged.mockRestore();
     }
   });
 
@@ -196,15 +197,15 @@ describe("request events (PostgreSQL LISTEN/NOTIFY)", () => {
     });
     await ready;
 
-    const consoleError = jest.spyOn(console, "error").mockImplementation(() => {});
+    const logged = jest.spyOn(log, "warn");
     try {
       const reconnected = nextResync();
       expect(await terminateListenConnections(name)).toBe(1);
       await reconnected;
       expect(resyncs).toBe(2);
-      expect(consoleError).toHaveBeenCalledWith(expect.stringMatching(/^request events: LISTEN connection lost, reconnecting in \d+ ms$/), expect.anything());
+      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ event: "request_events.listen_connection_lost", delayMs: expect.any(Number) }), expect.any(String));
     } finally {
-      consoleError.mockRestore();
+      logged.mockRestore();
     }
 
     await publisher.publish(change(id, 9));

@@ -1,6 +1,7 @@
 import { getCurrentUser } from "@/lib/server/session";
 import { requestEvents, type RequestChange } from "@/lib/server/events";
 import { findVisibleRequestVersion } from "@/lib/requests/visibility";
+import { requestLogger } from "@/lib/shared/log";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -50,6 +51,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   }
   const first = current;
+  const logger = await requestLogger({ requestId: id });
 
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -87,7 +89,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       resync = () => {
         findVisibleRequestVersion(user, id).then(
           (snapshot) => (snapshot ? send(changeEvent(snapshot)) : stop()),
-          (error: unknown) => console.error("request stream: could not read the request again", error),
+          (error: unknown) => logger.error({ event: "request_stream.resync_failed", err: error }, "request stream: could not read the request again"),
         );
       };
       if (resyncPending) resync();
