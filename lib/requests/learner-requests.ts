@@ -121,6 +121,28 @@ export async function findOwnedAnalysis(learner: Actor, requestId: string): Prom
 
 export const NOT_EDITABLE: Failure = { ok: false, message: "Ce dossier n'est plus modifiable : il a été déposé. Vous pourrez le compléter si votre centre vous le demande." };
 
+/**
+ * Locks the rows of the requests an edit touches until the transaction ends, and returns their
+ * current states (an id missing from the map was deleted meanwhile). A learner's edit and a
+ * submission of the same request then run one after the other, and each decides on the state
+ * the other left: nothing acknowledged is undone, no request is submitted without what it needs.
+ * Rows are locked in id order, so that two transactions never wait for each other in a circle.
+ */
+export async function lockRequests(tx: Transaction, ids: string[]): Promise<Map<string, RequestState>> {
+  const rows = await tx.$queryRaw<{ id: string; state: RequestState }[]>`SELECT id, state::text AS state FROM "Request" WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
+  return new Map(rows.map((row) => [row.id, row.state]));
+}
+
+/** Runs a learner's edit of an analysis once its row is locked and still editable. */
+export async function editAnalysis<T>(analysisId: string, edit: (tx: Transaction) => Promise<T | Failure>): Promise<T | Failure> {
+  return db.$transaction(async (tx) => {
+    const state = (await lockRequests(tx, [analysisId])).get(analysisId);
+    if (!state) return NOT_FOUND;
+    if (!isEditableByLearner(state)) return NOT_EDITABLE;
+    return edit(tx);
+  });
+}
+
 export type ExperienceField = "employer" | "jobTitle" | "startDate" | "endDate" | "workingTimePercent" | "inField" | "activities";
 
 /** Adds or updates one experience of a draft (or of a request sent back for correction). */
@@ -137,37 +159,48 @@ export async function saveExperience(
   const parsed = experienceFormSchema(now).safeParse(input);
   if (!parsed.success) return { ok: false, message: "Certains champs sont à corriger.", fieldErrors: fieldErrorsFrom<ExperienceField>(parsed.error.issues) };
 
-  if (experienceId) {
-    const updated = await db.experience.updateMany({ where: { id: experienceId, requestId: analysis.id }, data: parsed.data });
-    if (updated.count !== 1) return NOT_FOUND;
-    return { ok: true, experienceId };
-  }
-  const count = await db.experience.count({ where: { requestId: analysis.id } });
-  if (count >= 30) return { ok: false, message: "30 expériences au plus : regroupez les emplois courts chez un même employeur." };
-  const created = await db.experience.create({ data: { ...parsed.data, requestId: analysis.id, position: count }, select: { id: true } });
-  return { ok: true, experienceId: created.id };
+  const data = parsed.data;
+  return editAnalysis(analysis.id, async (tx): Promise<{ ok: true; experienceId: string } | Failure> => {
+    if (experienceId) {
+      const updated = await tx.experience.updateMany({ where: { id: experienceId, requestId: analysis.id }, data });
+      return updated.count === 1 ? { ok: true, experienceId } : NOT_FOUND;
+    }
+    // Counted under the lock: parallel additions cannot pass the limit together.
+    const count = await tx.experience.count({ where: { requestId: analysis.id } });
+    if (count >= MAX_EXPERIENCES) return { ok: false, message: "30 expériences au plus : regroupez les emplois courts chez un même employeur." };
+    const created = await tx.experience.create({ data: { ...data, requestId: analysis.id, position: count }, select: { id: true } });
+    return { ok: true, experienceId: created.id };
+  });
 }
+
+const MAX_EXPERIENCES = 30;
 
 export async function deleteExperience(learner: Actor, requestId: string, experienceId: string): Promise<{ ok: true } | Failure> {
   const analysis = await findOwnedAnalysis(learner, requestId);
   if (!analysis) return NOT_FOUND;
   if (!isEditableByLearner(analysis.state)) return NOT_EDITABLE;
-  const deleted = await db.experience.deleteMany({ where: { id: experienceId, requestId: analysis.id } });
-  return deleted.count === 1 ? { ok: true } : NOT_FOUND;
+  return editAnalysis(analysis.id, async (tx): Promise<{ ok: true } | Failure> => {
+    const deleted = await tx.experience.deleteMany({ where: { id: experienceId, requestId: analysis.id } });
+    return deleted.count === 1 ? { ok: true } : NOT_FOUND;
+  });
 }
 
 /** Deletes a draft (and its joint analysis draft); a submitted request is withdrawn instead. */
 export async function deleteDraft(learner: Actor, requestId: string): Promise<{ ok: true; storageKeys: string[] } | Failure> {
   const request = await findOwned(learner, requestId);
   if (!request || request.diplomaRequestId) return NOT_FOUND;
-  if (request.state !== "DRAFT") return { ok: false, message: "Seul un brouillon peut être supprimé ; une demande déposée peut être abandonnée." };
+  const notDraft: Failure = { ok: false, message: "Seul un brouillon peut être supprimé ; une demande déposée peut être abandonnée." };
+  if (request.state !== "DRAFT") return notDraft;
   const ids = [request.id, ...(request.jointAnalysis ? [request.jointAnalysis.id] : [])];
-  const documents = await db.requestDocument.findMany({ where: { requestId: { in: ids } }, select: { storageKey: true } });
-  await db.$transaction(async (tx) => {
-    if (request.jointAnalysis) await tx.request.delete({ where: { id: request.jointAnalysis.id } });
-    await tx.request.delete({ where: { id: request.id } });
+  return db.$transaction(async (tx): Promise<{ ok: true; storageKeys: string[] } | Failure> => {
+    // Checked again under the lock: a submission from another tab may have come first.
+    const states = await lockRequests(tx, ids);
+    if (!states.has(request.id)) return NOT_FOUND;
+    if (ids.some((id) => states.get(id) !== "DRAFT")) return notDraft;
+    const documents = await tx.requestDocument.findMany({ where: { requestId: { in: ids } }, select: { storageKey: true } });
+    await tx.request.deleteMany({ where: { id: { in: ids } } });
+    return { ok: true, storageKeys: documents.map((d) => d.storageKey) };
   });
-  return { ok: true, storageKeys: documents.map((d) => d.storageKey) };
 }
 
 /** What still prevents submitting an analysis: experiences and required documents. */
@@ -216,8 +249,13 @@ export async function submitRequest(learner: Actor, requestId: string, expectedV
   const { verdict } = found;
 
   try {
-    const result = await changeRequests<string[], Failure>(learner, now, async (tx, apply) => {
+    const result = await changeRequests<string[], Failure | TransitionFailure>(learner, now, async (tx, apply) => {
       const analysis = request.kind === "EXPERIENCE" ? request : request.jointAnalysis;
+      // First, so that no edit of the request or of its documents can slip in between the checks
+      // below and the submission (see lockRequests).
+      const states = await lockRequests(tx, [request.id, ...(request.jointAnalysis ? [request.jointAnalysis.id] : [])]);
+      if (!states.has(request.id)) throw new Rollback<TransitionFailure>(NOT_FOUND);
+      if (states.get(request.id) !== "DRAFT") throw new Rollback<Failure>({ ok: false, message: "Cette demande a déjà été déposée." });
       if (analysis) {
         const problems = await analysisProblems(tx, analysis.id);
         if (problems.length > 0) throw new Rollback<Failure>({ ok: false, message: "Votre demande n'est pas complète.", missing: problems });
@@ -265,6 +303,8 @@ export async function resubmitRequest(learner: Actor, requestId: string, expecte
   const request = await findOwned(learner, requestId);
   if (!request) return NOT_FOUND;
   const result = await changeRequests<void, Failure>(learner, now, async (tx, apply) => {
+    // As for a submission: the documents are checked with no edit able to come in between.
+    await lockRequests(tx, [request.id]);
     if (request.kind === "EXPERIENCE") {
       const problems = await analysisProblems(tx, request.id);
       if (problems.length > 0) throw new Rollback<Failure>({ ok: false, message: "Votre demande n'est pas complète.", missing: problems });
