@@ -6,7 +6,10 @@ import { databaseUrl } from "./database-url";
 const omit = { user: { passwordHash: true } } as const;
 
 function client(url: string) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), omit });
+  // Connections per process (pg's default: 10). Instances × this + the workers must stay under the
+  // server's max_connections; lib/shared/env.ts has checked the value at start.
+  const max = Number(process.env.DATABASE_POOL_SIZE) || undefined;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }), omit });
 }
 
 export type Database = ReturnType<typeof client>;

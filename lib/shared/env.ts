@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { parseDiplomaNumberFormat } from "@/lib/domain/diploma-number";
+import { reminderSettingsFrom } from "@/lib/domain/reminders";
+import { log } from "./log";
+
+/**
+ * Every environment variable the application reads, checked once when the server starts, so that a
+ * wrong setting stops it at once with a message naming the variable, rather than failing on the
+ * first user who reaches the code that reads it (README, "Configuration", describes each one).
+ *
+ * What only production needs (the session secret, the database address, the public address) may
+ * be missing in development and tests: `npm run dev` supplies them. A value that is set must be
+ * valid everywhere.
+ */
+export type Environment = Record<string, string | undefined>;
+
+// Their values never appear in a message, even when wrong.
+const SECRETS = new Set(["NEXTAUTH_SECRET", "SMTP_PASSWORD", "S3_SECRET_ACCESS_KEY", "S3_ACCESS_KEY_ID", "DATABASE_URL"]);
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const integer = (min: number, max: number, what: string) =>
+  z.string().regex(/^\d+$/, `${what} entre ${min} et ${max} est attendu`).refine((value) => Number(value) >= min && Number(value) <= max, `${what} entre ${min} et ${max} est attendu`);
+const flag = z.enum(["true", "false"], "« true » ou « false » est attendu");
+const httpUrl = z.url({ protocol: /^https?$/, error: "une adresse complète est attendue, par exemple https://d3.example.fr" });
+const days = integer(1, 3650, "un nombre entier de jours");
+const text = z.string();
+
+function schema(production: boolean) {
+  const inProduction = <T extends z.ZodType>(rule: T) => (production ? rule : rule.optional());
+  return z.object({
+    DATABASE_URL: inProduction(
+      z
+        .string("requise en production (postgresql://utilisateur:mot-de-passe@hôte:5432/base)")
+        .regex(/^postgres(ql)?:\/\/[^/\s]+\/\S+$/, "une adresse postgresql://utilisateur:mot-de-passe@hôte:5432/base est attendue"),
+    ),
+    DATABASE_POOL_SIZE: integer(1, 200, "un nombre entier de connexions").optional(),
+    NEXTAUTH_SECRET: inProduction(
+      z.string("requis en production (par exemple : openssl rand -base64 32)").refine((value) => !production || value.length >= 32, "au moins 32 caractères sont attendus en production (openssl rand -base64 32)"),
+    ),
+    NEXTAUTH_URL: inProduction(z.string("requise en production : l'adresse publique du site, par exemple https://d3.example.fr").pipe(httpUrl)),
+    APP_URL: httpUrl.optional(),
+    SMTP_HOST: text.optional(),
+    SMTP_PORT: integer(1, 65535, "un numéro de port").optional(),
+    SMTP_SECURE: flag.optional(),
+    SMTP_USER: text.optional(),
+    SMTP_PASSWORD: text.optional(),
+    MAIL_FROM: z.string().regex(/@/, "une adresse d'expéditeur est attendue, par exemple D3 – Cnam <no-reply@d3.example.fr>").optional(),
+    MAIL_DIR: text.optional(),
+    STORAGE_DRIVER: z.enum(["local", "s3"], "« local » ou « s3 » est attendu").optional(),
+    STORAGE_DIR: text.optional(),
+    S3_BUCKET: text.optional(),
+    S3_REGION: text.optional(),
+    S3_ENDPOINT: httpUrl.optional(),
+    S3_ACCESS_KEY_ID: text.optional(),
+    S3_SECRET_ACCESS_KEY: text.optional(),
+    S3_FORCE_PATH_STYLE: flag.optional(),
+    DIPLOMA_NUMBER_FORMAT: z
+      .string()
+      .superRefine((format, context) => {
+        const parsed = parseDiplomaNumberFormat(format);
+        if (!parsed.ok) context.addIssue({ code: "custom", message: parsed.message });
+      })
+      .optional(),
+    REMINDER_CORRECTION_DAYS: days.optional(),
+    REMINDER_DRAFT_DAYS: days.optional(),
+    PURGE_DRAFT_DAYS: days.optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS, `un de ces niveaux est attendu : ${LOG_LEVELS.join(", ")}`).optional(),
+    JOBS_IN_PROCESS: flag.optional(),
+    JOBS_CONCURRENCY: integer(1, 50, "un nombre entier").optional(),
+  });
+}
+
+/** The variables this module checks (the keys of its schema). */
+export const CHECKED_VARIABLES = Object.keys(schema(true).shape);
+
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return "";
+  if (SECRETS.has(name)) return " (valeur masquée)";
+  return ` (reçu « ${value.length > 80 ? `${value.slice(0, 80)}…` : value} »)`;
+}
+
+/**
+ * One French message per wrong variable, naming it; none when the configuration is usable. Pure:
+ * the environment is an argument. Empty values count as unset, as `VAR=` in a .env file means.
+ */
+export function checkEnvironment(env: Environment): string[] {
+  const production = env.NODE_ENV === "production";
+  const values = Object.fromEntries(CHECKED_VARIABLES.flatMap((name) => (env[name]?.trim() ? [[name, env[name]!.trim()]] : [])));
+  const messages = new Map<string, string>();
+  const result = schema(production).safeParse(values);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const name = String(issue.path[0]);
+      if (!messages.has(name)) messages.set(name, `${name} : ${issue.message.replace(/\.$/, "")}${shown(name, values[name])}.`);
+    }
+  }
+  if (values.STORAGE_DRIVER === "s3") {
+    for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]) {
+      if (!values[name] && !messages.has(name)) messages.set(name, `${name} : requis quand STORAGE_DRIVER=s3.`);
+    }
+  }
+  const reminderNames = ["REMINDER_CORRECTION_DAYS", "REMINDER_DRAFT_DAYS", "PURGE_DRAFT_DAYS"];
+  if (!reminderNames.some((name) => messages.has(name))) {
+    // Each value is valid on its own: what is left is the rule between them (purge after reminder).
+    const reminders = reminderSettingsFrom(values);
+    if (!reminders.ok) messages.set("PURGE_DRAFT_DAYS", reminders.message);
+  }
+  return [...messages.values()];
+}
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly messages: string[]) {
+    super(`Configuration invalide :\n- ${messages.join("\n- ")}`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+/** At server start: logs each wrong variable, then stops the start with all of them in one error. */
+export function assertEnvironment(env: Environment = process.env): void {
+  const messages = checkEnvironment(env);
+  if (messages.length === 0) return;
+  for (const message of messages) log.fatal({ event: "config.invalid" }, message);
+  throw new InvalidEnvironmentError(messages);
+}
