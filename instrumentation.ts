@@ -4,4 +4,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A wrong setting stops the start, each wrong variable named; not while building, which has no secrets.
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    const { assertEnvironment } = await import("@/lib/shared/env");
+    assertEnvironment();
+  }
 }
