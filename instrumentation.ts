@@ -9,4 +9,9 @@ export async function register(): Promise<void> {
     const { assertEnvironment } = await import("@/lib/shared/env");
     assertEnvironment();
   }
+  // The job queue (emails, reminders, purge): run here unless JOBS_IN_PROCESS=false; never while building.
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startJobsWithServer } = await import("@/lib/shared/jobs/in-process");
+    await startJobsWithServer();
+  }
 }

@@ -17,7 +17,7 @@ const nextConfig: NextConfig = {
     // proxy.ts runs on every path; Next buffers bodies for it (10 MB by default) and truncates beyond.
     proxyClientMaxBodySize: "11mb",
   },
-  serverExternalPackages: ["@node-rs/argon2", "pg", "nodemailer", "pino"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "nodemailer", "pino", "graphile-worker"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

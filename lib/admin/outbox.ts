@@ -1,5 +1,6 @@
 import { db } from "@/lib/server/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
+import { scheduleDelivery } from "@/lib/server/mail/outbox";
 
 /**
  * The emails that could not be delivered yet (at least one failed attempt), for administrators:
@@ -20,12 +21,14 @@ export async function undeliveredEmails(take = 100) {
   return { rows, pending, failing };
 }
 
-/** "Réessayer maintenant": the failed emails become due at once (the next delivery run sends them). */
+/** "Réessayer maintenant": the failed emails become due at once, their delivery jobs too (the runner picks them up). */
 export async function retryNow(actor: AuditActor, now: Date = new Date()): Promise<number> {
   if (actor.role !== "ADMIN") return 0;
   return db.$transaction(async (tx) => {
-    const { count } = await tx.outboxEmail.updateMany({ where: { status: "PENDING", attempts: { gt: 0 } }, data: { nextAttemptAt: now } });
-    await recordAudit(tx, actor, { action: "outbox.retry", details: { emails: count } }, now);
-    return count;
+    const failing = await tx.outboxEmail.findMany({ where: { status: "PENDING", attempts: { gt: 0 } }, select: { id: true } });
+    await tx.outboxEmail.updateMany({ where: { id: { in: failing.map((e) => e.id) } }, data: { nextAttemptAt: now } });
+    for (const { id } of failing) await scheduleDelivery(tx, id, { runAt: now });
+    await recordAudit(tx, actor, { action: "outbox.retry", details: { emails: failing.length } }, now);
+    return failing.length;
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Reminders and purge of forgotten requests (run every hour by `npm run jobs:reminders`).
+ * Reminders and purge of forgotten requests (run every hour by the job runner, see lib/jobs/reminders.ts).
  *
  * - A request waiting in CORRECTION_REQUESTED for `correctionDays` since its last change of state
  *   gets one reminder per waiting period: a new correction request starts a new period.

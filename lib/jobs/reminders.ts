@@ -1,16 +1,18 @@
 /**
- * Reminders and purge of forgotten requests. For cron or a systemd timer, every hour:
+ * Reminders and purge of forgotten requests, run every hour by the job runner (the cron items
+ * `send-reminders` and `purge-drafts` of lib/shared/jobs/tasks.ts), or at once by an operator:
  *   npm run jobs:reminders
  * (the rules and the settings REMINDER_CORRECTION_DAYS, REMINDER_DRAFT_DAYS, PURGE_DRAFT_DAYS are
  * in lib/domain/reminders.ts). Idempotent: each reminder is claimed by a conditional update of
  * `Request.lastReminderAt` in the transaction that queues its email and notification, so running
- * it twice, or on two servers at once, sends nothing twice. The emails are only queued, in the
- * outbox (`npm run jobs:outbox` sends them). Prints a summary; exit code 1 on an invalid setting
- * or an unexpected error.
+ * it twice, or on two servers at once, sends nothing twice. The emails are queued in the outbox
+ * with their delivery jobs. The command prints a summary; exit code 1 on an invalid setting or an
+ * unexpected error.
  */
 import { db } from "../server/db";
 import type { Transaction } from "../server/database";
 import { appUrl } from "../server/config";
+import { log } from "../shared/log";
 import { deleteFile } from "../server/storage";
 import { enqueueEmail } from "../server/mail/outbox";
 import { staffAlertEmail } from "../server/mail/templates";
@@ -183,39 +185,55 @@ async function purgeDraft(id: string, now: Date, settings: ReminderSettings): Pr
   });
 }
 
-async function remindAndPurgeDrafts(now: Date, settings: ReminderSettings, report: RemindersReport): Promise<void> {
-  // A draft's activity is never older than its creation: younger drafts cannot be due.
-  const candidates = await db.request.findMany({
+/** Drafts that may be due for a reminder or a purge: a draft's activity is never older than its creation. */
+function idleDraftCandidates(now: Date, settings: ReminderSettings) {
+  return db.request.findMany({
     where: { state: "DRAFT", diplomaRequestId: null, createdAt: { lte: new Date(now.getTime() - settings.draftReminderDays * DAY_MS) } },
     select: draftSelect,
   });
-  for (const draft of candidates) {
-    const idle = idleness(draft);
-    if (isDraftPurgeDue(idle, now, settings)) {
-      const storageKeys = await purgeDraft(draft.id, now, settings);
-      if (!storageKeys) continue;
-      report.draftsPurged++;
-      for (const key of storageKeys) {
-        // The rows are gone, which is what counts: a file left behind is reported to the operator.
-        try {
-          await deleteFile(key);
-          report.filesDeleted++;
-        } catch (error) {
-          report.filesNotDeleted++;
-          console.error(`Fichier ${key} du brouillon ${draft.id} non supprimé :`, error);
-        }
-      }
-    } else if (isDraftReminderDue(idle, now, settings) && (await remindDraft(draft, now, settings))) {
-      report.draftReminders++;
-    }
-  }
 }
 
-export async function runReminders(settings: ReminderSettings, now: Date = new Date()): Promise<RemindersReport> {
-  const report: RemindersReport = { correctionReminders: 0, draftReminders: 0, draftsPurged: 0, filesDeleted: 0, filesNotDeleted: 0 };
-  report.correctionReminders = await remindCorrections(now, settings);
-  await remindAndPurgeDrafts(now, settings, report);
+export type ReminderReport = Pick<RemindersReport, "correctionReminders" | "draftReminders">;
+export type PurgeReport = Pick<RemindersReport, "draftsPurged" | "filesDeleted" | "filesNotDeleted">;
+
+/**
+ * The `send-reminders` task: corrections waiting and drafts left idle. A draft due for its purge
+ * is never due for a reminder (the purge needs the reminder of the same idle period), so this task
+ * and `purge-drafts` can run in any order.
+ */
+export async function sendReminders(settings: ReminderSettings, now: Date = new Date()): Promise<ReminderReport> {
+  const report: ReminderReport = { correctionReminders: await remindCorrections(now, settings), draftReminders: 0 };
+  for (const draft of await idleDraftCandidates(now, settings)) {
+    if (isDraftReminderDue(idleness(draft), now, settings) && (await remindDraft(draft, now, settings))) report.draftReminders++;
+  }
   return report;
+}
+
+/** The `purge-drafts` task: drafts reminded and still untouched are deleted, then their files. */
+export async function purgeIdleDrafts(settings: ReminderSettings, now: Date = new Date()): Promise<PurgeReport> {
+  const report: PurgeReport = { draftsPurged: 0, filesDeleted: 0, filesNotDeleted: 0 };
+  for (const draft of await idleDraftCandidates(now, settings)) {
+    if (!isDraftPurgeDue(idleness(draft), now, settings)) continue;
+    const storageKeys = await purgeDraft(draft.id, now, settings);
+    if (!storageKeys) continue;
+    report.draftsPurged++;
+    for (const key of storageKeys) {
+      // The rows are gone, which is what counts: a file left behind is reported to the operator.
+      try {
+        await deleteFile(key);
+        report.filesDeleted++;
+      } catch (error) {
+        report.filesNotDeleted++;
+        log.error({ err: error, storageKey: key, draftId: draft.id }, "file of a purged draft not deleted");
+      }
+    }
+  }
+  return report;
+}
+
+/** Both tasks at once: `npm run jobs:reminders`, for an operator who does not want to wait for the hour. */
+export async function runReminders(settings: ReminderSettings, now: Date = new Date()): Promise<RemindersReport> {
+  return { ...(await sendReminders(settings, now)), ...(await purgeIdleDrafts(settings, now)) };
 }
 
 export function formatReport(report: RemindersReport, settings: ReminderSettings): string {
@@ -226,22 +244,29 @@ export function formatReport(report: RemindersReport, settings: ReminderSettings
   ].join("\n");
 }
 
+/** The settings from the environment, or an error naming the wrong one. */
+export function reminderSettingsOrThrow(env: Record<string, string | undefined> = process.env): ReminderSettings {
+  const parsed = reminderSettingsFrom(env);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.settings;
+}
+
 async function main(): Promise<void> {
   const parsed = reminderSettingsFrom(process.env);
   if (!parsed.ok) {
-    console.error(parsed.message);
+    process.stderr.write(`${parsed.message}\n`);
     process.exitCode = 1;
     return;
   }
   const report = await runReminders(parsed.settings);
-  console.log(formatReport(report, parsed.settings));
-  // The emails are queued: `npm run jobs:outbox` (every minute) sends them.
+  // The command's own output for the operator; the emails are queued, the job runner sends them.
+  process.stdout.write(`${formatReport(report, parsed.settings)}\n`);
 }
 
 if (require.main === module) {
   main()
     .catch((error) => {
-      console.error(error);
+      log.error({ err: error }, "reminders failed");
       process.exitCode = 1;
     })
     .finally(() => db.$disconnect());

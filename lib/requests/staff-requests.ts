@@ -1,7 +1,6 @@
 import { db } from "@/lib/server/db";
 import type { Database, Transaction } from "@/lib/server/database";
 import { notifyMessage } from "@/lib/notifications/request-notifications";
-import { deliverSoon } from "@/lib/server/mail/deliver-soon";
 import { announceMessage } from "./notify";
 import { recordAudit } from "@/lib/audit/log";
 import type { FieldErrors } from "@/lib/forms";
@@ -489,7 +488,6 @@ export async function postMessage(
     await notifyMessage(tx, { requestId: target.id, authorId: viewer.id, fromLearner: owner });
     return message.id;
   });
-  deliverSoon();
   await announceMessage({ requestId: target.id, version: target.version, state: target.state }, now);
   return { ok: true, messageId };
 }

@@ -1,7 +1,6 @@
 import { db } from "@/lib/server/db";
 import type { Transaction } from "@/lib/server/database";
 import { announceChanges } from "./notify";
-import { deliverSoon } from "@/lib/server/mail/deliver-soon";
 import { notifyRequestChange } from "@/lib/notifications/request-notifications";
 import { applyTransition, isOpen, type RequestState, type TransitionCommand, type TransitionContext, type TransitionErrorCode } from "@/lib/domain/request-lifecycle";
 import type { Viewer } from "@/lib/domain/request-access";
@@ -116,7 +115,6 @@ export async function changeRequests<T, F extends { ok: false }>(
       return work(tx, apply);
     });
     await announceChanges(changes, now);
-    deliverSoon();
     return { ok: true, value };
   } catch (error) {
     if (error instanceof Rollback) return error.failure as F | TransitionFailure;

@@ -1,6 +1,7 @@
 import { db } from "@/lib/server/db";
 import { retryNow, undeliveredEmails } from "@/lib/admin/outbox";
-import { deliverDueEmails, enqueueEmail } from "@/lib/server/mail/outbox";
+import { enqueueEmail } from "@/lib/server/mail/outbox";
+import { runDueJobs } from "@/lib/shared/jobs/runner";
 import { startSmtpServer } from "../support/smtp";
 import { createStaff } from "../support/requests";
 
@@ -10,7 +11,7 @@ test("failed deliveries are visible to administrators and can be retried at once
   process.env.SMTP_HOST = "127.0.0.1";
   process.env.SMTP_PORT = String(probe.port);
   await db.$transaction((tx) => enqueueEmail(tx, { to: "zoe@example.fr", subject: "Votre demande", text: "…", html: "<p>…</p>" }));
-  await deliverDueEmails();
+  await runDueJobs();
 
   const { rows, failing, pending } = await undeliveredEmails();
   expect({ failing, pending }).toEqual({ failing: 1, pending: 1 });
@@ -23,7 +24,8 @@ test("failed deliveries are visible to administrators and can be retried at once
   const back = await startSmtpServer(probe.port);
   try {
     expect(await retryNow({ ...admin, ip: "198.51.100.4" })).toBe(1);
-    await deliverDueEmails();
+    // Its delivery job is due again at once: the runner sends it.
+    await runDueJobs();
     expect(back.inbox).toHaveLength(1);
     expect((await undeliveredEmails()).failing).toBe(0);
     expect(await db.auditLog.findFirst({ where: { action: "outbox.retry", actorId: admin.id } })).toMatchObject({ ip: "198.51.100.4" });

@@ -1,5 +1,6 @@
 import { db } from "@/lib/server/db";
-import { deliverDueEmails } from "@/lib/server/mail/outbox";
+import { deliverOutboxEmail } from "@/lib/server/mail/outbox";
+import { runDueJobs } from "@/lib/shared/jobs/runner";
 import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner, createStaff, staffTransition } from "../support/requests";
 import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import { decodeQuotedPrintable, startSmtpServer } from "../support/smtp";
@@ -45,12 +46,12 @@ describe("notifications of state changes", () => {
     process.env.SMTP_HOST = "127.0.0.1";
     process.env.SMTP_PORT = String(smtp.port);
     try {
-      await deliverDueEmails();
+      await runDueJobs();
       const before = smtp.inbox.filter((m) => m.to.includes(email)).length;
       const agent = await createStaff("AGENT_CENTRE", "PARIS");
       expect((await staffTransition(agent, analysisId, { type: "takeInCharge", expectedVersion: 2 })).ok).toBe(true);
-      await deliverDueEmails();
-      await deliverDueEmails();
+      await runDueJobs();
+      await runDueJobs();
       const received = smtp.inbox.filter((m) => m.to.includes(email)).slice(before);
       expect(received).toHaveLength(1);
       const body = decodeQuotedPrintable(received[0]!.raw);
@@ -69,19 +70,20 @@ describe("notifications of state changes", () => {
     await probe.stop();
     process.env.SMTP_HOST = "127.0.0.1";
     process.env.SMTP_PORT = String(port);
-    await deliverDueEmails();
+    await runDueJobs();
 
     const agent = await createStaff("AGENT_CENTRE", "PARIS");
     const result = await staffTransition(agent, analysisId, { type: "takeInCharge", expectedVersion: 2 });
     expect(result.ok).toBe(true);
     const now = new Date();
-    expect(await deliverDueEmails({ now })).toMatchObject({ sent: 0 });
+    await runDueJobs();
     const pending = await db.outboxEmail.findFirstOrThrow({ where: { to: email, subject: { contains: "En instruction" } } });
     expect(pending).toMatchObject({ status: "PENDING", attempts: 1 });
 
     const back = await startSmtpServer(port);
     try {
-      await deliverDueEmails({ now: new Date(now.getTime() + 10 * 60_000) });
+      // Ten minutes later, its retry is due (the task, run at that time).
+      expect(await deliverOutboxEmail(pending.id, { now: new Date(now.getTime() + 10 * 60_000) })).toBe("sent");
       expect(back.inbox.filter((m) => m.to.includes(email) && m.raw.includes("instruction"))).toHaveLength(1);
       expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "SENT" });
     } finally {

@@ -11,6 +11,10 @@ import { resubmitRequest, saveExperience, startRequest, submitRequest } from "@/
 import type { ActorCommand, Actor } from "@/lib/requests/transition";
 import type { RequestEventBus } from "@/lib/server/events";
 import { db } from "@/lib/server/db";
+import { enqueue } from "@/lib/shared/jobs/queue";
+import { runDueJobs } from "@/lib/shared/jobs/runner";
+import { cronItems } from "@/lib/shared/jobs/tasks";
+import { queuedJobs } from "../support/jobs";
 import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner, createStaff, staffTransition } from "../support/requests";
 
 const workDir = mkdtempSync(path.join(tmpdir(), "d3-reminders-"));
@@ -197,6 +201,29 @@ describe("drafts", () => {
     await runReminders(settings);
     expect(await db.request.findUnique({ where: { id: requestId }, select: { state: true } })).toEqual({ state: "IN_REVIEW" });
     expect(await reminders(email, "brouillon")).toHaveLength(0);
+  });
+});
+
+describe("the periodic tasks of the job runner", () => {
+  test("send-reminders and purge-drafts are hourly cron items; run by the runner, they remind and purge", async () => {
+    expect(cronItems.map((item) => item.identifier)).toEqual(expect.arrayContaining(["send-reminders", "purge-drafts"]));
+    const { requestId, email } = await correctionAsked();
+    await correctionAskedAt(requestId, ago(20 * DAY_MS));
+    const draft = await draftWithFiles();
+    await idleSince(draft.ids, ago(120 * DAY_MS));
+    await db.request.update({ where: { id: draft.draftId }, data: { lastReminderAt: ago(31 * DAY_MS) } });
+
+    // What graphile-worker's crontab does at the hour and at half past.
+    await db.$transaction(async (tx) => {
+      await enqueue(tx, "send-reminders", {});
+      await enqueue(tx, "purge-drafts", {});
+    });
+    await runDueJobs();
+    expect(await reminders(email, "Rappel")).toHaveLength(1);
+    expect(await db.request.count({ where: { id: { in: draft.ids } } })).toBe(0);
+    expect(await reminders(draft.email, "Brouillon supprimé")).toHaveLength(1);
+    expect(await queuedJobs("send-reminders")).toHaveLength(0);
+    expect(await queuedJobs("purge-drafts")).toHaveLength(0);
   });
 });
 

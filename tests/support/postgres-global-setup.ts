@@ -1,6 +1,7 @@
 import { dropDatabase, databaseName, templateDatabaseUrl, withAdminClient } from "./postgres-databases";
 import { startTestPostgres } from "./test-postgres";
 import { prisma } from "../../prisma/scripts/prisma-cli";
+import { ensureJobSchema } from "../../lib/shared/jobs/schema";
 
 const shared = globalThis as { d3TestPostgres?: { stop(): Promise<void> } };
 
@@ -26,4 +27,6 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`CREATE DATABASE "${name}"`);
   });
   prisma(["migrate", "deploy"], { url: template, stdio: "pipe" });
+  // The job queue's schema too: the code under test enqueues jobs in its transactions.
+  await ensureJobSchema(template);
 }

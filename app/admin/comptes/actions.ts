@@ -1,11 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { changeStaffRole, createStaffAccount, setStaffActive } from "@/lib/admin/accounts";
 import { accountCreateSchema, accountRoleSchema, type AccountCreateValues, type AccountRoleValues } from "@/lib/admin/schemas";
 import { fieldErrorsFrom } from "@/lib/forms";
-import { deliverDueEmails } from "@/lib/server/mail/outbox";
 import { adminActor } from "../admin-actor";
 
 const refresh = () => revalidatePath("/admin/comptes");
@@ -14,11 +12,7 @@ export async function createAccountAction(values: AccountCreateValues) {
   const parsed = accountCreateSchema.safeParse(values);
   if (!parsed.success) return { ok: false as const, fieldErrors: fieldErrorsFrom<keyof AccountCreateValues>(parsed.error.issues) };
   const result = await createStaffAccount(await adminActor(), values);
-  if (result.ok) {
-    refresh();
-    // The link to choose a password was queued with the account: send it now rather than at the next cron run.
-    after(() => deliverDueEmails().catch((error) => console.error("outbox delivery failed", error)));
-  }
+  if (result.ok) refresh();
   return result;
 }
 

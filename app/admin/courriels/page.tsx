@@ -14,8 +14,8 @@ export default async function UndeliveredEmailsPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Courriels en attente</h1>
       <p>
-        {pending} courriel{pending > 1 ? "s" : ""} en file d&apos;envoi, dont {failing} après au moins un échec. Aucun n&apos;est abandonné : la tâche
-        <code> npm run jobs:outbox</code> les réessaie, de plus en plus espacés (jusqu&apos;à une heure).
+        {pending} courriel{pending > 1 ? "s" : ""} en file d&apos;envoi, dont {failing} après au moins un échec. Aucun n&apos;est abandonné : ils sont réessayés
+        automatiquement, de plus en plus espacés (jusqu&apos;à une heure).
       </p>
       {failing > 0 ? (
         <form action={retryNowAction}>

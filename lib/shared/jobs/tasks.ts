@@ -1,0 +1,42 @@
+import { parseCronItems, type ParsedCronItem, type Task, type TaskList } from "graphile-worker";
+import { deliverOutboxEmail, requeueOverdueEmails } from "@/lib/server/mail/outbox";
+import { purgeIdleDrafts, reminderSettingsOrThrow, sendReminders } from "@/lib/jobs/reminders";
+import { log } from "@/lib/shared/log";
+import type { JobName, JobPayloads } from "./queue";
+
+/** A task with its payload type; a task that throws is retried by graphile-worker with backoff. */
+function task<T extends JobName>(run: (payload: JobPayloads[T]) => Promise<unknown>): Task {
+  return async (payload) => {
+    await run(payload as JobPayloads[T]);
+  };
+}
+
+export const taskList: Record<JobName, Task> & TaskList = {
+  "deliver-email": task<"deliver-email">(async ({ outboxEmailId }) => {
+    const outcome = await deliverOutboxEmail(outboxEmailId);
+    log.info({ component: "jobs", outboxEmailId, outcome }, "email delivery");
+  }),
+  "requeue-overdue-emails": task<"requeue-overdue-emails">(async () => {
+    const requeued = await requeueOverdueEmails();
+    if (requeued > 0) log.warn({ component: "jobs", requeued }, "overdue emails queued again");
+  }),
+  // The settings are read at each run: a wrong one fails the run (logged, retried), not the server.
+  "send-reminders": task<"send-reminders">(async () => {
+    log.info({ component: "jobs", ...(await sendReminders(reminderSettingsOrThrow())) }, "reminders sent");
+  }),
+  "purge-drafts": task<"purge-drafts">(async () => {
+    const report = await purgeIdleDrafts(reminderSettingsOrThrow());
+    log[report.filesNotDeleted > 0 ? "error" : "info"]({ component: "jobs", ...report }, "idle drafts purged");
+  }),
+};
+
+/**
+ * The periodic tasks. graphile-worker's crontab is safe with several runners: each period is
+ * scheduled once (recorded in its `known_crontabs` table), whichever runner sees it first. A
+ * period missed while no runner ran is made up at the next start if it is less than an hour old.
+ */
+export const cronItems: ParsedCronItem[] = parseCronItems([
+  { task: "send-reminders", identifier: "send-reminders", match: "0 * * * *", options: { backfillPeriod: 60 * 60_000, maxAttempts: 5 } },
+  { task: "purge-drafts", identifier: "purge-drafts", match: "30 * * * *", options: { backfillPeriod: 60 * 60_000, maxAttempts: 5 } },
+  { task: "requeue-overdue-emails", identifier: "requeue-overdue-emails", match: "15 * * * *", options: { backfillPeriod: 60 * 60_000, maxAttempts: 5 } },
+]);
