@@ -36,6 +36,20 @@ export function remapFieldTypes<T extends { fields?: { dataTypeID: number }[] }>
   return result;
 }
 
+/**
+ * 4. adapter-pg's executeScript() splits a migration on every `;`, which cuts a function body
+ * (`$$ … ; … $$`, e.g. the RequestCount triggers) in pieces. The script is sent whole instead, as
+ * the native engine does: PostgreSQL's simple query protocol runs it statement by statement, in one
+ * implicit transaction.
+ */
+export async function executeWholeScript(this: { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never }, script: string): Promise<void> {
+  try {
+    await this.client.query(script);
+  } catch (error) {
+    this.onError(error);
+  }
+}
+
 let pgPrototypePatched = false;
 async function patchPgQueryable(factory: PrismaPg): Promise<void> {
   if (pgPrototypePatched) return;
@@ -46,6 +60,8 @@ async function patchPgQueryable(factory: PrismaPg): Promise<void> {
   proto.performIO = async function (this: unknown, query: unknown) {
     return remapFieldTypes(await performIO.call(this, query));
   };
+  // The adapter's own class (connections and the shadow database), not PgQueryable.
+  (Object.getPrototypeOf(adapter) as { executeScript: typeof executeWholeScript }).executeScript = executeWholeScript;
   await adapter.dispose();
   pgPrototypePatched = true;
 }

@@ -1,4 +1,4 @@
-import { PG_TYPE_REMAP, pgConfigFromUrl, remapFieldTypes, unrefLongTimers } from "@/prisma/cli-workarounds";
+import { PG_TYPE_REMAP, executeWholeScript, pgConfigFromUrl, remapFieldTypes, unrefLongTimers } from "@/prisma/cli-workarounds";
 
 describe("Prisma 6.19 CLI workarounds", () => {
   test("long timers stop keeping the process alive; short ones still do", () => {
@@ -20,6 +20,18 @@ describe("Prisma 6.19 CLI workarounds", () => {
     const result = remapFieldTypes({ fields: [{ dataTypeID: 19 }, { dataTypeID: 18 }, { dataTypeID: 1003 }, { dataTypeID: 23 }] });
     expect(result.fields.map((f) => f.dataTypeID)).toEqual([25, 25, 1009, 23]);
     expect(PG_TYPE_REMAP[19]).toBe(25);
+  });
+
+  test("a migration script is sent whole: a function body keeps its semicolons", async () => {
+    const script = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  DELETE FROM t;\n  RETURN NULL;\nEND;\n$$;\nCREATE TABLE u (id int);`;
+    const query = jest.fn(async () => undefined);
+    const onError = jest.fn((error: unknown) => {
+      throw error;
+    }) as unknown as (error: unknown) => never;
+    await executeWholeScript.call({ client: { query }, onError }, script);
+    expect(query.mock.calls).toEqual([[script]]);
+    const failing = { client: { query: async () => Promise.reject(new Error("syntax error")) }, onError };
+    await expect(executeWholeScript.call(failing, script)).rejects.toThrow("syntax error");
   });
 
   test("connection settings are read from the URL, with an optional other database", () => {
