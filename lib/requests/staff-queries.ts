@@ -8,7 +8,10 @@ import { searchKey } from "@/lib/domain/text";
 /**
  * The staff queues (centre and national): filters read from the URL, keyset pagination on
  * (sort column, id) — never OFFSET, so page 200 costs what page 1 costs — counts per state, and
- * the CSV export streamed page by page through the same query.
+ * the CSV export streamed page by page through the same query. Every query stays index-bound at
+ * national scale (tests/support/bench-queue.ts): counts come from the maintained RequestCount
+ * table when the filters allow it, the search goes through the trigram index on searchText or the
+ * index on number.
  */
 
 export const QUEUE_SORTS = ["recent", "oldest", "changed"] as const;
@@ -87,13 +90,25 @@ export function queueSearchParams(filters: QueueFilters, overrides: Partial<Reco
 // ——— Scope and conditions ———
 
 /**
- * The requests a viewer may see in a queue, as a WHERE clause (the rule of canViewRequest), or null.
- * Kept to the columns of the indexes: the centre's counts read [centreCode, state, lastChangeAt] alone.
+ * The requests a viewer may see in a queue (the rule of canViewRequest), or null: never drafts; a
+ * centre agent's centre; for the national level, forwarded requests (of one centre if filtered).
  */
-function scopeOf(viewer: Viewer, filters: QueueFilters): Prisma.RequestWhereInput | null {
-  if (viewer.role === "AGENT_CENTRE" && viewer.centreCode) return { centreCode: viewer.centreCode, state: { not: "DRAFT" } };
-  if (viewer.role === "AGENT_NATIONAL") return { forwardedAt: { not: null }, state: { not: "DRAFT" }, ...(filters.centre ? { centreCode: filters.centre } : {}) };
+type Scope = { centreCode?: string; forwardedOnly: boolean };
+
+function scopeOf(viewer: Viewer, filters: QueueFilters): Scope | null {
+  if (viewer.role === "AGENT_CENTRE" && viewer.centreCode) return { centreCode: viewer.centreCode, forwardedOnly: false };
+  if (viewer.role === "AGENT_NATIONAL") return { centreCode: filters.centre, forwardedOnly: true };
   return null;
+}
+
+/** The scope over the requests themselves. */
+function requestsIn(scope: Scope): Prisma.RequestWhereInput {
+  return { ...(scope.centreCode ? { centreCode: scope.centreCode } : {}), ...(scope.forwardedOnly ? { forwardedAt: { not: null } } : {}), state: { not: "DRAFT" } };
+}
+
+/** The same scope over the RequestCount rows. */
+function countsIn(scope: Scope): Prisma.RequestCountWhereInput {
+  return { ...(scope.centreCode ? { centreCode: scope.centreCode } : {}), ...(scope.forwardedOnly ? { forwarded: true } : {}), state: { not: "DRAFT" } };
 }
 
 /** A submitted request always has its date; said again so that the keyset never meets a null. */
@@ -108,9 +123,16 @@ function filterConditions(viewer: Viewer, filters: QueueFilters, withState: bool
   if (filters.to) conditions.push({ submittedAt: { lt: parisMidnight(filters.to, 1) } });
   if (filters.assigned === "me") conditions.push({ assignedAgentId: viewer.id });
   if (filters.assigned === "none") conditions.push({ assignedAgentId: null });
-  for (const word of searchWords(filters.q)) conditions.push({ searchText: { contains: word } });
+  for (const word of searchWords(filters.q)) conditions.push(REQUEST_NUMBER.test(word) ? { number: { startsWith: word.toUpperCase() } } : { searchText: { contains: word } });
   return conditions;
 }
+
+/**
+ * A request number or its beginning, as searchKey leaves it ("d3-2026-0001"). searchText starts with
+ * the number and names and learner numbers hold no digit-and-hyphen run of this shape, so matching
+ * the beginning of `number` finds the same requests as searchText would, through an index.
+ */
+const REQUEST_NUMBER = /^d3-\d{4}-\d+$/;
 
 function searchWords(q: string | undefined): string[] {
   return q ? searchKey(q).split(" ").filter(Boolean).slice(0, 6) : [];
@@ -214,11 +236,13 @@ export type QueueRow = {
 };
 
 export type StateCounts = { byState: Partial<Record<RequestState, number>>; total: number };
-export type QueuePage = { rows: QueueRow[]; nextCursor: string | null; counts: StateCounts };
+/** `counts` on the first page only: following pages have the same counts, already shown. */
+export type QueuePage = { rows: QueueRow[]; nextCursor: string | null; counts: StateCounts | null };
 
-/** One page of the queue, with the number of requests per state under the same filters (state aside). */
+/** One page of the queue; the first one with the number of requests per state under the same filters (state aside). */
 export async function queueFor(viewer: Viewer, filters: QueueFilters, pageSize = 50): Promise<QueuePage> {
-  const [page, counts] = await Promise.all([queueRows(viewer, filters, pageSize), queueCounts(viewer, filters)]);
+  const firstPage = !decodeCursor(filters.sort, filters.after);
+  const [page, counts] = await Promise.all([queueRows(viewer, filters, pageSize), firstPage ? queueCounts(viewer, filters) : null]);
   return { ...page, counts };
 }
 
@@ -233,7 +257,7 @@ export async function queueRows(viewer: Viewer, filters: QueueFilters, pageSize 
   const direction = SORT_DIRECTIONS[filters.sort];
   const national = viewer.role === "AGENT_NATIONAL";
   const found = await db.request.findMany({
-    where: { AND: [scope, SUBMITTED, ...filterConditions(viewer, filters, true), ...(cursor ? [afterCursor(filters.sort, cursor)] : [])] },
+    where: { AND: [requestsIn(scope), SUBMITTED, ...filterConditions(viewer, filters, true), ...(cursor ? [afterCursor(filters.sort, cursor)] : [])] },
     orderBy: [{ [column]: direction }, { id: direction }],
     take: size + 1,
     select: { ...rowSelect, ...(national ? { centre: { select: { name: true } } } : {}) },
@@ -262,22 +286,33 @@ export async function queueRows(viewer: Viewer, filters: QueueFilters, pageSize 
   return { rows, nextCursor };
 }
 
-/** Requests per state in the viewer's scope, under every filter but the state. */
+/**
+ * Requests per state in the viewer's scope, under every filter but the state. Without filters
+ * beyond the scope and the kind, read from RequestCount (a few hundred rows, whatever the number of
+ * requests); otherwise counted over the matching requests, through the indexes of those filters.
+ */
 export async function queueCounts(viewer: Viewer, filters: QueueFilters): Promise<StateCounts> {
   const scope = scopeOf(viewer, filters);
   if (!scope) return { byState: {}, total: 0 };
-  const groups = await db.request.groupBy({ by: ["state"], where: { AND: [scope, ...filterConditions(viewer, filters, false)] }, _count: { _all: true } });
+  const { kind, diploma, from, to, assigned, q } = filters;
+  const groups =
+    diploma || from || to || assigned || searchWords(q).length
+      ? (await db.request.groupBy({ by: ["state"], where: { AND: [requestsIn(scope), ...filterConditions(viewer, filters, false)] }, _count: { _all: true } })).map((group) => ({ state: group.state, count: group._count._all }))
+      : (await db.requestCount.groupBy({ by: ["state"], where: { ...countsIn(scope), ...(kind ? { kind } : {}) }, _sum: { count: true } })).map((group) => ({ state: group.state, count: group._sum.count ?? 0 }));
   const byState: Partial<Record<RequestState, number>> = {};
-  for (const group of groups) byState[group.state] = group._count._all;
-  return { byState, total: groups.reduce((sum, group) => sum + group._count._all, 0) };
+  for (const { state, count } of groups) if (count > 0) byState[state] = count;
+  return { byState, total: groups.reduce((sum, group) => sum + group.count, 0) };
 }
 
-/** The diplomas that appear in the viewer's queue, for the Diplôme filter. */
+/**
+ * The diplomas that appear in the viewer's queue, for the Diplôme filter: for each diploma of the
+ * catalogue, whether one request in scope exists (a probe of [diplomaKey, centreCode, state]),
+ * rather than grouping every request of the scope.
+ */
 export async function queueDiplomas(viewer: Viewer): Promise<{ key: string; code: string | null; title: string }[]> {
   const scope = scopeOf(viewer, { sort: "recent" });
   if (!scope) return [];
-  const keys = await db.request.groupBy({ by: ["diplomaKey"], where: scope });
-  return db.diploma.findMany({ where: { key: { in: keys.map((k) => k.diplomaKey) } }, select: { key: true, code: true, title: true }, orderBy: [{ code: "asc" }, { title: "asc" }] });
+  return db.diploma.findMany({ where: { requests: { some: requestsIn(scope) } }, select: { key: true, code: true, title: true }, orderBy: [{ code: "asc" }, { title: "asc" }] });
 }
 
 /** Active centre agents of a centre: who a request can be assigned to. */
@@ -289,7 +324,7 @@ export function centreColleagues(centreCode: string): Promise<{ id: string; disp
 export async function visibleRequestNumbers(viewer: Viewer, ids: string[]): Promise<Map<string, string>> {
   const scope = scopeOf(viewer, { sort: "recent" });
   if (!scope || ids.length === 0) return new Map();
-  const rows = await db.request.findMany({ where: { AND: [scope, { id: { in: ids } }] }, select: { id: true, number: true } });
+  const rows = await db.request.findMany({ where: { AND: [requestsIn(scope), { id: { in: ids } }] }, select: { id: true, number: true } });
   return new Map(rows.map((row) => [row.id, row.number ?? row.id]));
 }
 

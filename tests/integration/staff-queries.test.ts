@@ -43,6 +43,8 @@ type Seed = {
   lastChangeAt?: Date;
   forwarded?: boolean;
   assignedAgentId?: string | null;
+  /** A number of the real shape (D3-2026-000123); otherwise one unique to this test run. */
+  number?: string;
 };
 
 let sequence = 0;
@@ -51,7 +53,7 @@ let sequence = 0;
 async function seedRequests(centreCode: string, seeds: Seed[]): Promise<string[]> {
   const prefix = `D3-T${uniqueSuffix()}`;
   const data = seeds.map((seed) => {
-    const number = `${prefix}-${String(++sequence).padStart(6, "0")}`;
+    const number = seed.number ?? `${prefix}-${String(++sequence).padStart(6, "0")}`;
     const state = seed.state ?? "SUBMITTED";
     const submittedAt = state === "DRAFT" ? null : (seed.submittedAt ?? new Date("2026-03-10T10:00:00Z"));
     const { learner } = seed;
@@ -207,6 +209,38 @@ describe("filters", () => {
     await expectNumbers({ q: all.c!.toLowerCase() }, "c");
   });
 
+  test("search by request number, whole or its beginning, in any case, alone or with a name", async () => {
+    const centre = await newCentre();
+    const agent = await createStaff("AGENT_CENTRE", centre);
+    const lefevre = await learnerOf(centre, { birthName: "Lefèvre", firstNames: "Zoé" });
+    const nguyen = await learnerOf(centre, { birthName: "Nguyen", firstNames: "Anaïs" });
+    const [x, y, z] = await seedRequests(centre, [
+      { learner: lefevre, number: "D3-2031-004210" },
+      { learner: nguyen, number: "D3-2031-004217" },
+      { learner: lefevre, number: "D3-2031-004300" },
+    ]);
+    const ids = (params: Record<string, string>) => numbers(agent, params);
+    expect(await ids({ q: "D3-2031-004217" })).toEqual([y]);
+    expect(await ids({ q: "d3-2031-0042" })).toEqual([x, y]);
+    expect(await ids({ q: "d3-2031-" })).toEqual([x, y, z]);
+    expect(await ids({ q: "D3-2031-004 Lefèvre" })).toEqual([x, z]);
+    expect(await ids({ q: "d3-2031-0043 nguyen" })).toEqual([]);
+    expect((await queueCounts(agent, filters({ q: "d3-2031-0042" }))).total).toBe(2);
+  });
+
+  test("the searches can use the indexes: trigrams for names and learner numbers, a pattern index for numbers", async () => {
+    // The test database is small enough for sequential scans to win; forbidding them shows whether
+    // an index can serve the query at all.
+    const plans = await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      const explain = async (condition: string, pattern: string) =>
+        (await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT id FROM "Request" WHERE ${condition} LIKE $1`, pattern)).map((row) => row["QUERY PLAN"]).join("\n");
+      return { name: await explain(`"searchText"`, `%${searchKey("LEFÈVRE")}%`), number: await explain(`"number"`, "D3-2031-0042%") };
+    });
+    expect(plans.name).toContain("Request_searchText_idx");
+    expect(plans.number).toContain("Request_number_idx");
+  });
+
   test("counts per state follow every filter but the state", async () => {
     expect((await queueFor(agent, filters({ state: "IN_REVIEW", q: "nguyen" }))).counts).toEqual({
       byState: { IN_REVIEW: 1, CORRECTION_REQUESTED: 1, FORWARDED: 1 },
@@ -262,6 +296,12 @@ describe("keyset pagination", () => {
     expect(new Set(seen).size).toBe(80);
   });
 
+  test("counts come with the first page only", async () => {
+    const first = await queueFor(agent, filters(), 10);
+    expect(first.counts).toEqual({ byState: { SUBMITTED: 40, FORWARDED: 80 }, total: 120 });
+    expect((await queueFor(agent, filters({ after: first.nextCursor! }), 10)).counts).toBeNull();
+  });
+
   test("the last page has no cursor; a page of exactly the remaining rows too", async () => {
     expect((await queueFor(agent, filters(), 120)).nextCursor).toBeNull();
     expect((await queueFor(agent, filters(), 119)).nextCursor).not.toBeNull();
@@ -283,6 +323,38 @@ describe("keyset pagination", () => {
       const page = await queueFor(agent, filters({ after }), 10);
       expect(page.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
     }
+  });
+});
+
+describe("counts per state", () => {
+  test("RequestCount follows every insert, update and delete, and equals counting the requests", async () => {
+    const [centre, other] = [await newCentre(), await newCentre()];
+    const learner = await learnerOf(centre);
+    const agent = await createStaff("AGENT_CENTRE", centre);
+    const national = await createStaff("AGENT_NATIONAL");
+    await seedRequests(centre, [{ learner }, { learner }, { learner, state: "IN_REVIEW" }, { learner, state: "DRAFT" }, { learner, kind: "EXPERIENCE", state: "IN_REVIEW" }]);
+    expect(await queueCounts(agent, filters())).toEqual({ byState: { SUBMITTED: 2, IN_REVIEW: 2 }, total: 4 });
+
+    await db.request.updateMany({ where: { centreCode: centre, state: "IN_REVIEW", kind: "DIPLOMA" }, data: { state: "FORWARDED", forwardedAt: new Date() } });
+    await db.request.updateMany({ where: { centreCode: centre, state: "SUBMITTED" }, data: { state: "REFUSED" } });
+    // A learner who moves takes their drafts to the new centre.
+    await db.request.updateMany({ where: { centreCode: centre, state: "DRAFT" }, data: { centreCode: other } });
+    // Changes that leave the counted columns alone.
+    await db.request.updateMany({ where: { centreCode: centre }, data: { version: { increment: 1 }, lastChangeAt: new Date() } });
+    await db.request.deleteMany({ where: { centreCode: centre, kind: "EXPERIENCE" } });
+
+    expect(await queueCounts(agent, filters())).toEqual({ byState: { REFUSED: 2, FORWARDED: 1 }, total: 3 });
+    expect(await queueCounts(agent, filters({ kind: "EXPERIENCE" }))).toEqual({ byState: {}, total: 0 });
+    expect(await queueCounts(national, filters({ centre }))).toEqual({ byState: { FORWARDED: 1 }, total: 1 });
+    // Counting the rows themselves (the path of the other filters) gives the same numbers.
+    expect(await queueCounts(agent, filters({ from: "2000-01-01" }))).toEqual({ byState: { REFUSED: 2, FORWARDED: 1 }, total: 3 });
+
+    // Over the whole table, in one statement (one snapshot): no key counted differently.
+    const differences = await db.$queryRaw<unknown[]>`
+      SELECT * FROM (SELECT "centreCode", "forwardedAt" IS NOT NULL AS forwarded, state, kind, count(*)::int AS count FROM "Request" GROUP BY 1, 2, 3, 4) AS actual
+      FULL JOIN (SELECT * FROM "RequestCount" WHERE count <> 0) AS kept USING ("centreCode", forwarded, state, kind)
+      WHERE actual.count IS DISTINCT FROM kept.count`;
+    expect(differences).toEqual([]);
   });
 });
 

@@ -48,7 +48,8 @@ export function StaffQueue({
   bulkActions: ReactNode;
 }) {
   const { rows, nextCursor, counts } = queue;
-  const matching = filters.state ? (counts.byState[filters.state] ?? 0) : counts.total;
+  // Counts come with the first page only (they do not change from one page to the next).
+  const matching = counts ? (filters.state ? (counts.byState[filters.state] ?? 0) : counts.total) : null;
   const plural = (n: number, word: string) => `${n.toLocaleString("fr-FR")} ${word}${n > 1 ? "s" : ""}`;
 
   return (
@@ -65,22 +66,24 @@ export function StaffQueue({
 
       <QueueFilterForm basePath={basePath} filters={filters} diplomas={diplomas} centres={centres} />
 
-      <nav aria-label="Demandes par état">
-        <ul className="flex flex-wrap gap-2 text-sm" data-testid="state-counts">
-          <li>
-            <Link href={href(basePath, filters, { state: undefined, after: undefined })} aria-current={filters.state ? undefined : "page"} className={pill(!filters.state)}>
-              Tous les états ({counts.total.toLocaleString("fr-FR")})
-            </Link>
-          </li>
-          {STAFF_STATES.filter((state) => counts.byState[state]).map((state) => (
-            <li key={state}>
-              <Link href={href(basePath, filters, { state, after: undefined })} aria-current={filters.state === state ? "page" : undefined} className={pill(filters.state === state)}>
-                {STATE_LABELS[state]} ({counts.byState[state]!.toLocaleString("fr-FR")})
+      {counts ? (
+        <nav aria-label="Demandes par état">
+          <ul className="flex flex-wrap gap-2 text-sm" data-testid="state-counts">
+            <li>
+              <Link href={href(basePath, filters, { state: undefined, after: undefined })} aria-current={filters.state ? undefined : "page"} className={pill(!filters.state)}>
+                Tous les états ({counts.total.toLocaleString("fr-FR")})
               </Link>
             </li>
-          ))}
-        </ul>
-      </nav>
+            {STAFF_STATES.filter((state) => counts.byState[state]).map((state) => (
+              <li key={state}>
+                <Link href={href(basePath, filters, { state, after: undefined })} aria-current={filters.state === state ? "page" : undefined} className={pill(filters.state === state)}>
+                  {STATE_LABELS[state]} ({counts.byState[state]!.toLocaleString("fr-FR")})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
 
       {bulkActions}
 
@@ -102,7 +105,8 @@ export function StaffQueue({
       ) : (
         <>
           <p role="status" data-testid="queue-summary">
-            {plural(rows.length, "demande")} {rows.length > 1 ? "affichées" : "affichée"} sur {plural(matching, "demande")}
+            {plural(rows.length, "demande")} {rows.length > 1 ? "affichées" : "affichée"}
+            {matching === null ? " à la suite des précédentes" : ` sur ${plural(matching, "demande")}`}
             {isFiltered(filters) ? " correspondant aux filtres" : ""}.
           </p>
           <QueueTable
