@@ -123,3 +123,17 @@ export function assertEnvironment(env: Environment = process.env): void {
   for (const message of messages) log.fatal({ event: "config.invalid" }, message);
   throw new InvalidEnvironmentError(messages);
 }
+
+/**
+ * From instrumentation.ts. In production a wrong configuration ends the process (status 1), so
+ * that the service manager shows a failed start with the messages above: Next.js would otherwise
+ * keep listening and answer every request with a 500. In development the error stays on screen.
+ */
+export function checkEnvironmentAtStart(): void {
+  try {
+    assertEnvironment();
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError && process.env.NODE_ENV === "production") process.exit(1);
+    throw error;
+  }
+}
