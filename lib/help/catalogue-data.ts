@@ -5,13 +5,14 @@ import { parseCatalogue } from "@/lib/domain/catalogue/import";
 import { catalogueSourceSchema } from "@/lib/domain/catalogue/source-schema";
 import type { HelpData } from "./data-blocks";
 
-/** The catalogue the application imports; the help reads the same file, so both say the same thing. */
-export const CATALOGUE_FILE = path.join(process.cwd(), "prisma", "data", "cnam-catalogue.json");
-
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
-export function readHelpData(file: string = CATALOGUE_FILE): HelpData {
-  const json: unknown = JSON.parse(readFileSync(file, "utf8"));
+/**
+ * The catalogue the application imports; the help reads the same file, so both say the same thing.
+ * The path is written out in full (not passed in) so that the bundler ships exactly this file.
+ */
+export function readHelpData(): HelpData {
+  const json: unknown = JSON.parse(readFileSync(path.join(process.cwd(), "prisma", "data", "cnam-catalogue.json"), "utf8"));
   const parsed = parseCatalogue(json);
   if (!parsed.ok) throw new Error(`Catalogue illisible pour l'aide : ${parsed.errors.map((e) => `${e.path} ${e.message}`).join(" ; ")}`);
   // The model keeps neither the notes on centres (where contacts are) nor the sources of the rules.

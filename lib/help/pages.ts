@@ -9,10 +9,13 @@ import { buildSearchIndex, type SearchIndex } from "./search";
 
 /**
  * The help pages: one Markdown file per page in app/aide/_pages (the file name is the address:
- * `etapes.md` → /aide/etapes), read and rendered once per server process, at build time for the
- * static pages.
+ * `etapes.md` → /aide/etapes), read and rendered once per server process: at build time for the
+ * static pages, at the first search for /aide/recherche.
+ *
+ * The folder is written out in full at each file access, never through a variable: the bundler
+ * can then see which files the server reads and ships exactly those, where a computed path makes
+ * it trace (and deploy) the whole project.
  */
-export const HELP_PAGES_DIR = path.join(process.cwd(), "app", "aide", "_pages");
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Addresses taken by other routes of /aide. */
@@ -36,10 +39,10 @@ export function parseHelpPage(slug: string, source: string, data: HelpData): Hel
   }
 }
 
-export function loadHelpPages(directory: string = HELP_PAGES_DIR, data: HelpData = readHelpData()): HelpPage[] {
-  return readdirSync(directory)
+export function loadHelpPages(data: HelpData = readHelpData()): HelpPage[] {
+  return readdirSync(path.join(process.cwd(), "app", "aide", "_pages"))
     .filter((file) => file.endsWith(".md"))
-    .map((file) => parseHelpPage(file.slice(0, -".md".length), readFileSync(path.join(directory, file), "utf8"), data))
+    .map((file) => parseHelpPage(file.slice(0, -".md".length), readFileSync(path.join(process.cwd(), "app", "aide", "_pages", file), "utf8"), data))
     .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
 }
 
