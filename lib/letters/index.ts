@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/server/db";
-import { openFile, saveFile, deleteFile } from "@/lib/server/storage";
+import { openFile, saveFile, deleteFile } from "@/lib/shared/storage";
+import { log } from "@/lib/shared/log";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
 import type { Viewer } from "@/lib/domain/request-access";
 import { decisionEvents, decisionOf, type LetterEntry } from "./decision";
@@ -73,20 +74,20 @@ async function archivedLetter(entry: LetterEntry, render: () => Promise<Buffer>)
   if (row) {
     const stored = await readStored(row.storageKey, row.sha256);
     if (stored) return stored;
-    console.error(`courrier ${row.id} : fichier archivé ${row.storageKey} absent ou altéré, produit à nouveau`);
+    log.error({ letterId: row.id, storageKey: row.storageKey }, "archived letter missing or altered: produced again");
     const pdf = await render();
-    const saved = await saveFile(pdf);
-    await db.generatedLetter.update({ where: { id: row.id }, data: saved });
+    const { storageKey, sha256 } = await saveFile(pdf);
+    await db.generatedLetter.update({ where: { id: row.id }, data: { storageKey, sha256 } });
     await deleteFile(row.storageKey).catch(() => undefined);
     return pdf;
   }
   const pdf = await render();
-  const saved = await saveFile(pdf);
+  const { storageKey, sha256 } = await saveFile(pdf);
   try {
-    await db.generatedLetter.create({ data: { requestId: entry.requestId, eventId: entry.eventId, kind: entry.kind, ...saved } });
+    await db.generatedLetter.create({ data: { requestId: entry.requestId, eventId: entry.eventId, kind: entry.kind, storageKey, sha256 } });
     return pdf;
   } catch (error) {
-    await deleteFile(saved.storageKey);
+    await deleteFile(storageKey);
     if (!isUniqueViolation(error)) throw error;
     const winner = await db.generatedLetter.findUniqueOrThrow({ where: { eventId: entry.eventId }, select: { storageKey: true, sha256: true } });
     return (await readStored(winner.storageKey, winner.sha256)) ?? pdf;

@@ -1,7 +1,8 @@
 import type { Readable } from "node:stream";
 import { db } from "@/lib/server/db";
 import { recordAudit } from "@/lib/audit/log";
-import { deleteFile, openFile, saveFile } from "@/lib/server/storage";
+import { deleteFile, openFile, saveFile, StorageUnavailableError } from "@/lib/shared/storage";
+import { log } from "@/lib/shared/log";
 import { canViewRequest, isEditableByLearner, type Viewer } from "@/lib/domain/request-access";
 import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, MAX_DOCUMENTS_PER_REQUEST, type DocumentCategory } from "@/lib/domain/documents";
 import { NOT_FOUND, type Actor } from "./transition";
@@ -16,6 +17,8 @@ export type DocumentField = "category" | "file";
 export type DocumentFailure = { ok: false; message: string; fieldErrors?: Partial<Record<DocumentField, string>> };
 
 const notFound: DocumentFailure = { ok: false, message: NOT_FOUND.message };
+// Not the file's fault: the learner keeps it and sends it again later.
+const storageUnavailable: DocumentFailure = { ok: false, message: "Enregistrement impossible pour le moment, réessayez plus tard." };
 const onField = (field: DocumentField, message: string): DocumentFailure => ({ ok: false, message: "La pièce n'a pas été ajoutée.", fieldErrors: { [field]: message } });
 
 function isCategory(value: unknown): value is DocumentCategory {
@@ -25,7 +28,7 @@ function isCategory(value: unknown): value is DocumentCategory {
 /**
  * Adds one document. The file's type is read from its first bytes (neither its name nor the
  * browser's claim is trusted); it is stored under a generated name, then recorded. A file whose
- * row could not be written is removed again.
+ * row could not be written is removed again; a storage that cannot write is a failure to retry.
  */
 export async function addDocument(
   learner: Actor,
@@ -51,7 +54,13 @@ export async function addDocument(
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.byteLength !== file.size) return onField("file", `« ${originalName} » n'a pas été reçu en entier : envoyez-le à nouveau.`);
 
-  const { storageKey, sha256 } = await saveFile(bytes);
+  const saved = await saveFile(bytes).catch((error: unknown) => {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    log.error({ err: error, requestId: analysis.id }, "document not stored: storage unavailable");
+    return null;
+  });
+  if (!saved) return storageUnavailable;
+  const { storageKey, sha256 } = saved;
   try {
     const row = await db.requestDocument.create({
       data: {
@@ -84,7 +93,7 @@ export async function removeDocument(learner: Actor, requestId: string, document
   const deleted = await db.requestDocument.deleteMany({ where: { id: documentId, requestId: analysis.id } });
   if (deleted.count !== 1) return notFound;
   // The row is what counts: a file left behind is only disk space, logged for the operator.
-  await deleteFile(document.storageKey).catch((error) => console.error(`document ${documentId}: stored file not removed`, error));
+  await deleteFile(document.storageKey).catch((error) => log.error({ err: error, documentId, storageKey: document.storageKey }, "document removed, stored file not removed"));
   return { ok: true };
 }
 
@@ -116,7 +125,7 @@ export async function openDocument(viewer: Viewer & { ip?: string | null }, docu
   if (!document || !canViewRequest(viewer, document.request)) return null;
   const file = await openFile(document.storageKey);
   if (!file) {
-    console.error(`document ${documentId}: stored file ${document.storageKey} is missing`);
+    log.error({ documentId, storageKey: document.storageKey }, "document: stored file is missing");
     return null;
   }
   // Staff reading a learner's document is a staff action: it goes to the audit log.

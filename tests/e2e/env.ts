@@ -12,6 +12,8 @@ export const E2E_LIVE_POSTGRES_URL = E2E_POSTGRES_URL ? Object.assign(new URL(E2
 /** The app sends its emails here; the test that needs them starts a real SMTP server on it. */
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 export const E2E_STORAGE_DIR = ".data/e2e/uploads";
+/** The objects of the S3 server that the live instances share (emptied when it starts). */
+export const E2E_S3_DIR = ".data/e2e/s3";
 
 /** Accounts made for the browser tests only, besides the demo accounts of the seed. */
 export const E2E_ACCOUNTS = {

@@ -8,6 +8,7 @@ import { saveExperience, startRequest, submitRequest } from "@/lib/requests/lear
 import type { ActorCommand, Actor } from "@/lib/requests/transition";
 import type { RequestEventBus } from "@/lib/server/events";
 import { db } from "@/lib/server/db";
+import { log } from "@/lib/shared/log";
 import { getCurrentUser } from "@/lib/server/session";
 import { getRequestForViewer } from "@/lib/requests/queries";
 import { GET as letterRoute } from "@/app/demandes/[id]/lettres/[eventId]/route";
@@ -225,10 +226,10 @@ describe("archive and access", () => {
     // Regenerating from the history gives the same text (with the current address: restore it).
     await db.learnerProfile.update({ where: { userId: actor.id }, data: { addressLine: "3 place de l'Église", city: "Lyon", postalCode: "69003" } });
     rmSync(path.join(workDir, "uploads", ...row.storageKey.split("/")));
-    const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = jest.spyOn(log, "error");
     const regenerated = await letterFor(actor, analysisId, eventId);
     expect(pdfText(regenerated!.pdf)).toBe(pdfText(first!.pdf));
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining("absent ou altéré"));
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ storageKey: row.storageKey }), expect.stringContaining("missing or altered"));
     logged.mockRestore();
     const repaired = await db.generatedLetter.findUniqueOrThrow({ where: { eventId } });
     expect(repaired.storageKey).not.toBe(row.storageKey);

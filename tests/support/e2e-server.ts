@@ -3,7 +3,8 @@
  * the demo data plus the accounts of tests/e2e/env.ts. Emails go to E2E_SMTP_PORT.
  *   npx tsx tests/support/e2e-server.ts journeys   one instance on E2E_PORT, database E2E_POSTGRES_URL
  *   npx tsx tests/support/e2e-server.ts live       two instances on E2E_LIVE_PORTS sharing a database
- *                                                 of their own next to E2E_POSTGRES_URL
+ *                                                 of their own next to E2E_POSTGRES_URL, and their
+ *                                                 files in an S3 bucket (s3rver, started here)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -13,8 +14,9 @@ import { createDatabaseClient } from "../../lib/server/database";
 import { hashPassword } from "../../lib/server/password-hash";
 import { prisma } from "../../prisma/scripts/prisma-cli";
 import { seed } from "../../prisma/seed";
+import { startS3Server } from "./s3-server";
 import { siblingDatabase } from "./test-postgres";
-import { E2E_ACCOUNTS, E2E_JOURNEY_LEARNER, E2E_LIVE_DATABASE, E2E_LIVE_PORTS, E2E_PASSWORD, E2E_PORT, E2E_POSTGRES_URL, E2E_SMTP_PORT, E2E_STORAGE_DIR } from "../e2e/env";
+import { E2E_ACCOUNTS, E2E_JOURNEY_LEARNER, E2E_LIVE_DATABASE, E2E_LIVE_PORTS, E2E_PASSWORD, E2E_PORT, E2E_POSTGRES_URL, E2E_S3_DIR, E2E_SMTP_PORT, E2E_STORAGE_DIR } from "../e2e/env";
 
 async function freshDatabase(kind: "journeys" | "live"): Promise<string> {
   if (!E2E_POSTGRES_URL) throw new Error("E2E_POSTGRES_URL n'est pas défini (npm test le définit).");
@@ -56,7 +58,7 @@ async function seedForTests(url: string): Promise<void> {
   await db.$disconnect();
 }
 
-function startInstance(port: number, url: string, secret: string): ChildProcess {
+function startInstance(port: number, url: string, secret: string, storage: Record<string, string>): ChildProcess {
   return spawn("npx", ["next", "start", "-p", String(port)], {
     stdio: "inherit",
     env: {
@@ -67,7 +69,9 @@ function startInstance(port: number, url: string, secret: string): ChildProcess 
       NEXTAUTH_SECRET: secret,
       SMTP_HOST: "127.0.0.1",
       SMTP_PORT: String(E2E_SMTP_PORT),
-      STORAGE_DIR: path.resolve(E2E_STORAGE_DIR),
+      // A folder of each instance's own: only shared storage lets one serve what another received.
+      STORAGE_DIR: path.resolve(E2E_STORAGE_DIR, String(port)),
+      ...storage,
     },
   });
 }
@@ -79,7 +83,11 @@ async function main() {
   // One secret for all instances: a session opened on one is valid on the others.
   const secret = randomBytes(32).toString("base64url");
   const ports = kind === "live" ? [...E2E_LIVE_PORTS] : [E2E_PORT];
-  const servers = ports.map((port) => startInstance(port, url, secret));
+  // Instances behind a load balancer share their files as they share the database: the live pair
+  // runs on S3, so that a document uploaded through one is downloaded through the other. The S3
+  // server runs in this process, so it ends with it, however it is ended.
+  const s3 = kind === "live" ? await startS3Server({ directory: path.resolve(E2E_S3_DIR) }) : null;
+  const servers = ports.map((port) => startInstance(port, url, secret, s3?.env ?? {}));
   const stop = () => servers.forEach((server) => server.kill("SIGTERM"));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

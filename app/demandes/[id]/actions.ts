@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { deleteDraft, deleteExperience, resubmitRequest, saveExperience, submitRequest, withdrawRequest } from "@/lib/requests/learner-requests";
-import { deleteFile } from "@/lib/server/storage";
+import { deleteFile } from "@/lib/shared/storage";
 import { requireUser } from "@/lib/server/session";
 
 /** Learner actions on one request: each one checks the session, then ownership in the use case. */

@@ -2,6 +2,8 @@ import { Readable } from "node:stream";
 import { getCurrentUser } from "@/lib/server/session";
 import { openDocument } from "@/lib/requests/documents";
 import { ipFromHeaders } from "@/lib/server/request-ip";
+import { log } from "@/lib/shared/log";
+import { StorageUnavailableError } from "@/lib/shared/storage";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -26,7 +28,15 @@ function contentDisposition(type: "attachment" | "inline", fileName: string): st
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return new Response(null, { status: 401, headers: NO_STORE });
-  const document = await openDocument({ ...user, ip: ipFromHeaders(request.headers) }, (await params).id);
+  const documentId = (await params).id;
+  const document = await openDocument({ ...user, ip: ipFromHeaders(request.headers) }, documentId).catch((error: unknown) => {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    log.error({ err: error, documentId }, "document not opened: storage unavailable");
+    return "unavailable" as const;
+  });
+  if (document === "unavailable") {
+    return new Response("Téléchargement impossible pour le moment, réessayez plus tard.", { status: 503, headers: { ...NO_STORE, "Content-Type": "text/plain; charset=utf-8", "Retry-After": "60" } });
+  }
   // Missing and not visible look the same, so that document ids cannot be probed.
   if (!document) return new Response(null, { status: 404, headers: NO_STORE });
 
