@@ -34,7 +34,7 @@ function schema(production: boolean) {
         .string("requise en production (postgresql://utilisateur:mot-de-passe@hôte:5432/base)")
         .regex(/^postgres(ql)?:\/\/[^/\s]+\/\S+$/, "une adresse postgresql://utilisateur:mot-de-passe@hôte:5432/base est attendue"),
     ),
-    DATABASE_POOL_SIZE: integer(1, 200, "un nombre entier de connexions").optional(),
+    DATABASE_POOL_SIZE: integer(1, 500, "un nombre entier de connexions").optional(),
     NEXTAUTH_SECRET: inProduction(
       z.string("requis en production (par exemple : openssl rand -base64 32)").refine((value) => !production || value.length >= 32, "au moins 32 caractères sont attendus en production (openssl rand -base64 32)"),
     ),

@@ -1,8 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { Database } from "@/lib/server/database";
 import { log } from "./log";
+import { checkStorage } from "./storage";
 
 /**
  * The health of this instance, for the load balancer and the monitoring (GET /api/sante): can it
@@ -39,22 +37,6 @@ async function timed(name: string, probe: () => Promise<ProbeResult>, timeoutMs:
 }
 
 /**
- * The local upload folder can be written to. Stands in for `checkStorage()` of lib/shared/storage
- * (which also covers an S3 bucket) until that module lands: same result shape, one line to switch.
- */
-export async function probeStorageFolder(dir: string = process.env.STORAGE_DIR || path.join(".data", "uploads")): Promise<{ ok: boolean; detail?: string }> {
-  const folder = path.resolve(/*turbopackIgnore: true*/ dir);
-  const probe = path.join(/*turbopackIgnore: true*/ folder, `.health-${randomBytes(6).toString("hex")}`);
-  await mkdir(/*turbopackIgnore: true*/ folder, { recursive: true, mode: 0o700 });
-  try {
-    await writeFile(/*turbopackIgnore: true*/ probe, "ok", { flag: "wx", mode: 0o600 });
-  } finally {
-    await rm(/*turbopackIgnore: true*/ probe, { force: true });
-  }
-  return { ok: true };
-}
-
-/**
  * The graphile-worker queue (schema `graphile_worker`), once installed: jobs waiting to run and
  * jobs that used all their attempts. Not installed yet is not a failure. Failed jobs do not make
  * the instance unhealthy either: they are for an operator to look at, not a reason to take this
@@ -77,12 +59,13 @@ async function probeDatabase(database: Database): Promise<{ ok: boolean }> {
 
 export async function checkHealth(
   database: Database,
-  options: { storage?: () => Promise<{ ok: boolean; detail?: string }>; timeoutMs?: number } = {},
+  options: { timeoutMs?: number } = {},
 ): Promise<Health> {
   const timeoutMs = options.timeoutMs ?? CHECK_TIMEOUT_MS;
   const [databaseCheck, storageCheck, jobsCheck] = await Promise.all([
     timed("database", () => probeDatabase(database), timeoutMs),
-    timed("storage", options.storage ?? (() => probeStorageFolder()), timeoutMs),
+    // The local folder or the S3 bucket, whichever STORAGE_DRIVER selects.
+    timed("storage", checkStorage, timeoutMs),
     timed("jobs", () => probeJobs(database), timeoutMs),
   ]);
   const jobs: JobsCheckResult = { installed: false, ...jobsCheck };

@@ -6,7 +6,7 @@ import path from "node:path";
 import { GET } from "@/app/api/sante/route";
 import { createDatabaseClient } from "@/lib/server/database";
 import { db } from "@/lib/server/db";
-import { checkHealth, probeStorageFolder } from "@/lib/shared/health";
+import { checkHealth } from "@/lib/shared/health";
 
 /** A port on which nothing listens: bound then released. */
 async function closedPort(): Promise<number> {
@@ -72,7 +72,12 @@ test("the jobs check counts the graphile-worker jobs waiting and those that used
 test("a storage folder that cannot be written makes the instance degraded", async () => {
   const file = path.join(storageDir, "not-a-folder");
   writeFileSync(file, "");
-  const health = await checkHealth(db, { storage: () => probeStorageFolder(file) });
-  expect(health.status).toBe("degraded");
-  expect(health.checks.storage.ok).toBe(false);
+  process.env.STORAGE_DIR = file;
+  try {
+    const response = await GET();
+    expect(response.status).toBe(503);
+    expect((await response.json()).checks).toMatchObject({ database: { ok: true }, storage: { ok: false } });
+  } finally {
+    process.env.STORAGE_DIR = storageDir;
+  }
 });
