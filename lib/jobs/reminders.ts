@@ -13,7 +13,7 @@ import { db } from "../server/db";
 import type { Transaction } from "../server/database";
 import { appUrl } from "../server/config";
 import { log } from "../shared/log";
-import { deleteFile } from "../server/storage";
+import { deleteFile } from "@/lib/shared/storage";
 import { enqueueEmail } from "../server/mail/outbox";
 import { staffAlertEmail } from "../server/mail/templates";
 import { KIND_LABELS } from "../domain/request-lifecycle";

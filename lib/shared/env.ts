@@ -26,6 +26,26 @@ const httpUrl = z.url({ protocol: /^https?$/, error: "une adresse complète est 
 const days = integer(1, 3650, "un nombre entier de jours");
 const text = z.string();
 
+/** The job queue's variables, also read by lib/shared/jobs/settings.ts through readVariables(). */
+export const JOB_VARIABLES = {
+  JOBS_IN_PROCESS: flag.optional(),
+  JOBS_CONCURRENCY: integer(1, 50, "un nombre entier").optional(),
+};
+
+/** The storage's variables, also read by lib/shared/storage through readVariables(). */
+export const STORAGE_VARIABLES = {
+  STORAGE_DRIVER: z.enum(["local", "s3"], "« local » ou « s3 » est attendu").optional(),
+  STORAGE_DIR: text.optional(),
+  S3_BUCKET: text.optional(),
+  S3_REGION: text.optional(),
+  S3_ENDPOINT: httpUrl.optional(),
+  S3_ACCESS_KEY_ID: text.optional(),
+  S3_SECRET_ACCESS_KEY: text.optional(),
+  S3_FORCE_PATH_STYLE: flag.optional(),
+};
+export const S3_REQUIRED = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+export const requiredWithS3 = (name: string) => `${name} : requis quand STORAGE_DRIVER=s3.`;
+
 function schema(production: boolean) {
   const inProduction = <T extends z.ZodType>(rule: T) => (production ? rule : rule.optional());
   return z.object({
@@ -47,14 +67,7 @@ function schema(production: boolean) {
     SMTP_PASSWORD: text.optional(),
     MAIL_FROM: z.string().regex(/@/, "une adresse d'expéditeur est attendue, par exemple D3 – Cnam <no-reply@d3.example.fr>").optional(),
     MAIL_DIR: text.optional(),
-    STORAGE_DRIVER: z.enum(["local", "s3"], "« local » ou « s3 » est attendu").optional(),
-    STORAGE_DIR: text.optional(),
-    S3_BUCKET: text.optional(),
-    S3_REGION: text.optional(),
-    S3_ENDPOINT: httpUrl.optional(),
-    S3_ACCESS_KEY_ID: text.optional(),
-    S3_SECRET_ACCESS_KEY: text.optional(),
-    S3_FORCE_PATH_STYLE: flag.optional(),
+    ...STORAGE_VARIABLES,
     DIPLOMA_NUMBER_FORMAT: z
       .string()
       .superRefine((format, context) => {
@@ -66,8 +79,7 @@ function schema(production: boolean) {
     REMINDER_DRAFT_DAYS: days.optional(),
     PURGE_DRAFT_DAYS: days.optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, `un de ces niveaux est attendu : ${LOG_LEVELS.join(", ")}`).optional(),
-    JOBS_IN_PROCESS: flag.optional(),
-    JOBS_CONCURRENCY: integer(1, 50, "un nombre entier").optional(),
+    ...JOB_VARIABLES,
   });
 }
 
@@ -80,24 +92,44 @@ function shown(name: string, value: string | undefined): string {
   return ` (reçu « ${value.length > 80 ? `${value.slice(0, 80)}…` : value} »)`;
 }
 
+/** The set values of the given variables, trimmed: empty values count as unset, as `VAR=` in a .env file means. */
+function setValues(env: Environment, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((name) => (env[name]?.trim() ? [[name, env[name]!.trim()]] : [])));
+}
+
+/** One message per wrong variable, by name, from a schema's issues. */
+function messagesOf(error: z.ZodError, values: Record<string, string>): Map<string, string> {
+  const messages = new Map<string, string>();
+  for (const issue of error.issues) {
+    const name = String(issue.path[0]);
+    if (!messages.has(name)) messages.set(name, `${name} : ${issue.message.replace(/\.$/, "")}${shown(name, values[name])}.`);
+  }
+  return messages;
+}
+
+/**
+ * Some of the variables, checked with the same rules and messages as at start, for the modules
+ * that read them (also outside the server: `npm run worker`, scripts).
+ */
+export function readVariables<S extends z.ZodRawShape>(shape: S, env: Environment = process.env): { ok: true; values: z.infer<z.ZodObject<S>> } | { ok: false; message: string } {
+  const values = setValues(env, Object.keys(shape));
+  const result = z.object(shape).safeParse(values);
+  if (result.success) return { ok: true, values: result.data };
+  return { ok: false, message: [...messagesOf(result.error, values).values()][0]! };
+}
+
 /**
  * One French message per wrong variable, naming it; none when the configuration is usable. Pure:
- * the environment is an argument. Empty values count as unset, as `VAR=` in a .env file means.
+ * the environment is an argument.
  */
 export function checkEnvironment(env: Environment): string[] {
   const production = env.NODE_ENV === "production";
-  const values = Object.fromEntries(CHECKED_VARIABLES.flatMap((name) => (env[name]?.trim() ? [[name, env[name]!.trim()]] : [])));
-  const messages = new Map<string, string>();
+  const values = setValues(env, CHECKED_VARIABLES);
   const result = schema(production).safeParse(values);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const name = String(issue.path[0]);
-      if (!messages.has(name)) messages.set(name, `${name} : ${issue.message.replace(/\.$/, "")}${shown(name, values[name])}.`);
-    }
-  }
+  const messages = result.success ? new Map<string, string>() : messagesOf(result.error, values);
   if (values.STORAGE_DRIVER === "s3") {
-    for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]) {
-      if (!values[name] && !messages.has(name)) messages.set(name, `${name} : requis quand STORAGE_DRIVER=s3.`);
+    for (const name of S3_REQUIRED) {
+      if (!values[name] && !messages.has(name)) messages.set(name, requiredWithS3(name));
     }
   }
   const reminderNames = ["REMINDER_CORRECTION_DAYS", "REMINDER_DRAFT_DAYS", "PURGE_DRAFT_DAYS"];

@@ -1,13 +1,8 @@
 /**
- * Applies the migrations to DATABASE_URL, or to the embedded development server (started if needed),
- * then installs the job queue's schema (graphile-worker), so that the application can enqueue jobs
- * before any job runner has started.
+ * Prepares DATABASE_URL, or the embedded development server (started if needed): the migrations,
+ * then the job queue's schema (see deployDatabase).
  */
 import { withDatabase } from "./with-database";
-import { prisma } from "./prisma-cli";
-import { ensureJobSchema } from "../../lib/shared/jobs/schema";
+import { deployDatabase } from "./prisma-cli";
 
-void withDatabase(async (url) => {
-  prisma(["migrate", "deploy"], { url });
-  await ensureJobSchema(url);
-});
+void withDatabase((url) => deployDatabase(url));

@@ -9,7 +9,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { createDatabaseClient } from "../../lib/server/database";
 import { seed } from "../seed";
 import { openDatabase } from "./with-database";
-import { prisma } from "./prisma-cli";
+import { deployDatabase } from "./prisma-cli";
 
 async function main() {
   if (!existsSync(".env")) {
@@ -18,7 +18,7 @@ async function main() {
   }
   process.loadEnvFile(".env");
   const server = await openDatabase();
-  prisma(["migrate", "deploy"], { url: server.url });
+  await deployDatabase(server.url);
   const db = createDatabaseClient(server.url);
   try {
     if ((await db.user.count()) === 0) {

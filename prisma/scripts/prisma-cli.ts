@@ -13,3 +13,13 @@ export function prisma(args: string[], options: { url?: string; stdio?: "inherit
   });
   return output ?? "";
 }
+
+/**
+ * Everything a database needs before the application uses it: the migrations, then the job queue's
+ * schema (graphile-worker), so that the application can enqueue jobs before any runner started.
+ */
+export async function deployDatabase(url: string, options: { stdio?: "inherit" | "pipe" } = {}): Promise<void> {
+  prisma(["migrate", "deploy"], { url, stdio: options.stdio });
+  const { ensureJobSchema } = await import("../../lib/shared/jobs/schema");
+  await ensureJobSchema(url);
+}

@@ -41,8 +41,7 @@ import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { prisma } from "../../prisma/scripts/prisma-cli";
-import { withAdminClient } from "./postgres-databases";
+import { freshSchema } from "./postgres-databases";
 import { siblingDatabase, startTestPostgres } from "./test-postgres";
 
 const P95_GOAL_MS = 1000;
@@ -197,9 +196,7 @@ async function holdBuildLock(): Promise<{ release: () => void }> {
 
 /** An empty database, migrated, with the catalogue and the demo accounts (prisma/seed.ts). */
 async function resetDatabase(url: string): Promise<void> {
-  // The job queue (graphile-worker) keeps its tables in a schema of its own: wiped too.
-  await withAdminClient(url, (client) => client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS graphile_worker CASCADE"));
-  prisma(["migrate", "deploy"], { url, stdio: "pipe" });
+  await freshSchema(url);
 
   // lib/server/db reads DATABASE_URL on first use: the application code is imported only now.
   process.env.DATABASE_URL = url;

@@ -9,23 +9,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { Client } from "pg";
 import { createDatabaseClient } from "../../lib/server/database";
 import { hashPassword } from "../../lib/server/password-hash";
-import { prisma } from "../../prisma/scripts/prisma-cli";
 import { seed } from "../../prisma/seed";
 import { startS3Server } from "./s3-server";
+import { freshSchema } from "./postgres-databases";
 import { siblingDatabase } from "./test-postgres";
 import { E2E_ACCOUNTS, E2E_JOURNEY_LEARNER, E2E_LIVE_DATABASE, E2E_LIVE_PORTS, E2E_PASSWORD, E2E_PORT, E2E_POSTGRES_URL, E2E_S3_DIR, E2E_SMTP_PORT, E2E_STORAGE_DIR } from "../e2e/env";
 
 async function freshDatabase(kind: "journeys" | "live"): Promise<string> {
   if (!E2E_POSTGRES_URL) throw new Error("E2E_POSTGRES_URL n'est pas défini (npm test le définit).");
   const url = kind === "journeys" ? E2E_POSTGRES_URL : await siblingDatabase(E2E_POSTGRES_URL, E2E_LIVE_DATABASE);
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-  await client.end();
-  prisma(["migrate", "deploy"], { url });
+  await freshSchema(url);
   return url;
 }
 

@@ -47,3 +47,12 @@ export async function createFromTemplate(baseUrl: string, name: string): Promise
 export async function dropDatabase(baseUrl: string, name: string): Promise<void> {
   await withAdminClient(baseUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+/** Empties a database the tests or a benchmark may wipe, then deploys it again (migrations, job schema). */
+export async function freshSchema(url: string): Promise<void> {
+  // The job queue keeps its tables in a schema of its own: jobs of an earlier run must not run
+  // against the new data.
+  await withAdminClient(url, (client) => client.query("DROP SCHEMA IF EXISTS graphile_worker CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public"));
+  const { deployDatabase } = await import("../../prisma/scripts/prisma-cli");
+  await deployDatabase(url, { stdio: "pipe" });
+}

@@ -1,7 +1,6 @@
 import { dropDatabase, databaseName, templateDatabaseUrl, withAdminClient } from "./postgres-databases";
 import { startTestPostgres } from "./test-postgres";
-import { prisma } from "../../prisma/scripts/prisma-cli";
-import { ensureJobSchema } from "../../lib/shared/jobs/schema";
+import { deployDatabase } from "../../prisma/scripts/prisma-cli";
 
 const shared = globalThis as { d3TestPostgres?: { stop(): Promise<void> } };
 
@@ -26,7 +25,6 @@ export default async function globalSetup(): Promise<void> {
     for (const row of rows) await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"`);
   });
-  prisma(["migrate", "deploy"], { url: template, stdio: "pipe" });
   // The job queue's schema too: the code under test enqueues jobs in its transactions.
-  await ensureJobSchema(template);
+  await deployDatabase(template, { stdio: "pipe" });
 }

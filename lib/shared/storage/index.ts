@@ -1,7 +1,7 @@
 import path from "node:path";
 import { createLocalStorage } from "./local";
 import { createS3Storage, type S3Settings } from "./s3";
-import type { Environment } from "@/lib/shared/env";
+import { S3_REQUIRED, STORAGE_VARIABLES, readVariables, requiredWithS3, type Environment } from "@/lib/shared/env";
 import type { SavedFile, Storage, StorageContent, StorageHealth, StoredFile } from "./types";
 
 export { InvalidStorageKeyError, StorageUnavailableError, type SavedFile, type Storage, type StorageContent, type StorageHealth, type StoredFile } from "./types";
@@ -15,31 +15,22 @@ export { InvalidStorageKeyError, StorageUnavailableError, type SavedFile, type S
  */
 export type StorageSettings = { driver: "local"; dir: string } | ({ driver: "s3" } & S3Settings);
 
-function required(env: Environment, name: string): string {
-  const value = env[name]?.trim();
-  if (!value) throw new Error(`${name} : requis quand STORAGE_DRIVER=s3.`);
-  return value;
-}
-
-function flag(env: Environment, name: string): boolean {
-  const value = env[name]?.trim() || "false";
-  if (value !== "true" && value !== "false") throw new Error(`${name} : « true » ou « false » est attendu (reçu « ${env[name]} »).`);
-  return value === "true";
-}
-
 export function storageSettings(env: Environment = process.env): StorageSettings {
-  const driver = env.STORAGE_DRIVER?.trim() || "local";
+  const parsed = readVariables(STORAGE_VARIABLES, env);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const values = parsed.values;
   // A folder chosen at run time: not for the bundler to trace.
-  if (driver === "local") return { driver, dir: path.resolve(/*turbopackIgnore: true*/ env.STORAGE_DIR || path.join(".data", "uploads")) };
-  if (driver !== "s3") throw new Error(`STORAGE_DRIVER : « local » ou « s3 » est attendu (reçu « ${driver} »).`);
+  if (values.STORAGE_DRIVER !== "s3") return { driver: "local", dir: path.resolve(/*turbopackIgnore: true*/ values.STORAGE_DIR || path.join(".data", "uploads")) };
+  const missing = S3_REQUIRED.find((name) => !values[name]);
+  if (missing) throw new Error(requiredWithS3(missing));
   return {
-    driver,
-    bucket: required(env, "S3_BUCKET"),
-    region: env.S3_REGION?.trim() || "us-east-1",
-    endpoint: env.S3_ENDPOINT?.trim() || undefined,
-    accessKeyId: required(env, "S3_ACCESS_KEY_ID"),
-    secretAccessKey: required(env, "S3_SECRET_ACCESS_KEY"),
-    forcePathStyle: flag(env, "S3_FORCE_PATH_STYLE"),
+    driver: "s3",
+    bucket: values.S3_BUCKET!,
+    region: values.S3_REGION || "us-east-1",
+    endpoint: values.S3_ENDPOINT || undefined,
+    accessKeyId: values.S3_ACCESS_KEY_ID!,
+    secretAccessKey: values.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: values.S3_FORCE_PATH_STYLE === "true",
   };
 }
 
