@@ -123,7 +123,7 @@ function filterConditions(viewer: Viewer, filters: QueueFilters, withState: bool
   if (filters.to) conditions.push({ submittedAt: { lt: parisMidnight(filters.to, 1) } });
   if (filters.assigned === "me") conditions.push({ assignedAgentId: viewer.id });
   if (filters.assigned === "none") conditions.push({ assignedAgentId: null });
-  for (const word of searchWords(filters.q)) conditions.push(REQUEST_NUMBER.test(word) ? { number: { startsWith: word.toUpperCase() } } : { searchText: { contains: word } });
+  for (const word of searchWords(filters.q)) conditions.push(REQUEST_NUMBER.test(word) ? { number: numbersStartingWith(word.toUpperCase()) } : { searchText: { contains: word } });
   return conditions;
 }
 
@@ -133,6 +133,15 @@ function filterConditions(viewer: Viewer, filters: QueueFilters, withState: bool
  * the beginning of `number` finds the same requests as searchText would, through an index.
  */
 const REQUEST_NUMBER = /^d3-\d{4}-\d+$/;
+
+/**
+ * The beginning of `number` as a range of its unique index: the database collation is not C, so
+ * PostgreSQL cannot turn LIKE 'prefix%' into an index range itself. In any collation a prefix sorts
+ * before its extensions and digits before "z", so the range holds every match; LIKE keeps exactly them.
+ */
+function numbersStartingWith(prefix: string): Prisma.StringNullableFilter<"Request"> {
+  return { gte: prefix, lt: `${prefix}z`, startsWith: prefix };
+}
 
 function searchWords(q: string | undefined): string[] {
   return q ? searchKey(q).split(" ").filter(Boolean).slice(0, 6) : [];
