@@ -1,12 +1,13 @@
 import type { Readable } from "node:stream";
 import { db } from "@/lib/server/db";
+import type { Database, Transaction } from "@/lib/server/database";
 import { recordAudit } from "@/lib/audit/log";
 import { deleteFile, openFile, saveFile, StorageUnavailableError } from "@/lib/shared/storage";
 import { log } from "@/lib/shared/log";
 import { canViewRequest, isEditableByLearner, type Viewer } from "@/lib/domain/request-access";
 import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, MAX_DOCUMENTS_PER_REQUEST, type DocumentCategory } from "@/lib/domain/documents";
 import { NOT_FOUND, type Actor } from "./transition";
-import { NOT_EDITABLE, findOwnedAnalysis } from "./learner-requests";
+import { NOT_EDITABLE, editAnalysis, findOwnedAnalysis } from "./learner-requests";
 
 /**
  * Pièces justificatives of an experience analysis: the learner adds and removes them while the
@@ -26,9 +27,26 @@ function isCategory(value: unknown): value is DocumentCategory {
 }
 
 /**
+ * The limit of documents per request, or null while there is room. Counted again under the
+ * request's lock before a row is added, so that parallel uploads cannot pass it together.
+ */
+async function documentLimitReached(client: Pick<Database | Transaction, "requestDocument">, analysisId: string): Promise<DocumentFailure | null> {
+  const count = await client.requestDocument.count({ where: { requestId: analysisId } });
+  if (count < MAX_DOCUMENTS_PER_REQUEST) return null;
+  return onField("file", `${MAX_DOCUMENTS_PER_REQUEST} pièces au plus par demande : regroupez plusieurs pages dans un même PDF, ou supprimez une pièce.`);
+}
+
+/** A stored file no row points to any more (or never will): removing it is tidying, not a failure of the caller. */
+async function discardFile(storageKey: string, context: Record<string, string>, reason: string): Promise<void> {
+  await deleteFile(storageKey).catch((error: unknown) => log.error({ err: error, storageKey, ...context }, `${reason}, stored file not removed (left to npm run storage:orphans)`));
+}
+
+/**
  * Adds one document. The file's type is read from its first bytes (neither its name nor the
- * browser's claim is trusted); it is stored under a generated name, then recorded. A file whose
- * row could not be written is removed again; a storage that cannot write is a failure to retry.
+ * browser's claim is trusted). The file is stored first, under a generated name, then its row is
+ * written under the request's lock (see editAnalysis), so that a row never points to a missing
+ * file and no upload slips into a request being submitted. A file whose row was refused or could
+ * not be written is removed again; a storage that cannot write is a failure to retry.
  */
 export async function addDocument(
   learner: Actor,
@@ -37,15 +55,14 @@ export async function addDocument(
 ): Promise<{ ok: true; documentId: string } | DocumentFailure> {
   const analysis = await findOwnedAnalysis(learner, requestId);
   if (!analysis) return notFound;
+  // Early answers, before any byte is stored; editability and the limit are decided again under the lock.
   if (!isEditableByLearner(analysis.state)) return NOT_EDITABLE;
   if (!isCategory(input.category)) return onField("category", "Type de pièce : choisissez-le dans la liste.");
+  const category = input.category;
   const { file } = input;
   if (!file || (file.size === 0 && file.name === "")) return onField("file", "Choisissez le fichier à joindre.");
-
-  const count = await db.requestDocument.count({ where: { requestId: analysis.id } });
-  if (count >= MAX_DOCUMENTS_PER_REQUEST) {
-    return onField("file", `${MAX_DOCUMENTS_PER_REQUEST} pièces au plus par demande : regroupez plusieurs pages dans un même PDF, ou supprimez une pièce.`);
-  }
+  const full = await documentLimitReached(db, analysis.id);
+  if (full) return full;
 
   const originalName = cleanFileName(file.name);
   const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
@@ -61,39 +78,44 @@ export async function addDocument(
   });
   if (!saved) return storageUnavailable;
   const { storageKey, sha256 } = saved;
+  const context = { requestId: analysis.id };
+  let result: { ok: true; documentId: string } | DocumentFailure;
   try {
-    const row = await db.requestDocument.create({
-      data: {
-        requestId: analysis.id,
-        category: input.category,
-        originalName,
-        storageKey,
-        mimeType: check.type.mimeType,
-        size: bytes.byteLength,
-        sha256,
-        uploadedById: learner.id,
-      },
-      select: { id: true },
+    result = await editAnalysis(analysis.id, async (tx): Promise<{ ok: true; documentId: string } | DocumentFailure> => {
+      const limit = await documentLimitReached(tx, analysis.id);
+      if (limit) return limit;
+      const row = await tx.requestDocument.create({
+        data: { requestId: analysis.id, category, originalName, storageKey, mimeType: check.type.mimeType, size: bytes.byteLength, sha256, uploadedById: learner.id },
+        select: { id: true },
+      });
+      return { ok: true, documentId: row.id };
     });
-    return { ok: true, documentId: row.id };
   } catch (error) {
-    await deleteFile(storageKey);
+    await discardFile(storageKey, context, "document row not written");
     throw error;
   }
+  if (!result.ok) await discardFile(storageKey, context, "document refused under the lock");
+  return result;
 }
 
-/** Removes one document of a request the learner may still change: the row first, then the file. */
+/**
+ * Removes one document of a request the learner may still change, under the request's lock (a
+ * submission in another tab either sees the document or waits for its removal and refuses). The
+ * file goes after the commit: if that fails, an orphan file is left, never a row without its file.
+ */
 export async function removeDocument(learner: Actor, requestId: string, documentId: string): Promise<{ ok: true } | DocumentFailure> {
   const analysis = await findOwnedAnalysis(learner, requestId);
   if (!analysis) return notFound;
   if (!isEditableByLearner(analysis.state)) return NOT_EDITABLE;
   if (typeof documentId !== "string" || documentId.length > 64) return notFound;
-  const document = await db.requestDocument.findFirst({ where: { id: documentId, requestId: analysis.id }, select: { storageKey: true } });
-  if (!document) return notFound;
-  const deleted = await db.requestDocument.deleteMany({ where: { id: documentId, requestId: analysis.id } });
-  if (deleted.count !== 1) return notFound;
-  // The row is what counts: a file left behind is only disk space, logged for the operator.
-  await deleteFile(document.storageKey).catch((error) => log.error({ err: error, documentId, storageKey: document.storageKey }, "document removed, stored file not removed"));
+  const removed = await editAnalysis(analysis.id, async (tx): Promise<{ ok: true; storageKey: string } | DocumentFailure> => {
+    const document = await tx.requestDocument.findFirst({ where: { id: documentId, requestId: analysis.id }, select: { storageKey: true } });
+    if (!document) return notFound;
+    await tx.requestDocument.delete({ where: { id: documentId } });
+    return { ok: true, storageKey: document.storageKey };
+  });
+  if (!removed.ok) return removed;
+  await discardFile(removed.storageKey, { requestId: analysis.id, documentId }, "document removed");
   return { ok: true };
 }
 

@@ -184,13 +184,17 @@ describe("adding a document", () => {
     const owner = await learner();
     const analysis = await analysisOf(owner);
     const before = storedFiles().length;
-    const create = jest.spyOn(db.requestDocument, "create").mockRejectedValueOnce(new Error("database unavailable"));
+    // The database itself refuses the row, inside the transaction that holds the request's lock.
+    await db.$executeRawUnsafe(`CREATE FUNCTION refuse_document() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'database unavailable'; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_document BEFORE INSERT ON "RequestDocument" FOR EACH ROW EXECUTE FUNCTION refuse_document()`);
     try {
       await expect(addDocument(owner, analysis.id, { category: "CV", file: pdf() })).rejects.toThrow("database unavailable");
     } finally {
-      create.mockRestore();
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_document ON "RequestDocument"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION refuse_document()`);
     }
     expect(storedFiles()).toHaveLength(before);
+    expect(await db.requestDocument.count({ where: { requestId: analysis.id } })).toBe(0);
   });
 
   test("when the storage cannot write, the learner is told to try again later, and nothing is recorded", async () => {

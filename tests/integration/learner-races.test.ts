@@ -1,5 +1,10 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { db } from "@/lib/server/db";
 import { deleteDraft, deleteExperience, saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
+import { addDocument, removeDocument } from "@/lib/requests/documents";
+import { MAX_DOCUMENTS_PER_REQUEST } from "@/lib/domain/documents";
 import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner } from "../support/requests";
 
 /**
@@ -11,6 +16,13 @@ import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner } from 
  */
 const ROUNDS = Number(process.env.RACE_ROUNDS ?? 60);
 const LICENCE = "LG02501A";
+
+const storageDir = mkdtempSync(path.join(tmpdir(), "d3-races-"));
+process.env.STORAGE_DIR = storageDir;
+afterAll(() => rmSync(storageDir, { recursive: true, force: true }));
+
+const storedFiles = () => readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+const pdf = (name: string) => new File([new TextEncoder().encode(`%PDF-1.4\n${name}\n%%EOF\n`)], name, { type: "application/pdf" });
 
 async function completeJointDraft() {
   const learner = await createLearner({ units: LICENCE_UNITS });
@@ -71,4 +83,44 @@ test(`adding experiences in parallel never passes the limit of 30`, async () => 
   const results = await Promise.all(Array.from({ length: 40 }, () => saveExperience(draft.actor, draft.request.id, EXPERIENCE_INPUT)));
   expect(results.filter((r) => r.ok)).toHaveLength(29);
   expect(await db.experience.count({ where: { requestId: draft.analysisId } })).toBe(30);
+}, 120_000);
+
+test(`removing the CV while submitting: never an analysis submitted without its CV (${ROUNDS} rounds)`, async () => {
+  await rounds(async () => {
+    const learner = await createLearner({ units: LICENCE_UNITS });
+    const started = await startRequest(learner.actor, LICENCE, "DIPLOMA");
+    if (!started.ok) throw new Error(started.message);
+    const request = await db.request.findUniqueOrThrow({ where: { id: started.requestId }, select: { version: true, jointAnalysis: { select: { id: true } } } });
+    const analysisId = request.jointAnalysis!.id;
+    expect(await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT)).toMatchObject({ ok: true });
+    await addDocumentRows(analysisId, learner.user.id, ["EMPLOYER_ATTESTATION"]);
+    const cv = await addDocument(learner.actor, started.requestId, { category: "CV", file: pdf("cv.pdf") });
+    if (!cv.ok) throw new Error(cv.message);
+    const { storageKey } = await db.requestDocument.findUniqueOrThrow({ where: { id: cv.documentId }, select: { storageKey: true } });
+
+    const [submitted, removed] = await Promise.all([submitRequest(learner.actor, started.requestId, request.version), removeDocument(learner.actor, started.requestId, cv.documentId)]);
+    const cvRows = await db.requestDocument.count({ where: { requestId: analysisId, category: "CV" } });
+    const analysis = await db.request.findUniqueOrThrow({ where: { id: analysisId }, select: { state: true } });
+    expect(submitted.ok && removed.ok).toBe(false);
+    if (submitted.ok) {
+      expect(analysis.state).toBe("SUBMITTED");
+      expect(cvRows).toBe(1);
+      expect(existsSync(path.join(storageDir, storageKey))).toBe(true);
+    } else {
+      expect(removed.ok).toBe(true);
+      expect(analysis.state).toBe("DRAFT");
+      expect(cvRows).toBe(0);
+      expect(existsSync(path.join(storageDir, storageKey))).toBe(false);
+    }
+  });
+}, 600_000);
+
+test(`uploading 40 documents in parallel never passes the limit of ${MAX_DOCUMENTS_PER_REQUEST}, and keeps no file of a refused one`, async () => {
+  const draft = await completeJointDraft();
+  const filesBefore = storedFiles().length;
+  const results = await Promise.all(Array.from({ length: 40 }, (_, i) => addDocument(draft.actor, draft.request.id, { category: "OTHER", file: pdf(`piece-${i}.pdf`) })));
+  // The draft already holds two documents (rows only, see addDocumentRows).
+  expect(results.filter((r) => r.ok)).toHaveLength(MAX_DOCUMENTS_PER_REQUEST - 2);
+  expect(await db.requestDocument.count({ where: { requestId: draft.analysisId } })).toBe(MAX_DOCUMENTS_PER_REQUEST);
+  expect(storedFiles().length - filesBefore).toBe(MAX_DOCUMENTS_PER_REQUEST - 2);
 }, 120_000);
