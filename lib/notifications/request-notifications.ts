@@ -1,6 +1,9 @@
+import { db } from "@/lib/server/db";
 import type { Transaction } from "@/lib/server/database";
 import { appUrl } from "@/lib/server/config";
 import { enqueueEmail } from "@/lib/server/mail/outbox";
+import type { OutgoingEmail } from "@/lib/server/mail/transport";
+import { enqueue } from "@/lib/shared/jobs/queue";
 import { messageEmail, requestChangeEmail, staffAlertEmail } from "@/lib/server/mail/templates";
 import { KIND_LABELS, STATE_LABELS, describeState, type RequestState, type TransitionName } from "@/lib/domain/request-lifecycle";
 
@@ -22,8 +25,6 @@ function requestToNotify(tx: Transaction, requestId: string) {
   });
 }
 
-type Change = { requestId: string; from: RequestState; to: RequestState; transition: TransitionName; comment?: string | null };
-
 /** Transitions made by the learner that the centre's agents must hear about. */
 const LEARNER_ALERTS: Partial<Record<TransitionName, string>> = {
   submit: "Nouvelle demande déposée",
@@ -31,45 +32,69 @@ const LEARNER_ALERTS: Partial<Record<TransitionName, string>> = {
 };
 
 /**
- * Written in the transaction of the state change, so that an email exists if and only if the
- * change does: an email and an in-app notification to the learner at every change of state, and
- * to the centre's agents when the learner submits or resubmits. Only what is needed is said: the
- * number, the kind of request, the new state, a link.
+ * In the transaction of a state change, only the job that tells about it (the history row holds
+ * the change): the change is told if and only if it commits, and the transaction, which may hold
+ * the year's number counter, writes one row whatever the number of agents of the centre.
  */
-export async function notifyRequestChange(tx: Transaction, change: Change): Promise<void> {
+export function notifyRequestChange(tx: Transaction, eventId: number): Promise<void> {
+  return enqueue(tx, "notify-request-change", { eventId });
+}
+
+type Recipient = { userId: string; title: string; body: string; link: string; email: OutgoingEmail };
+
+/**
+ * The `notify-request-change` job, in one short transaction of its own: an email and an in-app
+ * notification to the learner at every change of state, and to the centre's agents when the
+ * learner submits or resubmits. Only what is needed is said: the number, the kind of request, the
+ * new state, a link. Run twice (retried after its worker died, or by two workers at once), it adds
+ * nothing: a notification is unique per history row and recipient, and an email is written only
+ * with a notification this run created. Returns the number of recipients told.
+ */
+export async function notifyRequestChangeNow(eventId: number): Promise<number> {
+  const event = await db.requestEvent.findUnique({ where: { id: eventId }, select: { requestId: true, at: true, transition: true, toState: true, comment: true } });
+  // Gone with its request (a request is deleted only as a draft, or by an erasure).
+  if (!event) return 0;
+  return db.$transaction(async (tx) => {
+    const recipients = await recipientsOf(tx, { ...event, transition: event.transition as TransitionName });
+    const created = await tx.notification.createManyAndReturn({
+      data: recipients.map(({ userId, title, body, link }) => ({ userId, requestId: event.requestId, eventId, title, body, link, createdAt: event.at })),
+      skipDuplicates: true,
+      select: { userId: true },
+    });
+    const told = new Set(created.map((row) => row.userId));
+    for (const recipient of recipients) if (told.has(recipient.userId)) await enqueueEmail(tx, recipient.email);
+    return told.size;
+  });
+}
+
+type Change = { requestId: string; transition: TransitionName; toState: RequestState; comment: string | null };
+
+async function recipientsOf(tx: Transaction, change: Change): Promise<Recipient[]> {
   const request = await requestToNotify(tx, change.requestId);
   // A joint analysis is followed on its diploma request's page.
   const pageId = request.diplomaRequestId ?? request.id;
   const reference = request.number ?? "brouillon";
   const what = `${KIND_LABELS[request.kind]} ${reference}`;
-  const { learnerAction } = describeState(change.to);
-  const learnerLink = `${appUrl()}/demandes/${pageId}`;
-
-  await tx.notification.create({
-    data: {
-      userId: request.learnerId,
-      requestId: request.id,
-      title: `${what} : ${STATE_LABELS[change.to]}`,
-      body: learnerAction ?? `Votre demande est maintenant à l'étape « ${STATE_LABELS[change.to]} ».`,
-      link: `/demandes/${pageId}`,
-    },
-  });
-  await enqueueEmail(
-    tx,
-    requestChangeEmail({
+  const { learnerAction } = describeState(change.toState);
+  const learner: Recipient = {
+    userId: request.learnerId,
+    title: `${what} : ${STATE_LABELS[change.toState]}`,
+    body: learnerAction ?? `Votre demande est maintenant à l'étape « ${STATE_LABELS[change.toState]} ».`,
+    link: `/demandes/${pageId}`,
+    email: requestChangeEmail({
       to: request.learner.profile?.email ?? request.learner.email,
       displayName: request.learner.displayName,
       what,
       diploma: `${request.diploma.code ?? ""} ${request.diploma.title}`.trim(),
-      state: STATE_LABELS[change.to],
+      state: STATE_LABELS[change.toState],
       learnerAction,
-      comment: change.to === "CORRECTION_REQUESTED" || change.to === "REFUSED" || change.to === "UNFAVOURABLE" ? (change.comment ?? null) : null,
-      link: learnerLink,
+      comment: ["CORRECTION_REQUESTED", "REFUSED", "UNFAVOURABLE"].includes(change.toState) ? change.comment : null,
+      link: `${appUrl()}/demandes/${pageId}`,
     }),
-  );
+  };
 
   const alert = LEARNER_ALERTS[change.transition];
-  if (!alert) return;
+  if (!alert) return [learner];
   const agents = await tx.user.findMany({
     where: {
       role: "AGENT_CENTRE",
@@ -80,11 +105,18 @@ export async function notifyRequestChange(tx: Transaction, change: Change): Prom
     },
     select: { id: true, email: true, displayName: true },
   });
-  const staffLink = `${appUrl()}/centre/demandes/${request.id}`;
-  for (const agent of agents) {
-    await tx.notification.create({ data: { userId: agent.id, requestId: request.id, title: `${alert} : ${reference}`, body: what, link: `/centre/demandes/${request.id}` } });
-    await enqueueEmail(tx, staffAlertEmail({ to: agent.email, displayName: agent.displayName, subject: `${alert} : ${reference}`, text: `${what} – ${request.diploma.code ?? request.diploma.title}.`, link: staffLink }));
-  }
+  const link = `/centre/demandes/${request.id}`;
+  const subject = `${alert} : ${reference}`;
+  return [
+    learner,
+    ...agents.map((agent) => ({
+      userId: agent.id,
+      title: subject,
+      body: what,
+      link,
+      email: staffAlertEmail({ to: agent.email, displayName: agent.displayName, subject, text: `${what} – ${request.diploma.code ?? request.diploma.title}.`, link: `${appUrl()}${link}` }),
+    })),
+  ];
 }
 
 /**

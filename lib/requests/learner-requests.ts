@@ -217,19 +217,23 @@ async function analysisProblems(tx: Transaction, analysisId: string): Promise<st
   return problems;
 }
 
-/** Gives the request the next number of the year; the counter row serialises concurrent submissions. */
-async function numberRequest(tx: Transaction, requestId: string, now: Date): Promise<string> {
+/**
+ * Gives the requests (of one learner) the next numbers of the year, gap-free: the counter row is
+ * locked from its update to the commit, so every submission of the year waits for the one before
+ * to end. Called last in the submission's transaction, with the learner's names read before, so
+ * that the lock is held for two statements and the commit, not for the whole submission.
+ */
+async function numberRequests(tx: Transaction, learnerId: string, requestIds: string[], now: Date): Promise<string[]> {
+  const profile = await tx.learnerProfile.findUnique({ where: { userId: learnerId }, select: { firstNames: true, birthName: true, usageName: true, learnerNumber: true } });
   const year = now.getUTCFullYear();
-  const counter = await tx.requestNumberCounter.upsert({ where: { year }, create: { year, last: 1 }, update: { last: { increment: 1 } } });
-  const number = formatRequestNumber(year, counter.last);
-  const request = await tx.request.findUniqueOrThrow({
-    where: { id: requestId },
-    select: { learner: { select: { profile: { select: { firstNames: true, birthName: true, usageName: true, learnerNumber: true } } } } },
-  });
-  const profile = request.learner.profile;
-  const searchText = searchKey([number, profile?.firstNames, profile?.birthName, profile?.usageName, profile?.learnerNumber].filter(Boolean).join(" "));
-  await tx.request.update({ where: { id: requestId }, data: { number, searchText } });
-  return number;
+  const count = requestIds.length;
+  const counter = await tx.requestNumberCounter.upsert({ where: { year }, create: { year, last: count }, update: { last: { increment: count } } });
+  const numbers = requestIds.map((_, i) => formatRequestNumber(year, counter.last - count + 1 + i));
+  for (const [i, id] of requestIds.entries()) {
+    const searchText = searchKey([numbers[i], profile?.firstNames, profile?.birthName, profile?.usageName, profile?.learnerNumber].filter(Boolean).join(" "));
+    await tx.request.update({ where: { id }, data: { number: numbers[i], searchText } });
+  }
+  return numbers;
 }
 
 export type SubmitResult = { ok: true; numbers: string[] } | Failure | TransitionFailure;
@@ -267,15 +271,11 @@ export async function submitRequest(learner: Actor, requestId: string, expectedV
         allUnitsObtained: verdict.allUnitsObtained,
         experienceCovered: verdict.experience.state !== "missing" || request.jointAnalysis !== null,
       };
-      const numbers: string[] = [];
-      // Numbered first, so that the notifications of the submission name the number.
-      numbers.push(await numberRequest(tx, request.id, now));
       await apply(request, { type: "submit", expectedVersion }, context);
-      if (request.kind === "DIPLOMA" && request.jointAnalysis) {
-        numbers.push(await numberRequest(tx, request.jointAnalysis.id, now));
-        await apply(request.jointAnalysis, { type: "submit", expectedVersion: request.jointAnalysis.version }, { linkedDiplomaRequestId: request.id });
-      }
-      return numbers;
+      const joint = request.kind === "DIPLOMA" ? request.jointAnalysis : null;
+      if (joint) await apply(joint, { type: "submit", expectedVersion: joint.version }, { linkedDiplomaRequestId: request.id });
+      // The notifications are written by a job after the commit, when the numbers are there.
+      return numberRequests(tx, learner.id, [request.id, ...(joint ? [joint.id] : [])], now);
     });
     if (!result.ok) return "code" in result && result.code === "GUARD_FAILED" ? { ...result, missing: verdict.missing } : result;
     return { ok: true, numbers: result.value };

@@ -61,7 +61,7 @@ export async function transitionInTransaction(
   });
   if (updated.count !== 1) return { ok: false, code: "STALE_VERSION", message: STALE_MESSAGE };
 
-  await tx.requestEvent.create({
+  const event = await tx.requestEvent.create({
     data: {
       requestId: request.id,
       at: now,
@@ -73,8 +73,9 @@ export async function transitionInTransaction(
       comment: history.comment ?? null,
       payload: Object.keys(history.payload).length > 0 ? history.payload : undefined,
     },
+    select: { id: true },
   });
-  await notifyRequestChange(tx, { requestId: request.id, from: history.from, to: history.to, transition: history.transition, comment: history.comment });
+  await notifyRequestChange(tx, event.id);
   return { ok: true, requestId: request.id, state: result.to, version: request.version + 1 };
 }
 

@@ -24,12 +24,20 @@ const integer = (min: number, max: number, what: string) =>
 const flag = z.enum(["true", "false"], "« true » ou « false » est attendu");
 const httpUrl = z.url({ protocol: /^https?$/, error: "une adresse complète est attendue, par exemple https://d3.example.fr" });
 const days = integer(1, 3650, "un nombre entier de jours");
+const milliseconds = integer(100, 600_000, "un nombre entier de millisecondes");
 const text = z.string();
 
 /** The job queue's variables, also read by lib/shared/jobs/settings.ts through readVariables(). */
 export const JOB_VARIABLES = {
   JOBS_IN_PROCESS: flag.optional(),
   JOBS_CONCURRENCY: integer(1, 50, "un nombre entier").optional(),
+};
+
+/** The database client's variables, also read by lib/server/database.ts through readVariables(). */
+export const DATABASE_VARIABLES = {
+  DATABASE_POOL_SIZE: integer(1, 500, "un nombre entier de connexions").optional(),
+  DATABASE_TRANSACTION_WAIT_MS: milliseconds.optional(),
+  DATABASE_TRANSACTION_TIMEOUT_MS: milliseconds.optional(),
 };
 
 /** The storage's variables, also read by lib/shared/storage through readVariables(). */
@@ -54,7 +62,7 @@ function schema(production: boolean) {
         .string("requise en production (postgresql://utilisateur:mot-de-passe@hôte:5432/base)")
         .regex(/^postgres(ql)?:\/\/[^/\s]+\/\S+$/, "une adresse postgresql://utilisateur:mot-de-passe@hôte:5432/base est attendue"),
     ),
-    DATABASE_POOL_SIZE: integer(1, 500, "un nombre entier de connexions").optional(),
+    ...DATABASE_VARIABLES,
     NEXTAUTH_SECRET: inProduction(
       z.string("requis en production (par exemple : openssl rand -base64 32)").refine((value) => !production || value.length >= 32, "au moins 32 caractères sont attendus en production (openssl rand -base64 32)"),
     ),

@@ -4,6 +4,7 @@ import { runDueJobs } from "@/lib/shared/jobs/runner";
 import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner, createStaff, staffTransition } from "../support/requests";
 import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import { decodeQuotedPrintable, startSmtpServer } from "../support/smtp";
+import { queuedJobs } from "../support/jobs";
 
 async function submitted() {
   const learner = await createLearner({ units: LICENCE_UNITS });
@@ -25,9 +26,12 @@ describe("notifications of state changes", () => {
     process.env.SMTP_PORT = saved.port;
   });
 
-  test("submission: the learner is told for each request, and the centre's agents are alerted", async () => {
+  test("submission: the learner is told for each request, and the centre's agents are alerted, by a job after the commit", async () => {
     const agent = await createStaff("AGENT_CENTRE", "PARIS");
     const { email, numbers, user } = await submitted();
+    // The submission's transaction only queued the jobs (one per history row).
+    expect(await db.notification.count({ where: { userId: { in: [user.id, agent.id] } } })).toBe(0);
+    await runDueJobs({ tasks: ["notify-request-change"] });
     const toLearner = await db.outboxEmail.findMany({ where: { to: email } });
     expect(toLearner).toHaveLength(2);
     expect(toLearner.map((e) => e.subject).sort()).toEqual([
@@ -92,11 +96,11 @@ describe("notifications of state changes", () => {
   });
 
   test("a refused transition queues nothing", async () => {
-    const { analysisId, email } = await submitted();
-    const before = await db.outboxEmail.count({ where: { to: email } });
+    const { analysisId } = await submitted();
+    const before = await queuedJobs("notify-request-change");
     const agent = await createStaff("AGENT_CENTRE", "PARIS");
     expect((await staffTransition(agent, analysisId, { type: "takeInCharge", expectedVersion: 99 })).ok).toBe(false);
-    expect(await db.outboxEmail.count({ where: { to: email } })).toBe(before);
+    expect(await queuedJobs("notify-request-change")).toEqual(before);
   });
 });
 

@@ -38,6 +38,8 @@ test("each wrong variable gives exactly one message that names it, without showi
     JOBS_IN_PROCESS: "1",
     JOBS_CONCURRENCY: "500",
     DATABASE_POOL_SIZE: "dix",
+    DATABASE_TRANSACTION_WAIT_MS: "10s",
+    DATABASE_TRANSACTION_TIMEOUT_MS: "50",
   };
   const messages = checkEnvironment(wrong);
   const named = Object.keys(wrong).filter((name) => name !== "NODE_ENV");
@@ -45,6 +47,7 @@ test("each wrong variable gives exactly one message that names it, without showi
   for (const name of named) expect(messages.filter((message) => message.startsWith(`${name} : `))).toHaveLength(1);
   expect(messages.join("\n")).not.toContain("hunter2");
   expect(messages).toContain("SMTP_PORT : un numéro de port entre 1 et 65535 est attendu (reçu « smtp »).");
+  expect(messages).toContain("DATABASE_TRANSACTION_TIMEOUT_MS : un nombre entier de millisecondes entre 100 et 600000 est attendu (reçu « 50 »).");
   expect(messages.find((m) => m.startsWith("DIPLOMA_NUMBER_FORMAT"))).toContain("exactement un {seq}");
 });
 

@@ -6,6 +6,7 @@ export const JOB_SCHEMA = "graphile_worker";
 /** Every task the runner knows, with its payload: `enqueue` refuses anything else at compile time. */
 export type JobPayloads = {
   "deliver-email": { outboxEmailId: string };
+  "notify-request-change": { eventId: number };
   "requeue-overdue-emails": Record<string, never>;
   "send-reminders": Record<string, never>;
   "purge-drafts": Record<string, never>;

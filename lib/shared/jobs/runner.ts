@@ -4,7 +4,7 @@ import { run, runOnce, type WorkerEvents } from "graphile-worker";
 import { Client } from "pg";
 import { databaseUrl } from "@/lib/server/database-url";
 import { log } from "@/lib/shared/log";
-import { JOB_SCHEMA } from "./queue";
+import { JOB_SCHEMA, type JobName } from "./queue";
 import { ensureJobSchema, jobLogger } from "./schema";
 import { cronItems, taskList } from "./tasks";
 
@@ -176,11 +176,15 @@ export async function startJobRunner(options: JobRunnerOptions = {}): Promise<Jo
   };
 }
 
-/** Runs the jobs that are due now, one at a time, then returns: tests and one-shot commands. */
-export async function runDueJobs(options: Pick<JobRunnerOptions, "connectionString"> = {}): Promise<void> {
+/**
+ * Runs the jobs that are due now, one at a time, then returns: tests and one-shot commands. With
+ * `tasks`, only the jobs of those tasks (graphile-worker takes only jobs of the tasks it is given).
+ */
+export async function runDueJobs(options: Pick<JobRunnerOptions, "connectionString"> & { tasks?: JobName[] } = {}): Promise<void> {
   const connectionString = options.connectionString ?? databaseUrl();
+  const tasks = options.tasks ? Object.fromEntries(options.tasks.map((name) => [name, taskList[name]])) : taskList;
   const { liveness, value: done } = await withLiveness(connectionString, async (events) => ({
-    promise: runOnce({ connectionString, schema: JOB_SCHEMA, noHandleSignals: true, logger: jobLogger, events, taskList }),
+    promise: runOnce({ connectionString, schema: JOB_SCHEMA, noHandleSignals: true, logger: jobLogger, events, taskList: tasks }),
   }));
   try {
     await done.promise;

@@ -1,5 +1,6 @@
 import { parseCronItems, type ParsedCronItem, type Task, type TaskList } from "graphile-worker";
 import { deliverOutboxEmail, requeueOverdueEmails } from "@/lib/server/mail/outbox";
+import { notifyRequestChangeNow } from "@/lib/notifications/request-notifications";
 import { purgeIdleDrafts, reminderSettingsOrThrow, sendReminders } from "@/lib/jobs/reminders";
 import { log } from "@/lib/shared/log";
 import type { JobName, JobPayloads } from "./queue";
@@ -15,6 +16,10 @@ export const taskList: Record<JobName, Task> & TaskList = {
   "deliver-email": task<"deliver-email">(async ({ outboxEmailId }) => {
     const outcome = await deliverOutboxEmail(outboxEmailId);
     log.info({ component: "jobs", outboxEmailId, outcome }, "email delivery");
+  }),
+  "notify-request-change": task<"notify-request-change">(async ({ eventId }) => {
+    const written = await notifyRequestChangeNow(eventId);
+    log.info({ component: "jobs", eventId, written }, "request change notified");
   }),
   "requeue-overdue-emails": task<"requeue-overdue-emails">(async () => {
     const requeued = await requeueOverdueEmails();
