@@ -315,7 +315,7 @@ export async function queueCounts(viewer: Viewer, filters: QueueFilters): Promis
 
 /**
  * The diplomas that appear in the viewer's queue, for the Diplôme filter: for each diploma of the
- * catalogue, whether one request in scope exists (a probe of [diplomaKey, centreCode, state]),
+ * catalogue, whether one request in scope exists (a probe of [diplomaKey, centreCode, forwardedAt]),
  * rather than grouping every request of the scope.
  */
 export async function queueDiplomas(viewer: Viewer): Promise<{ key: string; code: string | null; title: string }[]> {
