@@ -1,12 +1,12 @@
 /** @jest-environment node */
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { checkStorage, InvalidStorageKeyError, storage, StorageUnavailableError, type Storage } from "@/lib/shared/storage";
-import { createLocalStorage } from "@/lib/shared/storage/local";
+import { createLocalStorage, STALE_TEMPORARY_FILE_MS, sweepTemporaryFiles } from "@/lib/shared/storage/local";
 import { createS3Storage } from "@/lib/shared/storage/s3";
 import { startS3Server, type S3TestServer } from "../support/s3-server";
 
@@ -17,6 +17,12 @@ import { startS3Server, type S3TestServer } from "../support/s3-server";
 
 const MiB = 1024 * 1024;
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+async function listAll(store: Storage) {
+  const files = [];
+  for await (const file of store.list()) files.push(file);
+  return files;
+}
 
 async function readAll(stream: Readable): Promise<{ bytes: Buffer; chunks: number; largestChunk: number }> {
   const chunks: Buffer[] = [];
@@ -153,9 +159,75 @@ describe.each(drivers)("storage: $name", (driver) => {
     expect((await readAll(elsewhere!.stream)).bytes).toEqual(Buffer.from(bytes));
   });
 
+  test("the listing gives every saved file with its size and time, and no longer a deleted one", async () => {
+    const saved = await Promise.all([1, 2, 3].map((n) => configured().save(new Uint8Array(n))));
+    const before = Date.now();
+    const listed = await listAll(configured());
+    for (const { storageKey, size } of saved) {
+      const file = listed.find((entry) => entry.storageKey === storageKey);
+      expect(file).toMatchObject({ storageKey, size });
+      expect(Math.abs(file!.modifiedAt.getTime() - before)).toBeLessThan(60_000);
+    }
+    expect(new Set(listed.map((file) => file.storageKey)).size).toBe(listed.length);
+    await configured().delete(saved[0]!.storageKey);
+    expect((await listAll(configured())).map((file) => file.storageKey)).not.toContain(saved[0]!.storageKey);
+  });
+
   test("when the storage cannot work, saving fails as unavailable and the health probe says why", async () => {
     Object.assign(process.env, await driver.broken(env));
     await expect(storage().save(new Uint8Array([7]))).rejects.toBeInstanceOf(StorageUnavailableError);
     expect(await checkStorage()).toEqual({ ok: false, detail: expect.stringMatching(/inaccessible/) });
+    await expect(listAll(storage())).rejects.toBeInstanceOf(StorageUnavailableError);
+  }, 60_000);
+});
+
+describe("storage: local folder, temporary files", () => {
+  test("stale temporary files are removed when the folder is first used, fresh ones kept; only generated keys are listed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "d3-storage-tmp-"));
+    try {
+      // What an earlier process left: a file, a save cut short by a crash two hours ago, a save
+      // another process is writing now, and things that are not the storage's.
+      const storageKey = `ab/ab${"1".repeat(62)}`;
+      mkdirSync(path.join(dir, "ab"));
+      mkdirSync(path.join(dir, "zz"));
+      writeFileSync(path.join(dir, storageKey), "contenu");
+      const stale = path.join(dir, `${storageKey}.0123456789ab.tmp`);
+      const fresh = path.join(dir, `${storageKey}.ba9876543210.tmp`);
+      writeFileSync(stale, "moitié");
+      writeFileSync(fresh, "en cours");
+      const twoHoursAgo = (Date.now() - 2 * STALE_TEMPORARY_FILE_MS) / 1000;
+      utimesSync(stale, twoHoursAgo, twoHoursAgo);
+      writeFileSync(path.join(dir, "ab", "notes.txt"), "");
+      writeFileSync(path.join(dir, "zz", "zz.tmp"), "");
+      utimesSync(path.join(dir, "zz", "zz.tmp"), twoHoursAgo, twoHoursAgo);
+
+      const local = createLocalStorage(dir);
+      // Started by the first storage made on the folder; the same run is given back afterwards.
+      expect(await sweepTemporaryFiles(dir)).toBe(1);
+      createLocalStorage(dir);
+      expect(await sweepTemporaryFiles(dir)).toBe(1);
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(fresh)).toBe(true);
+      expect(existsSync(path.join(dir, "zz", "zz.tmp"))).toBe(true);
+      expect((await listAll(local)).map(({ storageKey, size }) => ({ storageKey, size }))).toEqual([{ storageKey, size: Buffer.byteLength("contenu") }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("storage: S3 bucket, listing", () => {
+  test("a listing longer than a page is read page after page", async () => {
+    const server = await startS3Server({ bucket: "d3-list" });
+    try {
+      const env = server.env;
+      const bucket = createS3Storage({ bucket: env.S3_BUCKET!, region: env.S3_REGION!, endpoint: env.S3_ENDPOINT, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY!, forcePathStyle: true, listPageSize: 2 });
+      const saved = await Promise.all([1, 2, 3, 4, 5].map((n) => bucket.save(new Uint8Array(n))));
+      const listed = await listAll(bucket);
+      expect(listed.map((file) => file.storageKey).sort()).toEqual(saved.map((file) => file.storageKey).sort());
+      expect(listed.map((file) => file.size).sort()).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      await server.stop();
+    }
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import { createS3Storage, type S3Settings } from "./s3";
 import { S3_REQUIRED, STORAGE_VARIABLES, readVariables, requiredWithS3, type Environment } from "@/lib/shared/env";
 import type { SavedFile, Storage, StorageContent, StorageHealth, StoredFile } from "./types";
 
-export { InvalidStorageKeyError, StorageUnavailableError, type SavedFile, type Storage, type StorageContent, type StorageHealth, type StoredFile } from "./types";
+export { InvalidStorageKeyError, StorageUnavailableError, type ListedFile, type SavedFile, type Storage, type StorageContent, type StorageHealth, type StoredFile } from "./types";
 
 /**
  * Which storage the app uses, from the environment (see README, "Configuration"). The server checks

@@ -14,8 +14,12 @@ export function newStorageKey(): string {
   return `${name.slice(0, 2)}/${name}`;
 }
 
+export function isStorageKey(value: unknown): value is string {
+  return typeof value === "string" && KEY_PATTERN.test(value);
+}
+
 export function checkedStorageKey(storageKey: string): string {
-  if (typeof storageKey !== "string" || !KEY_PATTERN.test(storageKey)) throw new InvalidStorageKeyError();
+  if (!isStorageKey(storageKey)) throw new InvalidStorageKeyError();
   return storageKey;
 }
 

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, S3Client, paginateListObjectsV2 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { checkedStorageKey, digesting, newStorageKey } from "./keys";
+import { checkedStorageKey, digesting, isStorageKey, newStorageKey } from "./keys";
 import { StorageUnavailableError, type Storage } from "./types";
 
 export type S3Settings = {
@@ -13,6 +13,8 @@ export type S3Settings = {
   secretAccessKey: string;
   /** `endpoint/bucket/key` rather than `bucket.endpoint/key`: what MinIO and most test servers need. */
   forcePathStyle: boolean;
+  /** Objects per page of a listing: S3's maximum, 1 000, unless a test wants to see several pages. */
+  listPageSize?: number;
 };
 
 function isNotFound(error: unknown): boolean {
@@ -70,6 +72,24 @@ export function createS3Storage(settings: S3Settings): Storage {
         await client.send(new DeleteObjectCommand({ Bucket, Key }));
       } catch (error) {
         throw new StorageUnavailableError("delete", error);
+      }
+    },
+
+    /**
+     * The bucket's objects under generated keys, a page (ListObjectsV2) at a time. Uploads in
+     * progress or aborted are not objects yet: their parts are the bucket lifecycle rule's to clear
+     * (AbortIncompleteMultipartUpload, see README).
+     */
+    async *list() {
+      try {
+        for await (const page of paginateListObjectsV2({ client, pageSize: settings.listPageSize ?? 1000 }, { Bucket })) {
+          for (const object of page.Contents ?? []) {
+            // Without a date an object counts as new: never old enough to be removed as an orphan.
+            if (isStorageKey(object.Key)) yield { storageKey: object.Key, size: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date() };
+          }
+        }
+      } catch (error) {
+        throw new StorageUnavailableError("list", error);
       }
     },
 

@@ -6,6 +6,8 @@ export type StorageContent = Uint8Array | Readable;
 export type SavedFile = { storageKey: string; sha256: string; size: number };
 export type StoredFile = { stream: Readable; size: number };
 export type StorageHealth = { ok: boolean; detail?: string };
+/** A file as a listing sees it: enough to tell an orphan and how long it has been there. */
+export type ListedFile = { storageKey: string; size: number; modifiedAt: Date };
 
 /**
  * Where uploaded files live: a folder of this server (local.ts) or an S3-compatible bucket shared
@@ -18,6 +20,11 @@ export interface Storage {
   open(storageKey: string): Promise<StoredFile | null>;
   /** A file already gone is not an error. */
   delete(storageKey: string): Promise<void>;
+  /**
+   * Every stored file under a generated key (nothing else: temporary files, unrelated objects), in
+   * no particular order, read a page at a time so that a large store is never held in memory.
+   */
+  list(): AsyncIterable<ListedFile>;
   /** Whether files can be written and read now, for the health page. */
   check(): Promise<StorageHealth>;
 }
@@ -34,7 +41,7 @@ export class InvalidStorageKeyError extends Error {
  * sent is wrong, so callers say "try again later" rather than blaming the file.
  */
 export class StorageUnavailableError extends Error {
-  constructor(operation: "save" | "open" | "delete", cause: unknown) {
+  constructor(operation: "save" | "open" | "delete" | "list", cause: unknown) {
     super(`Storage unavailable (${operation})`, { cause });
     this.name = "StorageUnavailableError";
   }
