@@ -26,12 +26,33 @@ describe("renderMarkdown", () => {
       [
         "<p>Intro <strong>gras</strong> et <em>italique</em> et <code>code</code>.</p>",
         '<h2 id="pieces-a-fournir"><a href="#pieces-a-fournir">Pièces à fournir</a></h2>',
-        "<ul><li>un CV</li><li>une attestation sur deux lignes</li></ul>",
-        "<ol><li>premier</li><li>second</li></ol>",
-        "<blockquote><p>À savoir suite</p></blockquote>",
-        '<h3 id="oeuvre-d-art"><a href="#oeuvre-d-art">Œuvre d&#39;art</a></h3>',
+        "<ul>\n<li>un CV</li>\n<li>une attestation\nsur deux lignes</li>\n</ul>",
+        // A blank line between the items makes a loose list, whose items are paragraphs (CommonMark).
+        "<ol>\n<li>\n<p>premier</p>\n</li>\n<li>\n<p>second</p>\n</li>\n</ol>",
+        "<blockquote>\n<p>À savoir\nsuite</p>\n</blockquote>",
+        "<h3 id=\"oeuvre-d-art\"><a href=\"#oeuvre-d-art\">Œuvre d'art</a></h3>",
+        "",
       ].join("\n"),
     );
+  });
+
+  it("keeps nested lists nested", () => {
+    expect(renderMarkdown("- un\n  - un.un\n    1. un.un.un\n- deux").html).toBe(
+      "<ul>\n<li>un\n<ul>\n<li>un.un\n<ol>\n<li>un.un.un</li>\n</ol>\n</li>\n</ul>\n</li>\n<li>deux</li>\n</ul>\n",
+    );
+  });
+
+  it("renders tables, with their cells in the search text", () => {
+    const { html, sections } = renderMarkdown("| Étape | Qui |\n|---|:--|\n| Envoyée | **le centre** |");
+    expect(html).toContain("<table>\n<thead>\n<tr>\n<th>Étape</th>\n<th style=\"text-align:left\">Qui</th>");
+    expect(html).toContain("<td>Envoyée</td>\n<td style=\"text-align:left\"><strong>le centre</strong></td>");
+    expect(sections).toEqual([{ heading: null, text: "Étape Qui Envoyée le centre" }]);
+  });
+
+  it("keeps links whose address holds parentheses, and code as code", () => {
+    const { html } = renderMarkdown("Voir [la page](https://fr.wikipedia.org/wiki/Cnam_(France)) et `a < b`.\n\n```\n<b>brut</b>\n```");
+    expect(html).toContain('<a href="https://fr.wikipedia.org/wiki/Cnam_(France)">la page</a> et <code>a &lt; b</code>.');
+    expect(html).toContain("<pre><code>&lt;b&gt;brut&lt;/b&gt;\n</code></pre>");
   });
 
   it("keeps explicit anchors and makes the others distinct", () => {
@@ -43,6 +64,7 @@ describe("renderMarkdown", () => {
 
   it("gives an h2 for a single #, since the page title is the only h1", () => {
     expect(renderMarkdown("# Titre").html).toContain('<h2 id="titre">');
+    expect(renderMarkdown("##### Détail").headings).toEqual([{ depth: 4, text: "Détail", anchor: "detail" }]);
   });
 
   it("never lets HTML or script links through", () => {
@@ -50,6 +72,7 @@ describe("renderMarkdown", () => {
       '<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\n[clic](javascript:alert(1)) [data](data:text/html,x) [proto](//evil.example) [ok](/aide/faq#delai) [mail](mailto:a@b.fr)',
     );
     expect(html).not.toMatch(/<script|<img|href="javascript|href="data|href="\/\/evil/);
+    expect(renderMarkdown("![image](https://evil.example/x.png)").html).not.toContain("<img");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain('<a href="/aide/faq#delai">ok</a>');
     expect(html).toContain('<a href="mailto:a@b.fr">mail</a>');
