@@ -1,4 +1,5 @@
-/** Lower case without accents: "Expérience" and "experience" compare equal. */
-export function searchKey(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
-}
+/**
+ * The search key of a request, a diploma or a learner: lower case without accents, "Expérience"
+ * and "experience" compare equal. The domain's name for the one folding of lib/shared/text.ts.
+ */
+export { foldText as searchKey } from "../shared/text";

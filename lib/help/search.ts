@@ -1,3 +1,4 @@
+import { foldAccents } from "@/lib/shared/text";
 import type { HelpSection } from "./markdown";
 
 /**
@@ -188,7 +189,7 @@ function fold(original: string): FoldedText {
   const ends: number[] = [];
   let index = 0;
   for (const character of original) {
-    const folded = character.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+    const folded = foldAccents(character);
     for (let k = 0; k < folded.length; k += 1) {
       starts.push(index);
       ends.push(index + character.length);

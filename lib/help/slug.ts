@@ -1,14 +1,13 @@
+import { foldText } from "@/lib/shared/text";
+
 /**
  * Heading anchors: lower case, without accents, words joined by dashes ("Complément demandé" →
  * "complement-demande"), so that a link to a section survives a change of page layout.
  */
 export function slugify(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .replace(/œ/gi, "oe")
-    .replace(/æ/gi, "ae")
-    .toLowerCase()
+  return foldText(text)
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }

@@ -1,3 +1,4 @@
+import { foldText } from "../../shared/text";
 import { z } from "zod";
 import type {
   AllGroupsGroup,
@@ -176,9 +177,7 @@ export function normaliseCentres(centres: readonly SourceCentre[]): Centre[] {
 }
 
 function slug(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
+  return foldText(text)
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
