@@ -7,10 +7,9 @@ import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { accountChangeRefusal, type AccountChange, type AccountTarget } from "@/lib/domain/staff-policy";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
 import { accountCreateSchema, accountRoleSchema, type AccountCreateValues, type AccountRoleValues } from "./schemas";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
 
 export type AccountResult<K extends string> = { ok: true; userId: string; changed: boolean } | { ok: false; message?: string; fieldErrors?: FieldErrors<K> };
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 const NOT_FOUND = { ok: false as const, message: "Ce compte n'existe pas ou n'est pas un compte de personnel." };
 

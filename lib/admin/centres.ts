@@ -3,12 +3,11 @@ import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import { can } from "@/lib/domain/staff-policy";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
 import { centreSchema, type CentreFormValues } from "./schemas";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
 
 export type CentreResult = { ok: true; code: string } | { ok: false; message?: string; fieldErrors?: FieldErrors<keyof CentreFormValues> };
 
 export const ADMIN_ONLY = "Seul un administrateur peut faire cette action.";
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 /** A new enrolment centre. Its code is its stable key: requests and accounts refer to it. */
 export async function createCentre(actor: AuditActor, values: unknown): Promise<CentreResult> {

@@ -6,6 +6,7 @@ import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries"
 import type { Viewer } from "@/lib/domain/request-access";
 import { decisionEvents, decisionOf, type LetterEntry } from "./decision";
 import { renderLetter, type LetterData } from "./letter-document";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
 
 /**
  * Decision letters: produced from the decision's history row the first time someone opens them,
@@ -16,8 +17,6 @@ import { renderLetter, type LetterData } from "./letter-document";
 
 export { decisionEvents, type LetterEntry } from "./decision";
 export type Letter = { fileName: string; pdf: Buffer };
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 function parseEventId(eventId: number | string): number | null {
   const id = typeof eventId === "number" ? eventId : /^\d{1,12}$/.test(eventId) ? Number(eventId) : NaN;

@@ -1,11 +1,10 @@
 import { db } from "@/lib/server/db";
 import { profileSchema, type ProfileData } from "@/lib/domain/profile";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
 
 export type ProfileField = keyof ProfileData;
 export type CompleteProfileResult = { ok: true } | { ok: false; message?: string; fieldErrors?: FieldErrors<ProfileField> };
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 /**
  * First connection: saves the learner's profile, then ends every session of the account so that

@@ -3,6 +3,7 @@ import type { Transaction } from "@/lib/server/database";
 import { contactDetailsSchema, profileSchema, type ContactDetails, type ProfileFormValues } from "@/lib/domain/profile";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
 import type { ProfileField } from "./complete-profile";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
 
 /**
  * "Mon profil": the learner changes their contact details and their email preference at any
@@ -25,7 +26,6 @@ function hasSubmittedRequest(tx: Transaction | typeof db, userId: string): Promi
   return tx.request.count({ where: { learnerId: userId, submittedAt: { not: null } } }).then((count) => count > 0);
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 const learnerNumberTaken = { learnerNumber: "Ce numéro d'auditeur est déjà associé à un autre compte : vérifiez-le ou contactez votre centre d'inscription." };
 
 /** The profile as the form shows it (strings as typed), with its version and lock. */

@@ -9,7 +9,8 @@ import { missingRequiredDocuments, DOCUMENT_CATEGORY_LABELS, type DocumentCatego
 import type { RequestState } from "@/lib/domain/request-lifecycle";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
 import { searchKey } from "@/lib/domain/text";
-import { NOT_FOUND, Rollback, changeRequests, isUniqueViolation, type Actor, type TransitionFailure } from "./transition";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
+import { NOT_FOUND, Rollback, changeRequests, type Actor, type TransitionFailure } from "./transition";
 
 export type Failure = { ok: false; message: string; fieldErrors?: FieldErrors; missing?: string[] };
 

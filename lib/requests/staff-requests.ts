@@ -22,7 +22,8 @@ import {
 } from "@/lib/domain/request-lifecycle";
 import { can, type RequestAction, type StaffAction } from "@/lib/domain/staff-policy";
 import { DEFAULT_DIPLOMA_NUMBER_FORMAT, diplomaNumberSeries, formatDiplomaNumber, parseDiplomaNumberFormat } from "@/lib/domain/diploma-number";
-import { NOT_FOUND, Rollback, STALE_MESSAGE, changeRequests, isUniqueViolation, type ActorCommand, type ApplyTransition, type TransitionFailure } from "./transition";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
+import { NOT_FOUND, Rollback, STALE_MESSAGE, changeRequests, type ActorCommand, type ApplyTransition, type TransitionFailure } from "./transition";
 
 /**
  * The back-office use cases: what centre agents and national agents do to a request. Each one

@@ -81,11 +81,6 @@ export async function transitionInTransaction(
 
 export const STALE_MESSAGE = "Ce dossier a été modifié entre-temps : la page a été mise à jour, vérifiez son nouvel état avant d'agir.";
 
-/** Prisma's unique-constraint error, raised here by the one-open-request-per-diploma index. */
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === "P2002";
-}
-
 /** Thrown inside a transaction to undo it and hand an expected failure back to the caller. */
 export class Rollback<F extends { ok: false } = TransitionFailure> extends Error {
   constructor(readonly failure: F) {
