@@ -3,13 +3,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { SESSION_MAX_AGE_S, endSession, logIn } from "@/lib/auth/login";
 import type { Role } from "@/lib/domain/policy";
 import { LOCKED_PREFIX } from "@/lib/auth/login-schema";
+import { ipFromHeaders } from "@/lib/server/request-ip";
 
-
+/** NextAuth hands `authorize` the request's headers as a plain object, not a Headers. */
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
-  const real = headers?.["x-real-ip"];
-  return typeof real === "string" ? real : null;
+  return ipFromHeaders({ get: (name) => (typeof headers?.[name] === "string" ? headers[name] : null) });
 }
 
 /**
