@@ -5,6 +5,7 @@ import { learnerIdentity } from "@/lib/learner/identity";
 import { KIND_LABELS, LEARNER_ACTIONS, MODE_LABELS, STATE_LABELS } from "@/lib/domain/request-lifecycle";
 import { listLearnerRequests } from "@/lib/requests/queries";
 import { requireUser } from "@/lib/server/session";
+import { formatDate } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { title: "Suivi de dossiers" };
 
@@ -92,7 +93,7 @@ export default async function LearnerHomePage() {
                   ) : null}
                 </p>
                 {LEARNER_ACTIONS[r.state] ? <p className="text-sm font-semibold text-brand-800">{LEARNER_ACTIONS[r.state]}</p> : null}
-                <p className="text-sm text-slate-700">Dernière étape le {r.lastChangeAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}</p>
+                <p className="text-sm text-slate-700">Dernière étape le {formatDate(r.lastChangeAt)}</p>
               </li>
             ))}
           </ul>

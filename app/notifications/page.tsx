@@ -3,6 +3,7 @@ import Link from "next/link";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { requireUser } from "@/lib/server/session";
 import { markAllReadAction, markReadAction } from "./actions";
+import { formatLongDateTime } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -34,7 +35,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             </p>
             <p>{n.body}</p>
             <div className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-700">
-              <span>{n.createdAt.toLocaleString("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" })}</span>
+              <span>{formatLongDateTime(n.createdAt)}</span>
               {n.readAt ? null : (
                 <form action={markReadAction}>
                   <input type="hidden" name="id" value={n.id} />

@@ -13,6 +13,7 @@ import { useDraftStorage } from "@/components/ui/use-draft-storage";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
 import { EMPTY_EXPERIENCE, experienceFormSchema, type ExperienceFormData, type ExperienceFormValues } from "@/lib/domain/experience-form";
 import { deleteExperienceAction, saveExperienceAction } from "@/app/demandes/[id]/actions";
+import { formatCalendarDate } from "@/lib/shared/dates";
 
 export type SavedExperience = {
   id: string;
@@ -34,8 +35,6 @@ const toFormValues = (e: SavedExperience): ExperienceFormValues => ({
   inField: e.inField ? "oui" : "non",
   activities: e.activities,
 });
-
-const formatDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("fr-FR", { timeZone: "UTC" });
 
 function ExperienceForm({ requestId, experience, onDone }: { requestId: string; experience?: SavedExperience; onDone: () => void }) {
   const router = useRouter();
@@ -140,7 +139,7 @@ export function ExperienceEditor({ requestId, experiences, editable }: { request
                   {e.jobTitle} – {e.employer}
                 </p>
                 <p className="text-sm text-slate-700">
-                  Du {formatDate(e.startDate)} au {formatDate(e.endDate)}, {e.workingTimePercent} %, {e.inField ? "dans le domaine" : "hors domaine"}
+                  Du {formatCalendarDate(e.startDate)} au {formatCalendarDate(e.endDate)}, {e.workingTimePercent} %, {e.inField ? "dans le domaine" : "hors domaine"}
                 </p>
                 <p className="mt-1 whitespace-pre-line text-sm">{e.activities}</p>
                 {editable ? (

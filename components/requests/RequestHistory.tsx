@@ -1,5 +1,6 @@
 import { ROLE_LABELS, type Role } from "@/lib/domain/policy";
 import { STATE_LABELS, TRANSITION_LABELS, type RequestState, type TransitionName } from "@/lib/domain/request-lifecycle";
+import { formatDateTime } from "@/lib/shared/dates";
 
 type HistoryEvent = {
   id: number;
@@ -33,7 +34,7 @@ export function RequestHistory({ events, showActorNames = false }: { events: His
           <tbody>
             {events.map((e) => (
               <tr key={e.id} className="border-b border-slate-100 align-top">
-                <td className="py-2 pr-3 whitespace-nowrap">{e.at.toLocaleString("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" })}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(e.at)}</td>
                 <td className="py-2 pr-3">
                   {TRANSITION_LABELS[e.transition as TransitionName] ?? e.transition}
                   {e.comment ? <span className="block whitespace-pre-line text-slate-700">« {e.comment} »</span> : null}

@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { progressSteps, type RequestKind, type RequestState } from "@/lib/domain/request-lifecycle";
 import { helpLinkForState } from "@/lib/help/anchors";
+import { formatLongDateTime } from "@/lib/shared/dates";
 
 // The jury's three opinions are explained together from the first of them.
 const helpState = (key: RequestState | "DECISION"): RequestState => (key === "DECISION" ? "FAVOURABLE" : key);
 
 type Event = { toState: RequestState; fromState: RequestState; at: Date };
-
-const dateTime = (d: Date) => d.toLocaleString("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 /** Every step of the request's path: done (with its date), current, to come. */
 export function RequestSteps({ kind, state, events, label }: { kind: RequestKind; state: RequestState; events: Event[]; label: string }) {
@@ -32,7 +31,7 @@ export function RequestSteps({ kind, state, events, label }: { kind: RequestKind
                 {step.label}
                 <span className="sr-only">{step.status === "done" ? " (étape terminée)" : step.status === "current" ? " (étape en cours)" : " (à venir)"}</span>
               </p>
-              {at ? <p className="text-sm text-slate-700">{step.status === "current" ? "Depuis le " : "Le "}{dateTime(at)}</p> : null}
+              {at ? <p className="text-sm text-slate-700">{step.status === "current" ? "Depuis le " : "Le "}{formatLongDateTime(at)}</p> : null}
               <Link href={helpLinkForState(helpState(step.key))} className="text-sm">
                 En savoir plus<span className="sr-only"> sur l&apos;étape « {step.label} »</span>
               </Link>

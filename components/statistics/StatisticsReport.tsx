@@ -1,9 +1,9 @@
 import { STATE_LABELS } from "@/lib/domain/request-lifecycle";
 import { formatDuration, formatDurationLong, type StepStats } from "@/lib/domain/statistics";
 import { requestsPerCentre, requestsPerState, stepStatistics } from "@/lib/stats/queries";
+import { formatLongDate } from "@/lib/shared/dates";
 
 const number = new Intl.NumberFormat("fr-FR");
-const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 const tableClass = "w-full border-collapse bg-white text-left";
 const cell = "border-b border-slate-200 p-2";
@@ -70,7 +70,7 @@ export async function StatisticsReport({ now = new Date() }: { now?: Date }) {
           Durée des étapes
         </h2>
         <p className="text-slate-700">
-          Du {day.format(window.from)} au {day.format(window.to)}, étapes terminées dans cette période : le temps passé dans une étape court de l&apos;entrée de la demande dans cet état à sa sortie. La médiane et le 90e centile sont des durées
+          Du {formatLongDate(window.from)} au {formatLongDate(window.to)}, étapes terminées dans cette période : le temps passé dans une étape court de l&apos;entrée de la demande dans cet état à sa sortie. La médiane et le 90e centile sont des durées
           réellement observées (méthode du rang le plus proche) : la moitié des dossiers ont passé au plus la médiane dans l&apos;étape, 9 sur 10 au plus le 90e centile. Les étapes en cours ne comptent pas encore.
         </p>
         {steps.length === 0 ? (

@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import type { AuditAction } from "@/lib/audit/events";
 import { ROLE_LABELS, type Role } from "@/lib/domain/policy";
 import { normaliseIdentifier } from "@/lib/domain/identifier";
+import { parisMidnight } from "@/lib/shared/dates";
 
 /** The audit log, newest first, read by keyset on its id: page N costs what page 1 costs. */
 
@@ -61,21 +62,6 @@ export function parseJournalFilters(params: Record<string, string | string[] | u
   return journalFilterSchema.safeParse(Object.fromEntries(["acteur", "action", "demande", "du", "au", "avant"].map((key) => [key, first(key) ?? ""])));
 }
 
-/** Midnight in Paris of a calendar day, as an instant: the staff read the log in French time. */
-export function parisMidnight(date: string): Date {
-  const utc = new Date(`${date}T00:00:00Z`);
-  const offset = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", timeZoneName: "longOffset" }).formatToParts(utc).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offset);
-  const minutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-  return new Date(utc.getTime() - minutes * 60_000);
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 export type JournalEntry = {
   id: number;
   at: Date;
@@ -101,7 +87,7 @@ export async function readJournal(filters: JournalFilters): Promise<{ entries: J
     where.requestId = request.id;
   }
   if (filters.action) where.action = filters.action;
-  if (filters.du || filters.au) where.at = { ...(filters.du ? { gte: parisMidnight(filters.du) } : {}), ...(filters.au ? { lt: parisMidnight(nextDay(filters.au)) } : {}) };
+  if (filters.du || filters.au) where.at = { ...(filters.du ? { gte: parisMidnight(filters.du) } : {}), ...(filters.au ? { lt: parisMidnight(filters.au, 1) } : {}) };
   if (filters.avant) where.id = { lt: Number(filters.avant) };
 
   const rows = await db.auditLog.findMany({ where, orderBy: { id: "desc" }, take: JOURNAL_PAGE_SIZE + 1 });

@@ -1,3 +1,5 @@
+import { formatTime } from "../shared/dates";
+
 /**
  * Login throttling: 5 failed attempts within 15 minutes for one identifier lock it for 15 minutes
  * from the fifth failure. While locked, attempts are refused without checking the password (so a
@@ -36,6 +38,5 @@ export function lockState(attempts: readonly Attempt[], now: Date): LockState {
 }
 
 export function lockedMessage(until: Date): string {
-  const time = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" }).format(until);
-  return `Trop de tentatives de connexion ont échoué : la connexion à ce compte est bloquée pendant 15 minutes, jusqu'à ${time}. Vous pouvez aussi choisir un nouveau mot de passe avec « Mot de passe oublié ? ».`;
+  return `Trop de tentatives de connexion ont échoué : la connexion à ce compte est bloquée pendant 15 minutes, jusqu'à ${formatTime(until)}. Vous pouvez aussi choisir un nouveau mot de passe avec « Mot de passe oublié ? ».`;
 }

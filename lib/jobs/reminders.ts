@@ -27,11 +27,9 @@ import {
   reminderSettingsFrom,
   type ReminderSettings,
 } from "../domain/reminders";
+import { formatLongDate } from "@/lib/shared/dates";
 
 export type RemindersReport = { correctionReminders: number; draftReminders: number; draftsPurged: number; filesDeleted: number; filesNotDeleted: number };
-
-const parisDate = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric" });
-const formatDate = (date: Date) => parisDate.format(date);
 
 type Learner = { email: string; displayName: string; profile: { email: string } | null };
 type Diploma = { code: string | null; title: string };
@@ -85,7 +83,7 @@ async function remindCorrections(now: Date, settings: ReminderSettings): Promise
     const what = `${KIND_LABELS[request.kind]} ${request.number ?? ""}`.trim();
     const asked = request.events[0]?.comment;
     const text = [
-      `Le ${formatDate(request.lastChangeAt)}, votre centre vous a demandé de compléter votre ${lowerFirst(what)} (${diplomaName(request.diploma)}).`,
+      `Le ${formatLongDate(request.lastChangeAt)}, votre centre vous a demandé de compléter votre ${lowerFirst(what)} (${diplomaName(request.diploma)}).`,
       ...(asked ? [`Sa demande : « ${asked} »`] : []),
       "Votre dossier attend toujours ces compléments : son instruction reprendra quand vous l'aurez complété puis renvoyé depuis la page du dossier.",
     ].join(" ");
@@ -147,8 +145,8 @@ function draftWhat(draft: Draft): string {
 async function remindDraft(draft: Draft, now: Date, settings: ReminderSettings): Promise<boolean> {
   const idle = idleness(draft);
   const text = [
-    `Votre ${draftWhat(draft)}, commencé le ${formatDate(draft.createdAt)}, n'a pas été modifié depuis le ${formatDate(idle.lastActivityAt)} et n'a pas été déposé.`,
-    `Sans modification de votre part, il sera supprimé à partir du ${formatDate(announcedPurgeDate(idle, now, settings))}, avec ses expériences et ses pièces justificatives ; vous en serez informé.`,
+    `Votre ${draftWhat(draft)}, commencé le ${formatLongDate(draft.createdAt)}, n'a pas été modifié depuis le ${formatLongDate(idle.lastActivityAt)} et n'a pas été déposé.`,
+    `Sans modification de votre part, il sera supprimé à partir du ${formatLongDate(announcedPurgeDate(idle, now, settings))}, avec ses expériences et ses pièces justificatives ; vous en serez informé.`,
     "Pour le garder, complétez-le ou déposez-le ; s'il ne vous sert plus, vous pouvez le supprimer vous-même.",
   ].join(" ");
   return db.$transaction(async (tx) => {
@@ -176,8 +174,8 @@ async function purgeDraft(id: string, now: Date, settings: ReminderSettings): Pr
     await tx.notification.deleteMany({ where: { requestId: { in: ids } } });
     const idle = idleness(draft);
     const text = [
-      `Votre ${draftWhat(draft)}, commencé le ${formatDate(draft.createdAt)}, n'avait pas été modifié depuis le ${formatDate(idle.lastActivityAt)}.`,
-      `Comme annoncé le ${formatDate(draft.lastReminderAt!)}, il a été supprimé le ${formatDate(now)}, avec ${storageKeys.length === 0 ? "ses expériences" : `ses expériences et ses ${storageKeys.length} pièce(s) justificative(s)`}. Aucune demande n'avait été déposée.`,
+      `Votre ${draftWhat(draft)}, commencé le ${formatLongDate(draft.createdAt)}, n'avait pas été modifié depuis le ${formatLongDate(idle.lastActivityAt)}.`,
+      `Comme annoncé le ${formatLongDate(draft.lastReminderAt!)}, il a été supprimé le ${formatLongDate(now)}, avec ${storageKeys.length === 0 ? "ses expériences" : `ses expériences et ses ${storageKeys.length} pièce(s) justificative(s)`}. Aucune demande n'avait été déposée.`,
       "Vous pouvez commencer une nouvelle demande à tout moment.",
     ].join(" ");
     await notifyLearner(tx, { learnerId: draft.learnerId, learner: draft.learner, requestId: null, title: "Brouillon supprimé", text, path: "/auditeur/nouvelle-demande" });

@@ -1,5 +1,6 @@
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import { formalName, formatLongDate } from "@/lib/pdf/common";
+import { formalName } from "@/lib/pdf/common";
+import { formatLongDate } from "@/lib/shared/dates";
 import { KIND_LABELS, MODE_LABELS, type ExperienceMode, type RequestKind } from "@/lib/domain/request-lifecycle";
 import type { Decision } from "./decision";
 
@@ -26,7 +27,6 @@ export type LetterData = {
   centre: { name: string };
   diploma: { code: string | null; title: string };
 };
-
 
 function requestLabel(request: LetterData["request"]): string {
   if (request.kind === "DIPLOMA") return KIND_LABELS.DIPLOMA;

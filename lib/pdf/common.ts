@@ -7,13 +7,6 @@ import { Font } from "@react-pdf/renderer";
  */
 Font.registerHyphenationCallback((word) => (word.length <= 40 ? [word] : word.match(/.{1,30}/gu) ?? [word]));
 
-export const PDF_TIME_ZONE = "Europe/Paris";
-
-/** "29 novembre 2026", in Paris time. */
-export function formatLongDate(date: Date): string {
-  return new Intl.DateTimeFormat("fr-FR", { timeZone: PDF_TIME_ZONE, day: "numeric", month: "long", year: "numeric" }).format(date);
-}
-
 /** "Madame Zoé Hélène LEFÈVRE": the name as written on official documents. */
 export function formalName(learner: { civility: "MADAME" | "MONSIEUR"; firstNames: string; birthName: string; usageName: string | null }): string {
   return `${learner.civility === "MADAME" ? "Madame" : "Monsieur"} ${learner.firstNames} ${(learner.usageName || learner.birthName).toUpperCase()}`;

@@ -9,6 +9,7 @@ import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/domain/do
 import { ROLE_LABELS } from "@/lib/domain/policy";
 import type { Viewer } from "@/lib/domain/request-access";
 import { KIND_LABELS, MODE_LABELS, STATE_LABELS, TRANSITION_LABELS, type TransitionName } from "@/lib/domain/request-lifecycle";
+import { formatLongDateTime, parisDay } from "@/lib/shared/dates";
 
 /**
  * "Télécharger mes données" (RGPD, right of access and portability): one ZIP with everything D3
@@ -21,7 +22,6 @@ export type LearnerExport = { fileName: string; stream: Readable };
 const DOCUMENT_STATUS_LABELS = { TRANSMITTED: "Transmise", VALIDATED: "Validée", REFUSED: "Refusée" } as const;
 const OBTAINED_BY_LABELS = { PASSED: "Examen réussi", EQUIVALENCE: "Équivalence", VES: "Validation des études supérieures (VES)", VAE: "Validation des acquis de l'expérience (VAE)" } as const;
 
-const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -97,7 +97,7 @@ function readme(generatedAt: Date, folders: string[], missing: string[]): string
   const lines = [
     "VOS DONNÉES DANS D3 – service de demandes de diplôme et d'analyse de l'expérience professionnelle du Cnam",
     "",
-    `Export produit le ${generatedAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" })} (heure de Paris), à votre demande.`,
+    `Export produit le ${formatLongDateTime(generatedAt)} (heure de Paris), à votre demande.`,
     "Il contient toutes les données que D3 conserve sur vous. Les fichiers .json se lisent avec un éditeur de texte ;",
     "les dates y sont écrites au format international (ISO 8601, en temps universel : ajoutez 1 h en hiver, 2 h en été pour l'heure de Paris).",
     "",
@@ -238,5 +238,5 @@ export async function exportLearnerData(userId: string, now: Date = new Date()):
   archive.append(readme(now, folders, missing), { name: "LISEZMOI.txt", date: now });
   // Not awaited: the archive is written as the response reads it; an error ends the stream with it.
   archive.finalize().catch((error) => archive.destroy(error as Error));
-  return { fileName: `mes-donnees-d3-${parisDay.format(now)}.zip`, stream: archive };
+  return { fileName: `mes-donnees-d3-${parisDay(now)}.zip`, stream: archive };
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import { PDF_TIME_ZONE, formalName, formatLongDate } from "@/lib/pdf/common";
+import { formalName } from "@/lib/pdf/common";
+import { formatCalendarDate, formatFormalDateTime } from "@/lib/shared/dates";
 import { getRequestForViewer, type RequestDetail } from "./queries";
 import type { Viewer } from "@/lib/domain/request-access";
 import { DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/domain/documents";
@@ -66,24 +67,6 @@ export function receiptData(request: RequestDetail, linked: RequestDetail | null
   };
 }
 
-function formatDateTime(date: Date): string {
-  const day = formatLongDate(date);
-  const parts = new Intl.DateTimeFormat("fr-FR", { timeZone: PDF_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);
-  const part = (type: "hour" | "minute") => parts.find((p) => p.type === type)?.value ?? "";
-  return `${day} à ${part("hour")} h ${part("minute")}`;
-}
-
-/** A calendar date stored at 00:00 UTC, shown as that same day. */
-function formatBirthDate(date: Date): string {
-  return new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
-}
-
-/** "2024-09-01" → "01/09/2024". */
-function formatIsoDate(iso: string): string {
-  const [year, month, day] = iso.split("-");
-  return `${day}/${month}/${year}`;
-}
-
 const styles = StyleSheet.create({
   page: { paddingTop: 48, paddingBottom: 72, paddingHorizontal: 48, fontFamily: "Helvetica", fontSize: 10, color: "#1a1a1a" },
   brand: { fontSize: 9, color: "#555555" },
@@ -131,7 +114,7 @@ function ExperienceSection({ experience }: { experience: NonNullable<ReceiptData
             {` — ${entry.jobTitle}`}
           </Text>
           <Text style={styles.muted}>
-            {`Du ${formatIsoDate(entry.startDate)} au ${formatIsoDate(entry.endDate)} · temps de travail ${entry.workingTimePercent} %${entry.workingTimePercent === 100 ? " (temps plein)" : ""} · ${entry.inField ? "dans la spécialité du diplôme" : "hors de la spécialité du diplôme"}`}
+            {`Du ${formatCalendarDate(entry.startDate)} au ${formatCalendarDate(entry.endDate)} · temps de travail ${entry.workingTimePercent} %${entry.workingTimePercent === 100 ? " (temps plein)" : ""} · ${entry.inField ? "dans la spécialité du diplôme" : "hors de la spécialité du diplôme"}`}
           </Text>
         </View>
       ))}
@@ -169,7 +152,7 @@ export function ReceiptDocument({ data }: { data: ReceiptData }) {
               <Text>{request.label}</Text>
             </View>
           ))}
-          <Row label="Déposée le" value={`${formatDateTime(data.submittedAt)} (heure de Paris)`} />
+          <Row label="Déposée le" value={`${formatFormalDateTime(data.submittedAt)} (heure de Paris)`} />
         </Section>
 
         <Section title="Auditeur">
@@ -178,7 +161,7 @@ export function ReceiptDocument({ data }: { data: ReceiptData }) {
               <Row label="Nom et prénoms" value={formalName(learner)} />
               {learner.usageName ? <Row label="Nom de naissance" value={learner.birthName.toUpperCase()} /> : null}
               <Row label="Numéro d'auditeur" value={learner.learnerNumber} />
-              <Row label="Date de naissance" value={formatBirthDate(learner.birthDate)} />
+              <Row label="Date de naissance" value={formatCalendarDate(learner.birthDate)} />
             </>
           ) : (
             <Text>Profil non renseigné.</Text>

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { undeliveredEmails } from "@/lib/admin/outbox";
 import { requireUser } from "@/lib/server/session";
 import { retryNowAction } from "./actions";
+import { formatDateTime } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { title: "Courriels en attente" };
-
-const dateTime = (d: Date) => d.toLocaleString("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export default async function UndeliveredEmailsPage() {
   await requireUser({ space: "admin" });
@@ -44,7 +43,7 @@ export default async function UndeliveredEmailsPage() {
                   <td className="py-2 pr-3">{email.subject}</td>
                   <td className="py-2 pr-3">{email.attempts}</td>
                   <td className="py-2 pr-3">{email.lastError}</td>
-                  <td className="py-2">{dateTime(email.nextAttemptAt)}</td>
+                  <td className="py-2">{formatDateTime(email.nextAttemptAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,10 +6,9 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { requireUser } from "@/lib/server/session";
+import { formatDateTimeSeconds } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { title: "Journal d'audit – Administration" };
-
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
 
 function pageLink(filters: JournalFilters, avant: number | null): string {
   const params = new URLSearchParams();
@@ -83,7 +82,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                   {journal.entries.map((entry) => (
                     <tr key={entry.id} className="border-b border-slate-200 align-top">
                       <th scope="row" className="whitespace-nowrap p-2 font-normal">
-                        <time dateTime={entry.at.toISOString()}>{dateTime.format(entry.at)}</time>
+                        <time dateTime={entry.at.toISOString()}>{formatDateTimeSeconds(entry.at)}</time>
                       </th>
                       <td className="p-2">
                         {entry.actor ? (

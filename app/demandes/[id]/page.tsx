@@ -18,6 +18,7 @@ import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries"
 import { requireUser } from "@/lib/server/session";
 import { helpLinkForField, helpLinkForState } from "@/lib/help/anchors";
 import { usualDurationOf } from "@/lib/stats/usual-durations";
+import { formatLongDate } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { title: "Ma demande" };
 
@@ -78,7 +79,7 @@ function LetterList({ letters }: { letters: LetterEntry[] }) {
               {letter.label}
             </a>
             <span className="block text-sm text-slate-700">
-              du {letter.decidedAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric" })} (PDF)
+              du {formatLongDate(letter.decidedAt)} (PDF)
             </span>
           </li>
         ))}

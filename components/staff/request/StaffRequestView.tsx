@@ -17,6 +17,7 @@ import { ActionsPanel } from "./ActionsPanel";
 import { MessageThread } from "./MessageThread";
 import { StaffDocuments } from "./StaffDocuments";
 import { toThreadMessages } from "./thread-messages";
+import { formatCalendarDate, formatDateTime } from "@/lib/shared/dates";
 
 /** The request, its joint counterpart and what the actor can do now; null when the actor may not see it (or it does not exist). */
 export async function loadStaffRequest(actor: StaffActor, requestId: string) {
@@ -27,9 +28,6 @@ export async function loadStaffRequest(actor: StaffActor, requestId: string) {
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadStaffRequest>>>;
 
-const PARIS = { timeZone: "Europe/Paris" } as const;
-const dateTime = (d: Date) => d.toLocaleString("fr-FR", { ...PARIS, dateStyle: "short", timeStyle: "short" });
-const calendarDate = (d: Date) => d.toLocaleDateString("fr-FR", { timeZone: "UTC" });
 const OBTAINED_BY: Record<string, string> = { PASSED: "Réussie", EQUIVALENCE: "Équivalence", VES: "VES", VAE: "VAE" };
 const OUTCOME_LABELS: Record<string, string> = {
   FAVOURABLE: "Favorable",
@@ -124,7 +122,7 @@ export function StaffRequestView({ space, request, linked, context }: { space: S
                 space={space}
                 requestId={request.id}
                 canReview={analysis.id === request.id && context.availableActions.includes("reviewDocument")}
-                documents={analysis.documents.map((d) => ({ ...d, uploadedAt: dateTime(d.uploadedAt) }))}
+                documents={analysis.documents.map((d) => ({ ...d, uploadedAt: formatDateTime(d.uploadedAt) }))}
               />
             </Section>
           ) : null}
@@ -158,8 +156,8 @@ function RequestHeader({ request }: { request: RequestDetail }) {
     ["Gestionnaire", request.assignedAgent?.displayName ?? "Personne pour l'instant"],
     ["Centre", request.centre.name],
   ];
-  if (request.submittedAt) facts.push(["Déposée le", dateTime(request.submittedAt)]);
-  if (request.forwardedAt) facts.push(["Transmise le", dateTime(request.forwardedAt)]);
+  if (request.submittedAt) facts.push(["Déposée le", formatDateTime(request.submittedAt)]);
+  if (request.forwardedAt) facts.push(["Transmise le", formatDateTime(request.forwardedAt)]);
   if (diplomaNumber) facts.push(["Numéro du diplôme", String(diplomaNumber)]);
   facts.push(["Version du dossier", <span key="version" data-testid="staff-version">{request.version}</span>]);
   return (
@@ -211,7 +209,7 @@ function Quote({ label, who, at, text }: { label?: string; who?: string; at: Dat
       {label ? <p className="font-semibold">{label}</p> : null}
       {text ? <p className="whitespace-pre-line">« {text} »</p> : null}
       <p className="text-sm text-slate-700">
-        {who ? `${who}, ` : ""}le {dateTime(at)}
+        {who ? `${who}, ` : ""}le {formatDateTime(at)}
       </p>
     </div>
   );
@@ -246,7 +244,7 @@ function LearnerSection({ request }: { request: RequestDetail }) {
             ["Nom de naissance", profile.birthName],
             ["Numéro d'auditeur", profile.learnerNumber],
             ["Identifiant ENF", request.learner.identifier],
-            ["Date de naissance", calendarDate(profile.birthDate)],
+            ["Date de naissance", formatCalendarDate(profile.birthDate)],
             ["Courriel", <a key="mail" href={`mailto:${profile.email}`}>{profile.email}</a>],
             ["Centre d'inscription", request.centre.name],
           ]}

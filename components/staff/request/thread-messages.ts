@@ -1,5 +1,6 @@
 import type { RequestDetail } from "@/lib/requests/queries";
 import type { ThreadMessage } from "./MessageThread";
+import { formatDateTime } from "@/lib/shared/dates";
 
 type Message = RequestDetail["messages"][number];
 
@@ -11,5 +12,5 @@ export function toThreadMessages(requests: readonly (Pick<RequestDetail, "messag
   return requests
     .flatMap((request) => request?.messages ?? [])
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-    .map((m) => ({ id: m.id, author: author(m), body: m.body, at: m.createdAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" }) }));
+    .map((m) => ({ id: m.id, author: author(m), body: m.body, at: formatDateTime(m.createdAt) }));
 }
