@@ -3,6 +3,7 @@ import localFont from "next/font/local";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import "./globals.css";
 
+// Inter (SIL Open Font License), latin subset: files/inter-latin-wght-normal.woff2 of @fontsource-variable/inter 5.3.0, kept in the repository so the build fetches nothing.
 const inter = localFont({ src: "./fonts/InterVariable-latin.woff2", variable: "--font-inter", display: "swap" });
 
 export const metadata: Metadata = {
