@@ -1,13 +1,40 @@
+import { ROLES, type Role } from "./policy";
+import {
+  COMMANDS,
+  TRANSITION_LABELS,
+  findEdge,
+  type Step,
+  type TransitionCommand,
+  type TransitionContext,
+  type TransitionErrorCode,
+  type TransitionName,
+  type TransitionRefusal,
+} from "@/lib/requests/domain/commands";
+
+export {
+  TRANSITIONS,
+  TRANSITION_LABELS,
+  EDGES,
+  availableTransitions,
+  type CentreOpinion,
+  type ExperienceDecision,
+  type TransitionCommand,
+  type TransitionContext,
+  type TransitionErrorCode,
+  type TransitionName,
+} from "@/lib/requests/domain/commands";
+
 /**
  * The life of a request: every change of state of a diploma request or an experience analysis
  * goes through `applyTransition`, which checks the version, the role, the payload and the guards
- * and returns the history row to append. Who may act on *which* request (a centre agent only on
+ * (all declared per command in lib/requests/domain/commands.ts) and returns the history row to append. Who may act on *which* request (a centre agent only on
  * their own centre's requests, a learner only on their own) is checked by the caller.
  */
 
 export type RequestKind = "DIPLOMA" | "EXPERIENCE";
 export type ExperienceMode = "ANTICIPEE" | "CONJOINTE";
-export type ActorRole = "AUDITEUR" | "AGENT_CENTRE" | "AGENT_NATIONAL" | "ADMIN";
+/** The one list of roles is lib/domain/policy.ts's. */
+export type ActorRole = Role;
 
 export const REQUEST_STATES = [
   "DRAFT",
@@ -27,24 +54,7 @@ export const REQUEST_STATES = [
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
-export const TRANSITIONS = [
-  "submit",
-  "withdraw",
-  "takeInCharge",
-  "assign",
-  "askForCorrection",
-  "resubmit",
-  "forward",
-  "refuse",
-  "decideExperience",
-  "validateDiploma",
-  "recordEdition",
-  "recordDispatch",
-  "recordHandover",
-] as const;
-export type TransitionName = (typeof TRANSITIONS)[number];
-
-export const ACTOR_ROLES: readonly ActorRole[] = ["AUDITEUR", "AGENT_CENTRE", "AGENT_NATIONAL", "ADMIN"];
+export const ACTOR_ROLES: readonly ActorRole[] = ROLES;
 
 export const KIND_LABELS: Record<RequestKind, string> = {
   DIPLOMA: "Demande de délivrance de diplôme",
@@ -71,22 +81,6 @@ export const STATE_LABELS: Record<RequestState, string> = {
   HANDED_OVER: "Diplôme remis",
   REFUSED: "Refusée",
   WITHDRAWN: "Abandonnée",
-};
-
-export const TRANSITION_LABELS: Record<TransitionName, string> = {
-  submit: "Déposer la demande",
-  withdraw: "Abandonner la demande",
-  takeInCharge: "Prendre en charge",
-  assign: "Attribuer à un gestionnaire",
-  askForCorrection: "Demander un complément",
-  resubmit: "Renvoyer le dossier complété",
-  forward: "Transmettre au national",
-  refuse: "Refuser",
-  decideExperience: "Rendre l'avis du jury",
-  validateDiploma: "Valider le diplôme",
-  recordEdition: "Enregistrer l'édition du diplôme",
-  recordDispatch: "Enregistrer l'envoi au centre",
-  recordHandover: "Enregistrer la remise au lauréat",
 };
 
 /** Terminal states: nothing more can happen to the request. */
@@ -116,50 +110,11 @@ export type RequestSnapshot =
   | { kind: "DIPLOMA"; state: RequestState; version: number }
   | { kind: "EXPERIENCE"; mode: ExperienceMode; state: RequestState; version: number };
 
-export type CentreOpinion = "FAVOURABLE" | "RESERVED" | "UNFAVOURABLE";
+export type TransitionResult = { ok: true; to: RequestState; version: number; history: HistoryEntry } | TransitionRefusal;
 
-export type ExperienceDecision =
-  | { outcome: "FAVOURABLE" }
-  | { outcome: "FAVOURABLE_WITH_CONDITION"; internshipMonths: number; conditionText: string }
-  | { outcome: "UNFAVOURABLE"; reason: string };
-
-interface CommandBase {
-  actorRole: ActorRole;
-  /** The version the actor saw: a different current version means someone acted in between. */
-  expectedVersion: number;
-  comment?: string;
+function refuse(code: TransitionErrorCode, message: string): TransitionRefusal {
+  return { ok: false, error: { code, message } };
 }
-
-export type TransitionCommand = CommandBase &
-  (
-    | { type: "submit" }
-    | { type: "withdraw" }
-    | { type: "takeInCharge" }
-    | { type: "assign"; assigneeId: string }
-    | { type: "askForCorrection"; comment: string }
-    | { type: "resubmit" }
-    | { type: "forward"; opinion: CentreOpinion; comment: string }
-    | { type: "refuse"; reason: string }
-    | { type: "decideExperience"; decision: ExperienceDecision }
-    | { type: "validateDiploma" }
-    | { type: "recordEdition"; diplomaNumber: string }
-    | { type: "recordDispatch" }
-    | { type: "recordHandover" }
-  );
-
-/** Facts the state machine cannot know by itself, computed by the caller. */
-export interface TransitionContext {
-  /** Diploma submission: every unit of the diploma is obtained (eligibility verdict). */
-  allUnitsObtained?: boolean;
-  /** Diploma submission: experience validated or excluded, or a joint analysis submitted with it. */
-  experienceCovered?: boolean;
-  /** Joint analysis submission: the diploma request it is submitted with. */
-  linkedDiplomaRequestId?: string;
-  /** Diploma validation: experience validated or excluded, or the joint analysis decided favourably. */
-  experienceRequirementMet?: boolean;
-}
-
-export type TransitionErrorCode = "ILLEGAL_TRANSITION" | "FORBIDDEN_ROLE" | "MISSING_COMMENT" | "INVALID_PAYLOAD" | "GUARD_FAILED" | "STALE_VERSION";
 
 export interface HistoryEntry {
   from: RequestState;
@@ -170,66 +125,20 @@ export interface HistoryEntry {
   payload: Record<string, string | number>;
 }
 
-export type TransitionResult =
-  | { ok: true; to: RequestState; version: number; history: HistoryEntry }
-  | { ok: false; error: { code: TransitionErrorCode; message: string } };
-
-interface Edge {
-  transition: TransitionName;
-  kinds: readonly RequestKind[];
-  from: RequestState;
-  roles: readonly ActorRole[];
-}
-
-const BOTH: readonly RequestKind[] = ["DIPLOMA", "EXPERIENCE"];
-const UNDECIDED_SUBMITTED: readonly RequestState[] = ["SUBMITTED", "IN_REVIEW", "CORRECTION_REQUESTED", "FORWARDED"];
-
-/**
- * The whole table. The administrator manages accounts and the catalogue and takes no part in the
- * instruction of requests, so ADMIN appears on no edge. A draft is deleted, not withdrawn.
- */
-export const EDGES: readonly Edge[] = [
-  { transition: "submit", kinds: BOTH, from: "DRAFT", roles: ["AUDITEUR"] },
-  ...UNDECIDED_SUBMITTED.map((from): Edge => ({ transition: "withdraw", kinds: BOTH, from, roles: ["AUDITEUR"] })),
-  { transition: "takeInCharge", kinds: BOTH, from: "SUBMITTED", roles: ["AGENT_CENTRE"] },
-  { transition: "assign", kinds: BOTH, from: "SUBMITTED", roles: ["AGENT_CENTRE"] },
-  { transition: "assign", kinds: BOTH, from: "IN_REVIEW", roles: ["AGENT_CENTRE"] },
-  { transition: "askForCorrection", kinds: BOTH, from: "IN_REVIEW", roles: ["AGENT_CENTRE"] },
-  // The national service may also ask for a complement; the completed file comes back to the
-  // centre (resubmit → IN_REVIEW), which forwards it again with its opinion.
-  { transition: "askForCorrection", kinds: BOTH, from: "FORWARDED", roles: ["AGENT_NATIONAL"] },
-  { transition: "resubmit", kinds: BOTH, from: "CORRECTION_REQUESTED", roles: ["AUDITEUR"] },
-  { transition: "forward", kinds: BOTH, from: "IN_REVIEW", roles: ["AGENT_CENTRE"] },
-  { transition: "refuse", kinds: BOTH, from: "IN_REVIEW", roles: ["AGENT_CENTRE"] },
-  { transition: "refuse", kinds: BOTH, from: "FORWARDED", roles: ["AGENT_NATIONAL"] },
-  { transition: "decideExperience", kinds: ["EXPERIENCE"], from: "FORWARDED", roles: ["AGENT_NATIONAL"] },
-  { transition: "validateDiploma", kinds: ["DIPLOMA"], from: "FORWARDED", roles: ["AGENT_NATIONAL"] },
-  { transition: "recordEdition", kinds: ["DIPLOMA"], from: "VALIDATED", roles: ["AGENT_NATIONAL"] },
-  { transition: "recordDispatch", kinds: ["DIPLOMA"], from: "EDITED", roles: ["AGENT_NATIONAL"] },
-  { transition: "recordHandover", kinds: ["DIPLOMA"], from: "SENT_TO_CENTRE", roles: ["AGENT_CENTRE"] },
-];
-
-function findEdge(kind: RequestKind, from: RequestState, transition: TransitionName): Edge | undefined {
-  return EDGES.find((edge) => edge.transition === transition && edge.from === from && edge.kinds.includes(kind));
-}
-
-/** The transitions this role may attempt now (for the buttons of a screen). */
-export function availableTransitions(request: RequestSnapshot, role: ActorRole): TransitionName[] {
-  return TRANSITIONS.filter((transition) => findEdge(request.kind, request.state, transition)?.roles.includes(role) ?? false);
-}
-
 export function applyTransition(current: RequestSnapshot, command: TransitionCommand, context: TransitionContext = {}): TransitionResult {
   if (command.expectedVersion !== current.version) {
-    return fail("STALE_VERSION", "Ce dossier a été modifié entre-temps par une autre personne. Rechargez la page pour voir son état actuel.");
+    return refuse("STALE_VERSION", "Ce dossier a été modifié entre-temps par une autre personne. Rechargez la page pour voir son état actuel.");
   }
   const edge = findEdge(current.kind, current.state, command.type);
   if (!edge) {
-    return fail("ILLEGAL_TRANSITION", `Action « ${TRANSITION_LABELS[command.type]} » impossible pour une demande à l'état « ${STATE_LABELS[current.state]} ».`);
+    return refuse("ILLEGAL_TRANSITION", `Action « ${TRANSITION_LABELS[command.type]} » impossible pour une demande à l'état « ${STATE_LABELS[current.state]} ».`);
   }
   if (!edge.roles.includes(command.actorRole)) {
-    return fail("FORBIDDEN_ROLE", `Votre rôle ne permet pas l'action « ${TRANSITION_LABELS[command.type]} » à cette étape.`);
+    return refuse("FORBIDDEN_ROLE", `Votre rôle ne permet pas l'action « ${TRANSITION_LABELS[command.type]} » à cette étape.`);
   }
-  const step = resolveStep(current, command, context);
+  // Each command's own guard, from the registry; the state and the role are checked above.
+  const guard = COMMANDS[command.type].guard as (current: RequestSnapshot, command: TransitionCommand, context: TransitionContext) => Step;
+  const step = guard(current, command, context);
   if (!step.ok) return step;
   const comment = (step.comment ?? command.comment)?.trim();
   return {
@@ -245,103 +154,6 @@ export function applyTransition(current: RequestSnapshot, command: TransitionCom
       payload: step.payload,
     },
   };
-}
-
-type ResolvedStep =
-  | { ok: true; to: RequestState; comment?: string; payload: Record<string, string | number> }
-  | Extract<TransitionResult, { ok: false }>;
-
-/** Payload checks and guards, transition by transition; the state and role are already checked. */
-function resolveStep(current: RequestSnapshot, command: TransitionCommand, context: TransitionContext): ResolvedStep {
-  switch (command.type) {
-    case "submit":
-      if (current.kind === "DIPLOMA") {
-        if (context.allUnitsObtained !== true) {
-          return fail("GUARD_FAILED", "Toutes les UE du diplôme ne sont pas encore obtenues : la demande ne peut pas être déposée.");
-        }
-        if (context.experienceCovered !== true) {
-          return fail(
-            "GUARD_FAILED",
-            "L'expérience professionnelle n'est pas encore validée : joignez une demande d'analyse de l'expérience professionnelle à cette demande.",
-          );
-        }
-      } else if (current.mode === "CONJOINTE" && !context.linkedDiplomaRequestId) {
-        return fail("GUARD_FAILED", "Une analyse conjointe se dépose avec une demande de délivrance de diplôme.");
-      }
-      return { ok: true, to: "SUBMITTED", payload: {} };
-    case "withdraw":
-    case "takeInCharge":
-    case "resubmit":
-      return { ok: true, to: TARGET[command.type], payload: {} };
-    case "assign":
-      if (!isFilled(command.assigneeId)) return fail("INVALID_PAYLOAD", "Indiquez le gestionnaire à qui attribuer la demande.");
-      return { ok: true, to: "IN_REVIEW", payload: { assigneeId: command.assigneeId.trim() } };
-    case "askForCorrection":
-      if (!isFilled(command.comment)) return fail("MISSING_COMMENT", "Indiquez précisément les pièces ou informations à compléter.");
-      return { ok: true, to: "CORRECTION_REQUESTED", payload: {} };
-    case "forward":
-      if (!isFilled(command.comment)) return fail("MISSING_COMMENT", "L'avis motivé du centre est obligatoire pour transmettre la demande.");
-      if (!["FAVOURABLE", "RESERVED", "UNFAVOURABLE"].includes(command.opinion)) return fail("INVALID_PAYLOAD", "Choisissez l'avis du centre.");
-      return { ok: true, to: "FORWARDED", payload: { centreOpinion: command.opinion } };
-    case "refuse":
-      if (!isFilled(command.reason)) return fail("MISSING_COMMENT", "Le motif du refus est obligatoire.");
-      return { ok: true, to: "REFUSED", comment: command.reason, payload: {} };
-    case "decideExperience":
-      return resolveExperienceDecision(command.decision);
-    case "validateDiploma":
-      if (context.experienceRequirementMet !== true) {
-        return fail(
-          "GUARD_FAILED",
-          "L'exigence d'expérience professionnelle n'est pas satisfaite : la demande d'analyse de l'expérience doit d'abord recevoir un avis favorable.",
-        );
-      }
-      return { ok: true, to: "VALIDATED", payload: {} };
-    case "recordEdition":
-      if (!isFilled(command.diplomaNumber)) return fail("INVALID_PAYLOAD", "Le numéro du diplôme est obligatoire.");
-      return { ok: true, to: "EDITED", payload: { diplomaNumber: command.diplomaNumber.trim() } };
-    case "recordDispatch":
-    case "recordHandover":
-      return { ok: true, to: TARGET[command.type], payload: {} };
-  }
-}
-
-const TARGET = {
-  withdraw: "WITHDRAWN",
-  takeInCharge: "IN_REVIEW",
-  resubmit: "IN_REVIEW",
-  recordDispatch: "SENT_TO_CENTRE",
-  recordHandover: "HANDED_OVER",
-} as const satisfies Partial<Record<TransitionName, RequestState>>;
-
-function resolveExperienceDecision(decision: ExperienceDecision | undefined): ResolvedStep {
-  switch (decision?.outcome) {
-    case "FAVOURABLE":
-      return { ok: true, to: "FAVOURABLE", payload: { outcome: "FAVOURABLE" } };
-    case "FAVOURABLE_WITH_CONDITION":
-      if (!Number.isInteger(decision.internshipMonths) || decision.internshipMonths < 1) {
-        return fail("INVALID_PAYLOAD", "La durée du stage doit être d'au moins 1 mois (nombre entier).");
-      }
-      if (!isFilled(decision.conditionText)) return fail("MISSING_COMMENT", "Précisez la condition (nature du stage attendu).");
-      return {
-        ok: true,
-        to: "FAVOURABLE_WITH_CONDITION",
-        comment: decision.conditionText,
-        payload: { outcome: "FAVOURABLE_WITH_CONDITION", internshipMonths: decision.internshipMonths },
-      };
-    case "UNFAVOURABLE":
-      if (!isFilled(decision.reason)) return fail("MISSING_COMMENT", "Le motif de l'avis défavorable est obligatoire.");
-      return { ok: true, to: "UNFAVOURABLE", comment: decision.reason, payload: { outcome: "UNFAVOURABLE" } };
-    default:
-      return fail("INVALID_PAYLOAD", "Choisissez l'avis : favorable, favorable sous condition ou défavorable.");
-  }
-}
-
-function isFilled(text: string | undefined): text is string {
-  return typeof text === "string" && text.trim().length > 0;
-}
-
-function fail(code: TransitionErrorCode, message: string): Extract<TransitionResult, { ok: false }> {
-  return { ok: false, error: { code, message } };
 }
 
 // ——— What the learner sees ———

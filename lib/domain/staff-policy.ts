@@ -1,6 +1,7 @@
 import type { Role } from "./policy";
 import { canViewRequest } from "./request-access";
 import type { RequestState } from "./request-lifecycle";
+import { STAFF_COMMANDS, rolesOf, type StaffCommandName } from "@/lib/requests/domain/commands";
 
 /**
  * What each staff role may do, and on which requests: the one permission matrix of the
@@ -17,23 +18,14 @@ import type { RequestState } from "./request-lifecycle";
  *   since a request's scope here does not carry its learner.
  */
 
-/** Actions on one request: they need its scope. */
-export const REQUEST_ACTIONS = [
-  "view",
-  "takeInCharge",
-  "assign",
-  "askForCorrection",
-  "forward",
-  "refuse",
-  "reviewDocument",
-  "postMessage",
-  "decideExperience",
-  "validateDiploma",
-  "recordEdition",
-  "recordDispatch",
-  "recordHandover",
-] as const;
-export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+/**
+ * Actions on one request: they need its scope. The state-changing ones are the staff commands of
+ * the registry (lib/requests/domain/commands.ts); viewing, reviewing a document and writing a
+ * message change no state and are declared here.
+ */
+const OTHER_REQUEST_ACTIONS = ["view", "reviewDocument", "postMessage"] as const;
+export const REQUEST_ACTIONS = [...OTHER_REQUEST_ACTIONS, ...STAFF_COMMANDS] as const;
+export type RequestAction = (typeof OTHER_REQUEST_ACTIONS)[number] | StaffCommandName;
 
 /** Actions on no particular request: a scope given with them is ignored. */
 export const GLOBAL_ACTIONS = ["exportQueue", "manageCentres", "manageAccounts", "importCatalogue", "importResults", "readAudit", "readStatistics"] as const;
@@ -45,13 +37,22 @@ export type StaffAction = RequestAction | GlobalAction;
 export type PolicyActor = { role: Role; centreCode: string | null };
 export type PolicyScope = { centreCode: string; state: RequestState; forwardedAt: Date | null };
 
-/** Request actions of each role, on the requests it may view; reviewDocument also depends on the state (below). */
-const REQUEST_RIGHTS: Record<Role, ReadonlySet<RequestAction>> = {
+/** The actions that change no state, for each role, on the requests it may view; reviewDocument also depends on the state (below). */
+const OTHER_RIGHTS: Record<Role, ReadonlySet<RequestAction>> = {
   AUDITEUR: new Set(["postMessage"]),
-  AGENT_CENTRE: new Set(["view", "takeInCharge", "assign", "askForCorrection", "forward", "refuse", "reviewDocument", "postMessage", "recordHandover"]),
-  AGENT_NATIONAL: new Set(["view", "askForCorrection", "refuse", "reviewDocument", "postMessage", "decideExperience", "validateDiploma", "recordEdition", "recordDispatch"]),
+  AGENT_CENTRE: new Set(["view", "reviewDocument", "postMessage"]),
+  AGENT_NATIONAL: new Set(["view", "reviewDocument", "postMessage"]),
   ADMIN: new Set(),
 };
+
+/** A role's right to a command is the registry's: it sends it from at least one state. */
+function hasRight(role: Role, action: RequestAction): boolean {
+  return isStaffCommand(action) ? rolesOf(action).has(role) : OTHER_RIGHTS[role].has(action);
+}
+
+function isStaffCommand(action: RequestAction): action is StaffCommandName {
+  return (STAFF_COMMANDS as readonly string[]).includes(action);
+}
 
 const GLOBAL_RIGHTS: Record<Role, ReadonlySet<GlobalAction>> = {
   AUDITEUR: new Set(),
@@ -84,7 +85,7 @@ export function can(actor: PolicyActor, action: StaffAction, scope?: PolicyScope
     if (actor.role === "AGENT_CENTRE" && !actor.centreCode) return false;
     return GLOBAL_RIGHTS[actor.role].has(action);
   }
-  if (!REQUEST_RIGHTS[actor.role].has(action)) return false;
+  if (!hasRight(actor.role, action)) return false;
   // The learner's messages: ownership is checked by the caller (isOwner).
   if (actor.role === "AUDITEUR") return true;
   if (!scope || !canViewRequest({ id: "", role: actor.role, centreCode: actor.centreCode }, { ...scope, learnerId: "" })) return false;

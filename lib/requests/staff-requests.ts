@@ -10,8 +10,18 @@ import type { Diploma, ExperienceRule } from "@/lib/domain/catalogue/model";
 import { evaluateEligibility, isObtained, type EligibilityVerdict, type ObtainedBy, type UnitResult } from "@/lib/domain/eligibility";
 import { isOwner } from "@/lib/domain/request-access";
 import {
-  applyTransition,
+  BULK_COMMANDS,
+  STAFF_COMMANDS,
   availableTransitions,
+  MAX_COMMENT_LENGTH,
+  MAX_MESSAGE_LENGTH,
+  toExperienceDecision,
+  type BulkCommandName,
+  type CommandData,
+  type StaffCommandName,
+} from "./domain/commands";
+import {
+  applyTransition,
   type CentreOpinion,
   type ExperienceDecision,
   type RequestSnapshot,
@@ -52,8 +62,6 @@ export type StaffResult<T = object> = ({ ok: true } & T) | StaffFailure;
 /** What a successful state change returns: the new state and the version to send with the next action. */
 export type Changed = { state: RequestState; version: number };
 
-export const MAX_COMMENT_LENGTH = 5000;
-export const MAX_MESSAGE_LENGTH = 5000;
 export const MAX_BULK_ITEMS = 200;
 
 const STAFF_NOT_FOUND: StaffFailure = { ok: false, code: "NOT_FOUND", message: NOT_FOUND.message };
@@ -495,11 +503,8 @@ export async function postMessage(
 
 // ——— Several requests at once ———
 
-export type BulkOperation =
-  | { type: "takeInCharge" }
-  | { type: "assign"; assigneeId: string }
-  | { type: "forward"; opinion: CentreOpinion; comment: string }
-  | { type: "recordEdition" };
+/** A bulk operation: a bulk command of the registry with its fields, without the request. */
+export type BulkOperation = { [N in BulkCommandName]: Omit<CommandData<N>, "requestId" | "version"> }[BulkCommandName];
 
 export type BulkItemResult = { requestId: string; result: StaffResult<{ diplomaNumber?: string }> };
 
@@ -513,42 +518,41 @@ export async function bulkApply(actor: StaffActor, items: readonly { requestId: 
     const failure = invalidInput("items", `${MAX_BULK_ITEMS} dossiers au plus par lot : sélectionnez-en moins.`);
     return items.map((item) => ({ requestId: item.requestId, result: failure }));
   }
+  if (!(BULK_COMMANDS as readonly string[]).includes(operation?.type)) {
+    return items.map((item) => ({ requestId: item.requestId, result: invalidInput("operation", "Opération inconnue.") }));
+  }
   const results: BulkItemResult[] = [];
   for (const { requestId, expectedVersion } of items) {
-    results.push({ requestId, result: await applyOne(actor, requestId, expectedVersion, operation) });
+    results.push({ requestId, result: await runStaffCommand(actor, { ...operation, requestId, version: expectedVersion } as StaffCommandData) });
   }
   return results;
 }
 
-async function applyOne(actor: StaffActor, requestId: string, expectedVersion: number, operation: BulkOperation): Promise<StaffResult<{ diplomaNumber?: string }>> {
-  switch (operation.type) {
-    case "takeInCharge":
-      return takeInCharge(actor, requestId, expectedVersion);
-    case "assign":
-      return assignRequest(actor, requestId, expectedVersion, operation.assigneeId);
-    case "forward":
-      return forwardRequest(actor, requestId, expectedVersion, operation.opinion, operation.comment);
-    case "recordEdition":
-      return recordEdition(actor, requestId, expectedVersion);
-    default:
-      return invalidInput("operation", "Opération inconnue.");
-  }
+// ——— Dispatch: one use case per staff command of the registry ———
+
+export type StaffCommandData = { [N in StaffCommandName]: CommandData<N> }[StaffCommandName];
+type Handlers = { [N in StaffCommandName]: (actor: StaffActor, data: CommandData<N>) => Promise<StaffResult<Changed & { diplomaNumber?: string }>> };
+
+/** Keyed by the registry's staff commands: the compiler refuses a command without its use case. */
+const HANDLERS: Handlers = {
+  takeInCharge: (actor, data) => takeInCharge(actor, data.requestId, data.version),
+  assign: (actor, data) => assignRequest(actor, data.requestId, data.version, data.assigneeId),
+  askForCorrection: (actor, data) => askForCorrection(actor, data.requestId, data.version, data.comment),
+  forward: (actor, data) => forwardRequest(actor, data.requestId, data.version, data.opinion, data.comment),
+  refuse: (actor, data) => refuseRequest(actor, data.requestId, data.version, data.reason),
+  decideExperience: (actor, data) => decideExperience(actor, data.requestId, data.version, toExperienceDecision(data)),
+  validateDiploma: (actor, data) => validateDiploma(actor, data.requestId, data.version),
+  recordEdition: (actor, data) => recordEdition(actor, data.requestId, data.version),
+  recordDispatch: (actor, data) => recordDispatch(actor, data.requestId, data.version),
+  recordHandover: (actor, data) => recordHandover(actor, data.requestId, data.version),
+};
+
+/** Runs one checked staff command through its use case. */
+export function runStaffCommand(actor: StaffActor, data: StaffCommandData): Promise<StaffResult<Changed & { diplomaNumber?: string }>> {
+  return (HANDLERS[data.type] as (actor: StaffActor, data: StaffCommandData) => ReturnType<typeof runStaffCommand>)(actor, data);
 }
 
 // ——— What the staff page needs ———
-
-const TRANSITION_ACTIONS: Partial<Record<TransitionName, RequestAction>> = {
-  takeInCharge: "takeInCharge",
-  assign: "assign",
-  askForCorrection: "askForCorrection",
-  forward: "forward",
-  refuse: "refuse",
-  decideExperience: "decideExperience",
-  validateDiploma: "validateDiploma",
-  recordEdition: "recordEdition",
-  recordDispatch: "recordDispatch",
-  recordHandover: "recordHandover",
-};
 
 export type StaffRequestContext = {
   /** The learner's results, with the units' titles from the catalogue. */
@@ -576,9 +580,9 @@ export async function staffRequestContext(actor: StaffActor, requestId: string):
   ]);
   const units = await db.catalogueUnit.findMany({ where: { code: { in: [...new Set(rows.map((r) => r.unitCode))] } }, select: { code: true, title: true } });
   const titles = new Map(units.map((unit) => [unit.code, unit.title]));
-  const fromTransitions = availableTransitions(snapshotOf(target), actor.role)
-    .map((transition) => TRANSITION_ACTIONS[transition])
-    .filter((action): action is RequestAction => action !== undefined && can(actor, action, target));
+  const fromTransitions = availableTransitions(snapshotOf(target), actor.role).filter(
+    (name): name is StaffCommandName => (STAFF_COMMANDS as readonly string[]).includes(name) && can(actor, name as StaffCommandName, target),
+  );
   const others = (["view", "reviewDocument", "postMessage"] as const).filter((action) => can(actor, action, target));
 
   const requirementMet = target.kind === "DIPLOMA" ? experienceRequirementMet(verdict, target.jointAnalysis?.state ?? null) : null;
