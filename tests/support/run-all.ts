@@ -1,18 +1,31 @@
 /**
- * `npm test`: every test of the project — Jest (unit, components, integration on PostgreSQL),
- * then the browser tests on a production build, even when a Jest test failed (the exit code then
- * stays non-zero). PostgreSQL is TEST_POSTGRES_URL (and E2E_POSTGRES_URL) when given, or else an
- * embedded server started for the run: no PostgreSQL needs to be installed.
+ * `npm test`: the lint (ESLint and the layering rules, eslint.config.mjs), then every test of the
+ * project — Jest (unit, components, integration on PostgreSQL) with coverage of app/, components/
+ * and lib/ (lcov in .data/coverage), then the browser tests on a production build. Each step runs
+ * even when an earlier one failed; the exit code is then non-zero. PostgreSQL is TEST_POSTGRES_URL
+ * (and E2E_POSTGRES_URL) when given, or else an embedded server started for the run: no
+ * PostgreSQL needs to be installed.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { siblingDatabase, startTestPostgres } from "./test-postgres";
+
+const coverageSummaryFile = path.resolve(".data", "coverage", "coverage-summary.json");
+
+/** Jest prints its coverage before the browser tests; this repeats it beside the final summary. */
+function coverageLine(): string | null {
+  if (!existsSync(coverageSummaryFile)) return null;
+  const total = JSON.parse(readFileSync(coverageSummaryFile, "utf8")).total;
+  const parts = (["statements", "branches", "functions", "lines"] as const).map((key) => `${key} ${total[key].pct}%`);
+  return `Coverage (app, components, lib): ${parts.join(", ")}`;
+}
 
 async function main(): Promise<number> {
   const resultsDir = path.resolve(".data", "test-results");
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
+  rmSync(coverageSummaryFile, { force: true });
 
   const server = process.env.TEST_POSTGRES_URL ? null : await startTestPostgres();
   try {
@@ -28,7 +41,8 @@ async function main(): Promise<number> {
 
     const jestFile = path.join(resultsDir, "jest.json");
     const playwrightFile = path.join(resultsDir, "playwright.json");
-    const jestStatus = run("npx", ["jest", "--json", `--outputFile=${jestFile}`]);
+    const lintStatus = run("npm", ["run", "--silent", "lint"]);
+    const jestStatus = run("npx", ["jest", "--coverage", "--json", `--outputFile=${jestFile}`]);
     const e2eStatus = run("npx", ["tsx", "tests/support/run-e2e.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
 
     const total = { passed: 0, failed: 0, skipped: 0 };
@@ -44,8 +58,11 @@ async function main(): Promise<number> {
       total.failed += stats.unexpected;
       total.skipped += stats.skipped;
     } catch {}
-    const ok = jestStatus === 0 && e2eStatus === 0;
-    if (!ok) console.error(`\nÉchec : Jest ${jestStatus === 0 ? "vert" : `code ${jestStatus}`}, navigateur ${e2eStatus === 0 ? "vert" : `code ${e2eStatus}`}.`);
+    const ok = lintStatus === 0 && jestStatus === 0 && e2eStatus === 0;
+    const verdict = (status: number) => (status === 0 ? "vert" : `code ${status}`);
+    const coverage = coverageLine();
+    if (coverage) console.log(`\n${coverage}`);
+    if (!ok) console.error(`\nÉchec : lint ${verdict(lintStatus)}, Jest ${verdict(jestStatus)}, navigateur ${verdict(e2eStatus)}.`);
     console.log(`\nSummary: ${total.passed} passed, ${ok ? total.failed : Math.max(total.failed, 1)} failed, ${total.skipped} skipped`);
     return ok ? 0 : 1;
   } finally {
