@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import localFont from "next/font/local";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import "./globals.css";
@@ -26,7 +27,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </main>
         <footer className="border-t border-slate-200 bg-white">
           <div className="mx-auto max-w-5xl px-4 py-4 text-sm text-slate-700">
-            D3 – Conservatoire national des arts et métiers. Une question sans réponse dans l&apos;<a href="/aide">Aide</a> ? Adressez-vous à votre centre d&apos;inscription.
+            D3 – Conservatoire national des arts et métiers. Une question sans réponse dans l&apos;<Link href="/aide">Aide</Link> ? Adressez-vous à votre centre d&apos;inscription.
           </div>
         </footer>
       </body>

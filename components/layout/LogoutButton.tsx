@@ -12,6 +12,7 @@ export function LogoutButton() {
       onClick={async () => {
         setPending(true);
         await signOut({ redirect: false });
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full page load drops the client router cache of the signed-in pages
         window.location.assign("/connexion?deconnecte=1");
       }}
       className="rounded border border-slate-400 px-3 py-1.5 font-medium text-slate-900 hover:bg-slate-100 disabled:opacity-60"

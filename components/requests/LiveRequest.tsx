@@ -51,7 +51,7 @@ export function LiveRequest({ requestId, version }: { requestId: string; version
       poller = undefined;
       if (document.visibilityState === "hidden") return;
       void poll();
-      poller = setInterval(poll, POLL_INTERVAL_MS);
+      poller = setInterval(() => void poll(), POLL_INTERVAL_MS);
     };
     const stopPolling = () => {
       clearInterval(poller);

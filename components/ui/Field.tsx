@@ -86,13 +86,14 @@ export function RadioGroup({
 }: { legend: string; error?: string; options: { value: string; label: string }[]; name: string; help?: ReactNode } & Omit<ComponentProps<"input">, "type">) {
   const id = useId();
   return (
-    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+    // The group, not each radio, is what is invalid: aria-invalid belongs to the radiogroup role.
+    <fieldset role="radiogroup" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="font-medium">{legend}</legend>
       {help ? <p className="text-sm">{help}</p> : null}
       <div className="mt-1 flex flex-wrap gap-4">
         {options.map((option) => (
           <label key={option.value} className="flex items-center gap-2">
-            <input type="radio" name={name} value={option.value} aria-invalid={error ? true : undefined} className="h-5 w-5" {...input} />
+            <input type="radio" name={name} value={option.value} className="h-5 w-5" {...input} />
             {option.label}
           </label>
         ))}

@@ -185,7 +185,7 @@ class PostgresEventBus implements RequestEventBus {
     }
     if (dropped || this.closed) return;
     this.failures = 0;
-    this.healthCheck = setInterval(() => client.query("SELECT 1").catch(drop), HEALTH_CHECK_INTERVAL_MS);
+    this.healthCheck = setInterval(() => void client.query("SELECT 1").catch(drop), HEALTH_CHECK_INTERVAL_MS);
     // Changes made before LISTEN took effect were not heard: the subscribers read the state again.
     this.subscribers.resyncAll();
   }
