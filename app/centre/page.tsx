@@ -1,10 +1,11 @@
+import { bulkCommandsFor } from "@/lib/requests/domain/commands";
 import type { Metadata } from "next";
 import { BulkActionsForm } from "@/components/staff/queue/BulkActionsForm";
 import { StaffQueue } from "@/components/staff/queue/StaffQueue";
 import { centreColleagues, parseQueueFilters, queueDiplomas, queueFor, type SearchParams } from "@/lib/requests/staff-queries";
 import { db } from "@/lib/server/db";
 import { requireUser } from "@/lib/server/session";
-import { centreBulkAction } from "./bulk-actions";
+import { centreBulkAction } from "@/lib/requests/actions";
 
 export const metadata: Metadata = { title: "Espace centre" };
 
@@ -29,7 +30,7 @@ export default async function CentrePage({ searchParams }: { searchParams: Promi
       filters={filters}
       queue={queue}
       diplomas={diplomas.map((d) => ({ value: d.key, label: d.code ? `${d.code} – ${d.title}` : d.title }))}
-      bulkOperations={["takeInCharge", "assign", "forward"]}
+      bulkOperations={bulkCommandsFor("AGENT_CENTRE")}
       bulkActions={<BulkActionsForm space="centre" action={centreBulkAction} colleagues={colleagues} />}
     />
   );

@@ -1,10 +1,11 @@
+import { bulkCommandsFor } from "@/lib/requests/domain/commands";
 import type { Metadata } from "next";
 import { BulkActionsForm } from "@/components/staff/queue/BulkActionsForm";
 import { StaffQueue } from "@/components/staff/queue/StaffQueue";
 import { listCentres } from "@/lib/centres";
 import { parseQueueFilters, queueDiplomas, queueFor, type SearchParams } from "@/lib/requests/staff-queries";
 import { requireUser } from "@/lib/server/session";
-import { nationalBulkAction } from "./bulk-actions";
+import { nationalBulkAction } from "@/lib/requests/actions";
 
 export const metadata: Metadata = { title: "Service national des diplômes" };
 
@@ -24,7 +25,7 @@ export default async function NationalPage({ searchParams }: { searchParams: Pro
       queue={queue}
       diplomas={diplomas.map((d) => ({ value: d.key, label: d.code ? `${d.code} – ${d.title}` : d.title }))}
       centres={centres.map((c) => ({ value: c.code, label: c.name }))}
-      bulkOperations={["recordEdition"]}
+      bulkOperations={bulkCommandsFor("AGENT_NATIONAL")}
       bulkActions={<BulkActionsForm space="national" action={nationalBulkAction} />}
     />
   );

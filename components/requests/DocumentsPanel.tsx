@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/domain/documents";
-import { removeDocumentAction, uploadDocumentAction } from "@/app/demandes/[id]/documents-actions";
+import { removeDocumentAction, uploadDocumentAction } from "@/lib/requests/actions";
 
 export type DocumentItem = {
   id: string;
@@ -81,7 +81,9 @@ export function DocumentsPanel({ requestId, editable, documents }: { requestId: 
     setErrors({});
     setPending(true);
     try {
-      const result = await uploadDocumentAction(requestId, new FormData(form));
+      const data = new FormData(form);
+      data.set("requestId", requestId);
+      const result = await uploadDocumentAction(data);
       if (result.ok) {
         if (fileRef.current) fileRef.current.value = "";
         setCategory("");
@@ -102,7 +104,7 @@ export function DocumentsPanel({ requestId, editable, documents }: { requestId: 
     setNotice(null);
     setPending(true);
     try {
-      const result = await removeDocumentAction(requestId, document.id);
+      const result = await removeDocumentAction({ requestId, documentId: document.id });
       setNotice(result.ok ? { tone: "success", text: `« ${document.originalName} » a été supprimé.` } : { tone: "error", text: result.message });
     } catch {
       setNotice({ tone: "error", text: UNAVAILABLE });

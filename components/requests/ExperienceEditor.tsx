@@ -12,7 +12,7 @@ import { RadioGroup, TextAreaField, TextField } from "@/components/ui/Field";
 import { useDraftStorage } from "@/components/ui/use-draft-storage";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
 import { EMPTY_EXPERIENCE, experienceFormSchema, type ExperienceFormData, type ExperienceFormValues } from "@/lib/domain/experience-form";
-import { deleteExperienceAction, saveExperienceAction } from "@/app/demandes/[id]/actions";
+import { deleteExperienceAction, saveExperienceAction } from "@/lib/requests/actions";
 import { formatCalendarDate } from "@/lib/shared/dates";
 
 export type SavedExperience = {
@@ -55,7 +55,7 @@ function ExperienceForm({ requestId, experience, onDone }: { requestId: string; 
   const onSubmit = handleSubmit(async () => {
     setFailure(null);
     try {
-      const result = await saveExperienceAction(requestId, form.getValues(), experience?.id);
+      const result = await saveExperienceAction({ requestId, values: form.getValues(), ...(experience ? { experienceId: experience.id } : {}) });
       if (result.ok) {
         storage.clear();
         onDone();
@@ -152,7 +152,7 @@ export function ExperienceEditor({ requestId, experiences, editable }: { request
                       variant="secondary"
                       onClick={async () => {
                         if (!window.confirm(`Supprimer l'expérience « ${e.jobTitle} » ?`)) return;
-                        const result = await deleteExperienceAction(requestId, e.id);
+                        const result = await deleteExperienceAction({ requestId, experienceId: e.id });
                         if (!result.ok) setFailure(result.message);
                         router.refresh();
                       }}

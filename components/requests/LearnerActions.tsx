@@ -5,7 +5,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextAreaField } from "@/components/ui/Field";
-import { deleteDraftAction, resubmitRequestAction, submitRequestAction, withdrawRequestAction } from "@/app/demandes/[id]/actions";
+import { deleteDraftAction, resubmitRequestAction, submitRequestAction, withdrawRequestAction } from "@/lib/requests/actions";
+import type { Result } from "@/lib/shared/result";
 
 type Failure = { ok: false; message: string; missing?: string[] };
 
@@ -29,12 +30,12 @@ function useAction() {
   const router = useRouter();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, setPending] = useState(false);
-  async function run(action: () => Promise<{ ok: boolean; message?: string; missing?: string[] } | undefined>) {
+  async function run(action: () => Promise<Result<unknown>>) {
     setPending(true);
     setFailure(null);
     try {
       const result = await action();
-      if (result && !result.ok) setFailure({ ok: false, message: result.message ?? "Action impossible.", missing: result.missing });
+      if (!result.ok) setFailure({ ok: false, message: result.message, missing: result.missing });
       router.refresh();
     } catch (error) {
       // redirect() from a server action surfaces here as a navigation, not a failure.
@@ -53,7 +54,7 @@ export function SubmitDraft({ requestId, version, label }: { requestId: string; 
     <div className="space-y-3">
       <FailureAlert failure={failure} />
       <div className="flex flex-wrap gap-3">
-        <Button type="button" disabled={pending} onClick={() => run(() => submitRequestAction(requestId, version))}>
+        <Button type="button" disabled={pending} onClick={() => run(() => submitRequestAction({ requestId, version }))}>
           {pending ? "Dépôt en cours…" : label}
         </Button>
         <Button
@@ -61,7 +62,7 @@ export function SubmitDraft({ requestId, version, label }: { requestId: string; 
           variant="secondary"
           disabled={pending}
           onClick={() => {
-            if (window.confirm("Supprimer ce brouillon et tout ce qu'il contient ?")) void run(() => deleteDraftAction(requestId));
+            if (window.confirm("Supprimer ce brouillon et tout ce qu'il contient ?")) void run(() => deleteDraftAction({ requestId }));
           }}
         >
           Supprimer le brouillon
@@ -88,7 +89,7 @@ export function WithdrawRequest({ requestId, version }: { requestId: string; ver
       <p className="font-medium">Abandonner la demande ? Elle restera dans votre historique, mais ne sera plus instruite.</p>
       <TextAreaField label="Motif" optional rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       <div className="flex gap-3">
-        <Button type="button" disabled={pending} onClick={() => run(() => withdrawRequestAction(requestId, version, reason))}>
+        <Button type="button" disabled={pending} onClick={() => run(() => withdrawRequestAction({ requestId, version, reason }))}>
           Confirmer l&apos;abandon
         </Button>
         <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
@@ -106,7 +107,7 @@ export function ResubmitRequest({ requestId, version }: { requestId: string; ver
     <div className="space-y-3">
       <FailureAlert failure={failure} />
       <TextAreaField label="Message pour votre centre" optional rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
-      <Button type="button" disabled={pending} onClick={() => run(() => resubmitRequestAction(requestId, version, comment))}>
+      <Button type="button" disabled={pending} onClick={() => run(() => resubmitRequestAction({ requestId, version, comment }))}>
         {pending ? "Envoi…" : "Renvoyer ma demande complétée"}
       </Button>
     </div>

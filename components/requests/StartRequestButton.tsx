@@ -2,16 +2,16 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
-import { startRequestAction, type StartState } from "@/app/auditeur/nouvelle-demande/actions";
+import { startRequestFormAction } from "@/lib/requests/actions";
 
 /** Opens a draft of the given kind for the diploma; works without JavaScript too (plain form post). */
 export function StartRequestButton({ diplomaKey, kind, label }: { diplomaKey: string; kind: "DIPLOMA" | "EXPERIENCE"; label: string }) {
-  const [state, action, pending] = useActionState<StartState, FormData>(startRequestAction, null);
+  const [state, action, pending] = useActionState(startRequestFormAction, null);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="diplomaKey" value={diplomaKey} />
       <input type="hidden" name="kind" value={kind} />
-      {state ? (
+      {state && !state.ok ? (
         <Alert tone="error">
           <p>{state.message}</p>
           {state.missing?.length ? (

@@ -33,6 +33,7 @@ import {
 import { can, type RequestAction, type StaffAction } from "@/lib/domain/staff-policy";
 import { DEFAULT_DIPLOMA_NUMBER_FORMAT, diplomaNumberSeries, formatDiplomaNumber, parseDiplomaNumberFormat } from "@/lib/domain/diploma-number";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
+import { MAX_BULK_ITEMS } from "./schemas";
 import { NOT_FOUND, Rollback, STALE_MESSAGE, changeRequests, type ActorCommand, type ApplyTransition, type TransitionFailure } from "./transition";
 
 /**
@@ -62,7 +63,6 @@ export type StaffResult<T = object> = ({ ok: true } & T) | StaffFailure;
 /** What a successful state change returns: the new state and the version to send with the next action. */
 export type Changed = { state: RequestState; version: number };
 
-export const MAX_BULK_ITEMS = 200;
 
 const STAFF_NOT_FOUND: StaffFailure = { ok: false, code: "NOT_FOUND", message: NOT_FOUND.message };
 const FORBIDDEN: StaffFailure = { ok: false, code: "FORBIDDEN", message: "Votre rôle ne permet pas cette action sur ce dossier." };

@@ -4,6 +4,7 @@ import { announceChanges } from "./notify";
 import { notifyRequestChange } from "@/lib/notifications/request-notifications";
 import { applyTransition, isOpen, type RequestState, type TransitionCommand, type TransitionContext, type TransitionErrorCode } from "@/lib/domain/request-lifecycle";
 import type { Viewer } from "@/lib/domain/request-access";
+import { COMMANDS, type CommandDefinition, type TransitionName } from "./domain/commands";
 
 export type Actor = Viewer;
 
@@ -53,10 +54,7 @@ export async function transitionInTransaction(
       version: { increment: 1 },
       lastChangeAt: now,
       openSlot: stillOpen ? "OPEN" : null,
-      ...(command.type === "submit" ? { submittedAt: now } : {}),
-      ...(command.type === "forward" ? { forwardedAt: now } : {}),
-      ...(command.type === "takeInCharge" ? { assignedAgentId: actor.id } : {}),
-      ...(command.type === "assign" ? { assignedAgentId: command.assigneeId } : {}),
+      ...rowEffects(actor, command, now),
     },
   });
   if (updated.count !== 1) return { ok: false, code: "STALE_VERSION", message: STALE_MESSAGE };
@@ -77,6 +75,17 @@ export async function transitionInTransaction(
   });
   await notifyRequestChange(tx, event.id);
   return { ok: true, requestId: request.id, state: result.to, version: request.version + 1 };
+}
+
+/** The columns the command's registry entry says it sets, beyond the state and the version. */
+function rowEffects(actor: Actor, command: ActorCommand, now: Date) {
+  const effects: CommandDefinition<TransitionName>["effects"] = COMMANDS[command.type].effects;
+  const assignee = effects.assignedAgent === "actor" ? actor.id : effects.assignedAgent === "assignee" && command.type === "assign" ? command.assigneeId : undefined;
+  return {
+    ...(effects.submittedAt ? { submittedAt: now } : {}),
+    ...(effects.forwardedAt ? { forwardedAt: now } : {}),
+    ...(assignee ? { assignedAgentId: assignee } : {}),
+  };
 }
 
 export const STALE_MESSAGE = "Ce dossier a été modifié entre-temps : la page a été mise à jour, vérifiez son nouvel état avant d'agir.";

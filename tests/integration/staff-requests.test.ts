@@ -2,8 +2,8 @@ import { db } from "@/lib/server/db";
 import { resubmitRequest, saveExperience } from "@/lib/requests/learner-requests";
 import { getRequestForViewer } from "@/lib/requests/queries";
 import { STALE_MESSAGE } from "@/lib/requests/transition";
+import { MAX_BULK_ITEMS } from "@/lib/requests/schemas";
 import {
-  MAX_BULK_ITEMS,
   askForCorrection,
   assignRequest,
   bulkApply,

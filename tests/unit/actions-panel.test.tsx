@@ -1,11 +1,9 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ActionsPanel } from "@/components/staff/request/ActionsPanel";
-import { centreRequestAction } from "@/app/centre/demandes/[id]/actions";
-import { nationalRequestAction } from "@/app/national/demandes/[id]/actions";
+import { centreRequestAction, nationalRequestAction } from "@/lib/requests/actions";
 
-jest.mock("@/app/centre/demandes/[id]/actions", () => ({ centreRequestAction: jest.fn() }));
-jest.mock("@/app/national/demandes/[id]/actions", () => ({ nationalRequestAction: jest.fn() }));
+jest.mock("@/lib/requests/actions", () => ({ centreRequestAction: jest.fn(), nationalRequestAction: jest.fn(), postMessageAction: jest.fn() }));
 const refresh = jest.fn();
 jest.mock("next/navigation", () => ({ useRouter: () => ({ refresh }) }));
 
@@ -43,7 +41,7 @@ test("an inline confirmation, not a dialog of the browser; cancelling gives the 
   expect(trigger).toHaveFocus();
   expect(centre).not.toHaveBeenCalled();
 
-  centre.mockResolvedValueOnce({ ok: true, version: 3 });
+  centre.mockResolvedValueOnce({ ok: true, value: { version: 3 } });
   await user.click(trigger);
   await user.click(screen.getByRole("button", { name: "Confirmer la prise en charge" }));
   expect(centre).toHaveBeenCalledWith({ type: "takeInCharge", requestId: "r1", version: 2 });
@@ -84,7 +82,7 @@ test("forwarding: the opinion and its reasons, errors from the server next to th
 
   await user.click(screen.getByRole("radio", { name: "Réservé" }));
   await user.type(screen.getByLabelText("Motivation de l'avis"), "Deux attestations manquent.");
-  centre.mockResolvedValueOnce({ ok: false, code: "MISSING_COMMENT", message: "Refusé", fieldErrors: { comment: "L'avis motivé du centre est obligatoire." } });
+  centre.mockResolvedValueOnce({ ok: false, code: "INVALID_INPUT", message: "Refusé", fieldErrors: { comment: "L'avis motivé du centre est obligatoire." } });
   await user.click(screen.getByRole("button", { name: "Confirmer la transmission" }));
   expect(centre).toHaveBeenCalledWith({ type: "forward", requestId: "r1", version: 5, opinion: "RESERVED", comment: "Deux attestations manquent." });
   const comment = screen.getByLabelText("Motivation de l'avis");
@@ -98,7 +96,7 @@ test("a stale version: the new state is shown, what was typed stays, and the nex
   const { rerender } = render(<ActionsPanel {...props} version={3} />);
   await user.click(screen.getByRole("button", { name: "Demander un complément" }));
   await user.type(screen.getByLabelText("Ce qui manque ou est à corriger"), "Le CV n'est pas daté.");
-  centre.mockResolvedValueOnce({ ok: false, code: "STALE_VERSION", message: "Ce dossier a été modifié entre-temps." });
+  centre.mockResolvedValueOnce({ ok: false, code: "CONFLICT", message: "Ce dossier a été modifié entre-temps." });
   await user.click(screen.getByRole("button", { name: "Envoyer la demande de complément" }));
 
   await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("Ce dossier a été modifié entre-temps : voici son nouvel état."));
@@ -108,7 +106,7 @@ test("a stale version: the new state is shown, what was typed stays, and the nex
   // The page is rendered again with the request's new version: the text is still there.
   rerender(<ActionsPanel {...props} version={4} />);
   expect(screen.getByLabelText("Ce qui manque ou est à corriger")).toHaveValue("Le CV n'est pas daté.");
-  centre.mockResolvedValueOnce({ ok: true, version: 5 });
+  centre.mockResolvedValueOnce({ ok: true, value: { version: 5 } });
   await user.click(screen.getByRole("button", { name: "Envoyer la demande de complément" }));
   expect(centre).toHaveBeenLastCalledWith({ type: "askForCorrection", requestId: "r1", version: 4, comment: "Le CV n'est pas daté." });
   await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("La demande de complément a été envoyée"));
@@ -142,12 +140,12 @@ test("national: the jury's decision under condition, and the diploma number afte
 
   await user.clear(months);
   await user.type(months, "3");
-  national.mockResolvedValueOnce({ ok: true });
+  national.mockResolvedValueOnce({ ok: true, value: {} });
   await user.click(screen.getByRole("button", { name: "Enregistrer la décision" }));
   expect(national).toHaveBeenCalledWith(expect.objectContaining({ type: "decideExperience", version: 7, outcome: "FAVOURABLE_WITH_CONDITION", internshipMonths: "3", conditionText: "Stage en développement logiciel" }));
 
   rerender(<ActionsPanel space="national" requestId="d1" version={9} available={["recordEdition"]} colleagues={[]} />);
-  national.mockResolvedValueOnce({ ok: true, diplomaNumber: "2026-000042" });
+  national.mockResolvedValueOnce({ ok: true, value: { diplomaNumber: "2026-000042" } });
   await user.click(screen.getByRole("button", { name: "Enregistrer l'édition" }));
   await user.click(screen.getByRole("button", { name: "Confirmer l'édition" }));
   await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Numéro du diplôme : 2026-000042."));

@@ -1,9 +1,9 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DocumentsPanel } from "@/components/requests/DocumentsPanel";
-import { uploadDocumentAction, removeDocumentAction } from "@/app/demandes/[id]/documents-actions";
+import { uploadDocumentAction, removeDocumentAction } from "@/lib/requests/actions";
 
-jest.mock("@/app/demandes/[id]/documents-actions", () => ({ uploadDocumentAction: jest.fn(), removeDocumentAction: jest.fn() }));
+jest.mock("@/lib/requests/actions", () => ({ uploadDocumentAction: jest.fn(), removeDocumentAction: jest.fn() }));
 const upload = jest.mocked(uploadDocumentAction);
 const remove = jest.mocked(removeDocumentAction);
 
@@ -32,18 +32,18 @@ test("validation, server errors, removal", async () => {
   expect(select).toHaveValue("EMPLOYER_ATTESTATION");
   expect(upload).not.toHaveBeenCalled();
 
-  upload.mockResolvedValueOnce({ ok: false, message: "x", fieldErrors: { file: "Erreur serveur" } });
+  upload.mockResolvedValueOnce({ ok: false, code: "INVALID_INPUT", message: "x", fieldErrors: { file: "Erreur serveur" } });
   await user.upload(input, new File(["%PDF-1.4 x"], "ok.pdf", { type: "application/pdf" }));
   await user.click(screen.getByRole("button", { name: "Ajouter la pièce" }));
   await waitFor(() => expect(input).toHaveAccessibleDescription(expect.stringContaining("Erreur serveur")));
-  expect(upload.mock.calls[0]![1].get("category")).toBe("EMPLOYER_ATTESTATION");
+  expect((upload.mock.calls[0]![0] as FormData).get("category")).toBe("EMPLOYER_ATTESTATION");
   expect(select).toHaveValue("EMPLOYER_ATTESTATION");
 
-  upload.mockResolvedValueOnce({ ok: true, documentId: "d2" });
+  upload.mockResolvedValueOnce({ ok: true, value: { documentId: "d2" } });
   await user.click(screen.getByRole("button", { name: "Ajouter la pièce" }));
   await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("« ok.pdf » a été ajouté"));
 
-  remove.mockResolvedValueOnce({ ok: true });
+  remove.mockResolvedValueOnce({ ok: true, value: {} });
   await user.click(screen.getByRole("button", { name: "Supprimer « CV Zoé.pdf »" }));
   await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("supprimé"));
 });

@@ -1,4 +1,4 @@
-import { invalidInput, messageSchema, staffActionSchema, toExperienceDecision, type DecideExperienceData } from "@/lib/requests/staff-schemas";
+import { invalidInput, messageSchema, staffActionSchema, toExperienceDecision, type DecideExperienceData } from "@/lib/requests/schemas";
 
 const base = { requestId: "r1", version: 3 };
 

@@ -1,17 +1,28 @@
 import { ResubmitRequest, SubmitDraft, WithdrawRequest } from "@/components/requests/LearnerActions";
+import { learnerCommands } from "@/lib/requests/domain/commands";
 import type { RequestDetail } from "@/lib/requests/queries";
 
-/** What the learner can do now with the request, depending on its state. */
-export function LearnerActions({ request, linked, open, isDraft }: { request: RequestDetail; linked: RequestDetail | null; open: boolean; isDraft: boolean }) {
-  const correction = [request, linked].find((r) => r?.state === "CORRECTION_REQUESTED") ?? null;
-  if (!isDraft && !open && !correction) return null;
+type Shown = Pick<RequestDetail, "kind" | "mode" | "state" | "version">;
+
+const snapshot = (request: Shown) =>
+  request.kind === "EXPERIENCE"
+    ? { kind: "EXPERIENCE" as const, mode: request.mode ?? ("ANTICIPEE" as const), state: request.state, version: request.version }
+    : { kind: "DIPLOMA" as const, state: request.state, version: request.version };
+
+/** What the learner can do now with the request: exactly the commands the state machine accepts from them. */
+export function LearnerActions({ request, linked }: { request: RequestDetail; linked: RequestDetail | null }) {
+  const commands = learnerCommands(snapshot(request));
+  const correction = [request, linked].find((r) => r && learnerCommands(snapshot(r)).includes("resubmit")) ?? null;
+  const canSubmit = commands.includes("submit");
+  const canWithdraw = commands.includes("withdraw");
+  if (!canSubmit && !canWithdraw && !correction) return null;
   return (
     <section aria-labelledby="actions" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="actions" className="text-lg font-semibold">
-        {isDraft ? "Déposer la demande" : "Actions"}
+        {canSubmit ? "Déposer la demande" : "Actions"}
       </h2>
       <div className="mt-3 space-y-4">
-        {isDraft ? (
+        {canSubmit ? (
           <>
             <p>
               Vérifiez votre demande puis déposez-la : elle sera transmise à votre centre d&apos;inscription et vous recevrez un récépissé. Tout est
@@ -26,7 +37,7 @@ export function LearnerActions({ request, linked, open, isDraft }: { request: Re
             <ResubmitRequest requestId={correction.id} version={correction.version} />
           </>
         ) : null}
-        {open ? <WithdrawRequest requestId={request.id} version={request.version} /> : null}
+        {canWithdraw ? <WithdrawRequest requestId={request.id} version={request.version} /> : null}
       </div>
     </section>
   );

@@ -100,7 +100,6 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const isDraft = request.state === "DRAFT";
   const analysisEditable = analysis !== null && isEditableByLearner(analysis.state);
   const assessment = analysis ? assessExperience(analysis.experiences, request.diploma.definition.experience) : null;
-  const open = !["DRAFT", "REFUSED", "WITHDRAWN"].includes(request.state) && request.events.every((e) => e.toState !== "VALIDATED");
 
   return (
     <div className="space-y-8">
@@ -175,7 +174,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             </section>
           ) : null}
 
-          <LearnerActions request={request} linked={linked} open={open} isDraft={isDraft} />
+          <LearnerActions request={request} linked={linked} />
 
           {!isDraft ? (
             <MessageThread

@@ -5,13 +5,16 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { RadioGroup, SelectField } from "@/components/ui/Field";
 import { TextAreaField } from "@/components/staff/request/form-parts";
-import { CENTRE_OPINIONS, CENTRE_OPINION_LABELS } from "@/lib/requests/staff-schemas";
-import type { BulkState } from "./bulk";
+import { CENTRE_OPINIONS, CENTRE_OPINION_LABELS } from "@/lib/requests/schemas";
+import type { BulkReport } from "@/lib/requests/bulk-results";
+import type { Result } from "@/lib/shared/result";
 import { BULK_FORM_ID } from "./form-id";
 
+type BulkAction = (previous: Result<BulkReport> | null, formData: FormData) => Promise<Result<BulkReport>>;
+
 type Props =
-  | { space: "centre"; action: (previous: BulkState, formData: FormData) => Promise<BulkState>; colleagues: { id: string; displayName: string }[] }
-  | { space: "national"; action: (previous: BulkState, formData: FormData) => Promise<BulkState> };
+  | { space: "centre"; action: BulkAction; colleagues: { id: string; displayName: string }[] }
+  | { space: "national"; action: BulkAction };
 
 /**
  * The bulk actions panel. The row checkboxes live in the server-rendered table and join this form
@@ -19,7 +22,7 @@ type Props =
  * "Tout cocher". Without JavaScript the form still posts to the server action.
  */
 export function BulkActionsForm(props: Props) {
-  const [state, formAction, pending] = useActionState(props.action, null);
+  const [state, formAction, pending] = useActionState<Result<BulkReport> | null, FormData>(props.action, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   // Sent by hand so that React does not reset the form afterwards: after an error, the ticked rows
@@ -98,9 +101,9 @@ export function BulkActionsForm(props: Props) {
         {pending ? <p>Traitement en cours…</p> : null}
         {state?.ok ? (
           <div className="space-y-2">
-            <p className="font-semibold">{state.summary}</p>
+            <p className="font-semibold">{state.value.summary}</p>
             <ul className="space-y-1" data-testid="bulk-results">
-              {state.lines.map((line) => (
+              {state.value.lines.map((line) => (
                 <li key={line.requestId} className={line.ok ? "text-green-900" : "text-red-800"}>
                   <span aria-hidden="true">{line.ok ? "✓ " : "✗ "}</span>
                   {line.number} : {line.text}

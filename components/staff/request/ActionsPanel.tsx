@@ -5,68 +5,17 @@ import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
-import type { StaffSpace } from "@/lib/requests/staff-actions";
-import { CENTRE_OPINIONS, CENTRE_OPINION_LABELS, JURY_OUTCOMES, JURY_OUTCOME_LABELS, type StaffActionInput } from "@/lib/requests/staff-schemas";
+import type { StaffSpace } from "@/lib/requests/domain/commands";
+import { CENTRE_OPINIONS, CENTRE_OPINION_LABELS, JURY_OUTCOMES, JURY_OUTCOME_LABELS, type StaffActionInput } from "@/lib/requests/schemas";
+import { COMMANDS, STAFF_COMMANDS, type PanelText, type StaffCommandName } from "@/lib/requests/domain/commands";
 import { ChoiceField, TextAreaField } from "./form-parts";
 import { STALE_NOTICE, useStaffAction } from "./use-staff-action";
 
-/** The actions that change the request's state, in the order of the instruction. */
-export const PANEL_ACTIONS = [
-  "takeInCharge",
-  "assign",
-  "askForCorrection",
-  "forward",
-  "refuse",
-  "decideExperience",
-  "validateDiploma",
-  "recordEdition",
-  "recordDispatch",
-  "recordHandover",
-] as const;
-export type PanelAction = (typeof PANEL_ACTIONS)[number];
+/** The actions that change the request's state, in the order of the instruction: the registry's staff commands. */
+export const PANEL_ACTIONS = STAFF_COMMANDS;
+export type PanelAction = StaffCommandName;
 
-const ACTION_TEXT: Record<PanelAction, { label: string; question: string; confirm: string; done: string }> = {
-  takeInCharge: {
-    label: "Prendre en charge",
-    question: "Prendre en charge cette demande ? Vous en deviendrez le gestionnaire.",
-    confirm: "Confirmer la prise en charge",
-    done: "Vous avez pris la demande en charge.",
-  },
-  assign: { label: "Attribuer à…", question: "À quel gestionnaire du centre attribuer cette demande ?", confirm: "Attribuer", done: "La demande a été attribuée." },
-  askForCorrection: {
-    label: "Demander un complément",
-    question: "Le dossier revient à l'auditeur jusqu'à ce qu'il le renvoie complété. Il reçoit votre texte tel quel.",
-    confirm: "Envoyer la demande de complément",
-    done: "La demande de complément a été envoyée à l'auditeur.",
-  },
-  forward: {
-    label: "Transmettre au national",
-    question: "La demande part au service national avec l'avis motivé du centre.",
-    confirm: "Confirmer la transmission",
-    done: "La demande a été transmise au national.",
-  },
-  refuse: { label: "Refuser", question: "Le refus est une décision définitive ; l'auditeur reçoit le motif tel quel.", confirm: "Confirmer le refus", done: "La demande a été refusée." },
-  decideExperience: {
-    label: "Décision du jury",
-    question: "La décision du jury sur l'expérience professionnelle est communiquée à l'auditeur.",
-    confirm: "Enregistrer la décision",
-    done: "La décision du jury est enregistrée.",
-  },
-  validateDiploma: { label: "Valider le diplôme", question: "Valider la délivrance du diplôme ?", confirm: "Confirmer la validation", done: "Le diplôme est validé." },
-  recordEdition: {
-    label: "Enregistrer l'édition",
-    question: "Enregistrer l'édition du diplôme ? Un numéro de diplôme lui est attribué.",
-    confirm: "Confirmer l'édition",
-    done: "L'édition du diplôme est enregistrée.",
-  },
-  recordDispatch: { label: "Marquer envoyé au centre", question: "Le diplôme a-t-il été envoyé au centre ?", confirm: "Confirmer l'envoi", done: "L'envoi au centre est enregistré." },
-  recordHandover: {
-    label: "Marquer remis à l'auditeur",
-    question: "Le diplôme a-t-il été remis à l'auditeur ?",
-    confirm: "Confirmer la remise",
-    done: "La remise du diplôme est enregistrée.",
-  },
-};
+const ACTION_TEXT = Object.fromEntries(PANEL_ACTIONS.map((name) => [name, COMMANDS[name].panel])) as Record<PanelAction, PanelText>;
 
 type Field = "assigneeId" | "comment" | "opinion" | "reason" | "outcome" | "internshipMonths" | "conditionText";
 type Draft = Partial<Record<Field, string>>;
@@ -191,14 +140,15 @@ export function ActionsPanel({
         setDrafts((current) => ({ ...current, [open]: {} }));
         setOpen(null);
         setErrors({});
-        if (result.version !== undefined && result.version > version) setAwaited(result.version);
-        const text = open === "recordEdition" && result.diplomaNumber ? `${ACTION_TEXT[open].done} Numéro du diplôme : ${result.diplomaNumber}.` : ACTION_TEXT[open].done;
+        const { version: next, diplomaNumber } = result.value ?? {};
+        if (next !== undefined && next > version) setAwaited(next);
+        const text = open === "recordEdition" && diplomaNumber ? `${ACTION_TEXT[open].done} Numéro du diplôme : ${diplomaNumber}.` : ACTION_TEXT[open].done;
         setNotice({ tone: "success", text });
       });
       noticeRef.current?.focus();
       return;
     }
-    if (result.code === "STALE_VERSION") {
+    if (result.code === "CONFLICT") {
       setStale(true);
       return;
     }
@@ -245,7 +195,7 @@ export function ActionsPanel({
                 }}
                 onClick={() => (open === action ? close() : show(action))}
               >
-                {ACTION_TEXT[action].label}
+                {ACTION_TEXT[action].button}
               </Button>
             </li>
           ))}
@@ -257,7 +207,7 @@ export function ActionsPanel({
       {open ? (
         <form id={formId} onSubmit={onSubmit} noValidate aria-labelledby={headingId} className="mt-4 space-y-4 rounded border border-slate-300 bg-slate-50 p-4">
           <h3 id={headingId} ref={headingRef} tabIndex={-1} className="font-semibold outline-none">
-            {ACTION_TEXT[open].label.replace("…", "")}
+            {ACTION_TEXT[open].button.replace("…", "")}
           </h3>
           {stale ? <Alert tone="error">{STALE_NOTICE}</Alert> : null}
           {actions.includes(open) ? (

@@ -5,9 +5,9 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { postMessageAction } from "@/app/demandes/[id]/message-actions";
-import type { StaffSpace } from "@/lib/requests/staff-actions";
-import { invalidInput, messageSchema } from "@/lib/requests/staff-schemas";
+import { postMessageAction } from "@/lib/requests/actions";
+import type { StaffSpace } from "@/lib/requests/domain/commands";
+import { invalidInput, messageSchema } from "@/lib/requests/schemas";
 import { TextAreaField } from "./form-parts";
 import { SERVER_ACTIONS, UNAVAILABLE } from "./use-staff-action";
 

@@ -5,7 +5,7 @@ import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/domain/documents";
-import type { StaffSpace } from "@/lib/requests/staff-actions";
+import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { ChoiceField, TextAreaField } from "./form-parts";
 import { useStaffAction } from "./use-staff-action";
 

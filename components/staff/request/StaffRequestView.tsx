@@ -10,9 +10,9 @@ import { assessExperience, computeExperience, formatMonths } from "@/lib/domain/
 import { ROLE_LABELS } from "@/lib/domain/policy";
 import { STATE_LABELS, requestTitle, type TransitionName } from "@/lib/domain/request-lifecycle";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
-import type { StaffSpace } from "@/lib/requests/staff-actions";
+import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { staffRequestContext, type StaffActor, type StaffRequestContext } from "@/lib/requests/staff-requests";
-import { CENTRE_OPINION_LABELS } from "@/lib/requests/staff-schemas";
+import { CENTRE_OPINION_LABELS } from "@/lib/requests/schemas";
 import { ActionsPanel } from "./ActionsPanel";
 import { MessageThread } from "./MessageThread";
 import { StaffDocuments } from "./StaffDocuments";

@@ -2,20 +2,23 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { centreRequestAction } from "@/app/centre/demandes/[id]/actions";
-import { nationalRequestAction } from "@/app/national/demandes/[id]/actions";
-import type { StaffActionResult, StaffSpace } from "@/lib/requests/staff-actions";
-import { invalidInput, staffActionSchema, type StaffActionInput } from "@/lib/requests/staff-schemas";
+import { centreRequestAction, nationalRequestAction } from "@/lib/requests/actions";
+import type { StaffSpace } from "@/lib/requests/domain/commands";
+import { invalidInput, staffActionSchema, type StaffActionInput } from "@/lib/requests/schemas";
+import { UNAVAILABLE_MESSAGE, type Result } from "@/lib/shared/result";
 
 export const SERVER_ACTIONS: Record<StaffSpace, (input: StaffActionInput) => Promise<StaffActionResult>> = {
   centre: centreRequestAction,
   national: nationalRequestAction,
 };
 
-export const STALE_NOTICE = "Ce dossier a été modifié entre-temps : voici son nouvel état.";
-export const UNAVAILABLE = "Le service est momentanément indisponible : votre saisie est conservée, réessayez dans quelques minutes.";
+/** What every action of the staff request page answers: a state change gives the new version, the edition the diploma number. */
+export type StaffActionResult = Result<{ version?: number; diplomaNumber?: string; messageId?: string; state?: string; status?: string; creditedUnits?: string[] }>;
 
-export type SendResult = StaffActionResult | { ok: false; code: "UNAVAILABLE"; message: string; fieldErrors?: undefined };
+export const STALE_NOTICE = "Ce dossier a été modifié entre-temps : voici son nouvel état.";
+export const UNAVAILABLE = UNAVAILABLE_MESSAGE;
+
+export type SendResult = StaffActionResult;
 
 /**
  * Sends one action of the staff request page: checked first with the server's own schema (errors
@@ -33,7 +36,7 @@ export function useStaffAction(space: StaffSpace) {
     setPending(true);
     try {
       const result = await SERVER_ACTIONS[space](input);
-      if (result.ok || result.code === "STALE_VERSION") router.refresh();
+      if (result.ok || result.code === "CONFLICT") router.refresh();
       return result;
     } catch (error) {
       // An expired session redirects to the login page: a navigation, not a failure.

@@ -544,3 +544,6 @@ export function availableTransitions(request: RequestSnapshot, role: Role): Tran
 export function learnerCommands(request: RequestSnapshot): LearnerCommandName[] {
   return availableTransitions(request, "AUDITEUR").filter((name): name is LearnerCommandName => COMMANDS[name].scope === "owner");
 }
+
+/** The two staff spaces that act on requests. */
+export type StaffSpace = "centre" | "national";

@@ -1,3 +1,4 @@
+import { validCommand } from "../../support/commands";
 import fc from "fast-check";
 import {
   ACTOR_ROLES,
@@ -45,27 +46,6 @@ const ALLOWED: [("DIPLOMA" | "EXPERIENCE" | "*"), RequestState, TransitionName, 
 ];
 
 const SATISFIED: TransitionContext = { allUnitsObtained: true, experienceCovered: true, linkedDiplomaRequestId: "req-1", experienceRequirementMet: true };
-
-/** A valid command of each type (payloads filled in). */
-function validCommand(type: TransitionName, actorRole: ActorRole, expectedVersion = 3): TransitionCommand {
-  const base = { actorRole, expectedVersion };
-  switch (type) {
-    case "assign":
-      return { ...base, type, assigneeId: "agent-42" };
-    case "askForCorrection":
-      return { ...base, type, comment: "Attestation employeur manquante" };
-    case "forward":
-      return { ...base, type, opinion: "FAVOURABLE", comment: "Dossier complet" };
-    case "refuse":
-      return { ...base, type, reason: "Pièces non conformes" };
-    case "decideExperience":
-      return { ...base, type, decision: { outcome: "FAVOURABLE" } };
-    case "recordEdition":
-      return { ...base, type, diplomaNumber: "2025-000123" };
-    default:
-      return { ...base, type };
-  }
-}
 
 const SNAPSHOTS: [string, (state: RequestState) => RequestSnapshot][] = [
   ["DIPLOMA", (state) => ({ kind: "DIPLOMA", state, version: 3 })],
