@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import type { Viewer } from "@/lib/domain/request-access";
 import { KIND_LABELS, REQUEST_STATES, STATE_LABELS, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/domain/request-lifecycle";
@@ -11,7 +11,9 @@ import { searchKey } from "@/lib/domain/text";
  * the CSV export streamed page by page through the same query. Every query stays index-bound at
  * national scale (tests/support/bench-queue.ts): counts come from the maintained RequestCount
  * table when the filters allow it, the search goes through the trigram index on searchText or the
- * index on number.
+ * index on number. Where the work would grow with the number of matches (counting under a date or
+ * assignment filter, a search for a common name), a page reads at most QUEUE_MATCH_CAP of them and
+ * says so; the export is never capped.
  */
 
 export const QUEUE_SORTS = ["recent", "oldest", "changed"] as const;
@@ -139,7 +141,7 @@ const REQUEST_NUMBER = /^d3-\d{4}-\d+$/;
  * PostgreSQL cannot turn LIKE 'prefix%' into an index range itself. In any collation a prefix sorts
  * before its extensions and digits before "z", so the range holds every match; LIKE keeps exactly them.
  */
-function numbersStartingWith(prefix: string): Prisma.StringNullableFilter<"Request"> {
+function numbersStartingWith(prefix: string): { gte: string; lt: string; startsWith: string } {
   return { gte: prefix, lt: `${prefix}z`, startsWith: prefix };
 }
 
@@ -244,15 +246,117 @@ export type QueueRow = {
   assignedAgentName: string | null;
 };
 
-export type StateCounts = { byState: Partial<Record<RequestState, number>>; total: number };
-/** `counts` on the first page only: following pages have the same counts, already shown. */
-export type QueuePage = { rows: QueueRow[]; nextCursor: string | null; counts: StateCounts | null };
+/**
+ * How many matching requests a queue page looks at when it must read the requests themselves (a
+ * search, a date or assignment filter): enough for the filters of a centre's daily work to stay
+ * exact, few enough that a search for the commonest surname over the whole country costs what a
+ * rare one does. Beyond it the screen says « plus de 1 000 » and asks for a narrower search.
+ */
+export const QUEUE_MATCH_CAP = 1000;
 
-/** One page of the queue; the first one with the number of requests per state under the same filters (state aside). */
-export async function queueFor(viewer: Viewer, filters: QueueFilters, pageSize = 50): Promise<QueuePage> {
+/**
+ * `capped`: more than `total` requests match; `byState` then holds the states met among the first
+ * `total` found, their numbers being lower bounds only.
+ */
+export type StateCounts = { byState: Partial<Record<RequestState, number>>; total: number; capped?: true };
+/**
+ * `counts` on the first page only: following pages have the same counts, already shown.
+ * `searchCap`: the search matched more requests than that; the pages list only that many of them.
+ */
+export type QueuePage = { rows: QueueRow[]; nextCursor: string | null; counts: StateCounts | null; searchCap?: number };
+
+/**
+ * One page of the queue; the first one with the number of requests per state under the same filters
+ * (state aside). A search first gathers its matches, at most `cap` + 1 of them in the order the
+ * indexes give them, and the page is read among those: a search that matches many requests costs
+ * no more than one that matches `cap`.
+ */
+export async function queueFor(viewer: Viewer, filters: QueueFilters, pageSize = 50, cap = QUEUE_MATCH_CAP): Promise<QueuePage> {
   const firstPage = !decodeCursor(filters.sort, filters.after);
-  const [page, counts] = await Promise.all([queueRows(viewer, filters, pageSize), firstPage ? queueCounts(viewer, filters) : null]);
-  return { ...page, counts };
+  const scope = scopeOf(viewer, filters);
+  if (!scope || !searchWords(filters.q).length) {
+    const [page, counts] = await Promise.all([queueRows(viewer, filters, pageSize), firstPage ? queueCounts(viewer, filters, cap) : null]);
+    return { ...page, counts };
+  }
+  const { candidates, capped } = withinCap(await firstMatches(viewer, scope, filters, cap, SORT_COLUMNS[filters.sort], SORT_DIRECTIONS[filters.sort]), cap);
+  const page = await pageAmong(viewer, filters, pageSize, candidates);
+  return { ...page, counts: firstPage ? countStates(candidates, capped) : null, ...(capped ? { searchCap: cap } : {}) };
+}
+
+type Match = { id: string; state: RequestState; submittedAt: Date; lastChangeAt: Date; seen: number };
+
+/**
+ * Up to `cap` + 1 requests matching every filter but the state, taken in the order the indexes give
+ * them (`seen`), so that the work stops at the cap, then sorted among themselves. In SQL: Prisma
+ * would order by id before the LIMIT, which reads every match; and the sort of a page among the
+ * matches must not let the planner walk a whole sort index looking for them.
+ */
+function firstMatches(viewer: Viewer, scope: Scope, filters: QueueFilters, cap: number, column: "submittedAt" | "lastChangeAt" = "submittedAt", direction: "asc" | "desc" = "desc"): Promise<Match[]> {
+  const order = Prisma.raw(`"${column}" ${direction}, id ${direction}`);
+  return db.$queryRaw<Match[]>`
+    SELECT id, state::text AS state, "submittedAt", "lastChangeAt", seen::int AS seen
+    FROM (SELECT id, state, "submittedAt", "lastChangeAt", row_number() OVER () AS seen FROM "Request" WHERE ${matchConditions(viewer, scope, filters)} LIMIT ${cap + 1}) found
+    ORDER BY ${order}`;
+}
+
+/**
+ * The conditions of scopeOf, SUBMITTED and filterConditions (state aside) in SQL, for firstMatches.
+ * LIKE patterns escape their wildcards as Prisma's `contains` and `startsWith` do.
+ */
+function matchConditions(viewer: Viewer, scope: Scope, filters: QueueFilters): Prisma.Sql {
+  const like = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+  const conditions = [Prisma.sql`state <> 'DRAFT' AND "submittedAt" IS NOT NULL`];
+  if (scope.centreCode) conditions.push(Prisma.sql`"centreCode" = ${scope.centreCode}`);
+  if (scope.forwardedOnly) conditions.push(Prisma.sql`"forwardedAt" IS NOT NULL`);
+  if (filters.kind) conditions.push(Prisma.sql`kind = ${filters.kind}::"RequestKind"`);
+  if (filters.diploma) conditions.push(Prisma.sql`"diplomaKey" = ${filters.diploma}`);
+  if (filters.from) conditions.push(Prisma.sql`"submittedAt" >= ${parisMidnight(filters.from)}`);
+  if (filters.to) conditions.push(Prisma.sql`"submittedAt" < ${parisMidnight(filters.to, 1)}`);
+  if (filters.assigned === "me") conditions.push(Prisma.sql`"assignedAgentId" = ${viewer.id}`);
+  if (filters.assigned === "none") conditions.push(Prisma.sql`"assignedAgentId" IS NULL`);
+  for (const word of searchWords(filters.q)) {
+    if (REQUEST_NUMBER.test(word)) {
+      const { gte, lt, startsWith } = numbersStartingWith(word.toUpperCase());
+      conditions.push(Prisma.sql`number >= ${gte} AND number < ${lt} AND number LIKE ${`${like(startsWith)}%`}`);
+    } else conditions.push(Prisma.sql`"searchText" LIKE ${`%${like(word)}%`}`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/** The first `cap` matches found, and whether there were more. */
+function withinCap(found: Match[], cap: number): { candidates: Match[]; capped: boolean } {
+  const capped = found.length > cap;
+  return { candidates: capped ? found.filter((match) => match.seen <= cap) : found, capped };
+}
+
+function countStates(matches: { state: RequestState }[], capped: boolean): StateCounts {
+  const byState: Partial<Record<RequestState, number>> = {};
+  for (const { state } of matches) byState[state] = (byState[state] ?? 0) + 1;
+  return { byState, total: matches.length, ...(capped ? { capped: true as const } : {}) };
+}
+
+/**
+ * One page among the matches of a search, already in the order of the sort: the state filter, then
+ * the rows after the cursor's (or, if it has gone, after its sort value), then their details.
+ */
+async function pageAmong(viewer: Viewer, filters: QueueFilters, pageSize: number, matches: Match[]): Promise<Omit<QueuePage, "counts">> {
+  const size = clampedPageSize(pageSize);
+  const cursor = decodeCursor(filters.sort, filters.after);
+  const column = SORT_COLUMNS[filters.sort];
+  const inState = filters.state ? matches.filter((match) => match.state === filters.state) : matches;
+  let start = 0;
+  if (cursor) {
+    const at = inState.findIndex((match) => match.id === cursor.id);
+    const beyond = (match: Match) => (SORT_DIRECTIONS[filters.sort] === "desc" ? match[column] < cursor.value : match[column] > cursor.value);
+    start = at >= 0 ? at + 1 : inState.findIndex(beyond);
+  }
+  const page = start < 0 ? [] : inState.slice(start, start + size + 1);
+  const ids = page.slice(0, size).map((match) => match.id);
+  const found = await db.request.findMany({ where: { id: { in: ids } }, select: rowSelectFor(viewer) });
+  const byId = new Map(found.map((row) => [row.id, queueRow(row)]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  const last = rows.at(-1);
+  return { rows, nextCursor: page.length > size && last ? encodeCursor(filters.sort, last[column], last.id) : null };
 }
 
 /** The rows of one page (after `filters.after`), without the counts. */
@@ -260,57 +364,69 @@ export async function queueRows(viewer: Viewer, filters: QueueFilters, pageSize 
   const { after } = filters;
   const scope = scopeOf(viewer, filters);
   if (!scope) return { rows: [], nextCursor: null };
-  const size = Math.min(Math.max(Math.trunc(pageSize), 1), 1000);
+  const size = clampedPageSize(pageSize);
   const cursor = decodeCursor(filters.sort, after);
   const column = SORT_COLUMNS[filters.sort];
   const direction = SORT_DIRECTIONS[filters.sort];
-  const national = viewer.role === "AGENT_NATIONAL";
   const found = await db.request.findMany({
     where: { AND: [requestsIn(scope), SUBMITTED, ...filterConditions(viewer, filters, true), ...(cursor ? [afterCursor(filters.sort, cursor)] : [])] },
     orderBy: [{ [column]: direction }, { id: direction }],
     take: size + 1,
-    select: { ...rowSelect, ...(national ? { centre: { select: { name: true } } } : {}) },
+    select: rowSelectFor(viewer),
   });
-  const rows = found.slice(0, size).map((row): QueueRow => {
-    const profile = row.learner.profile;
-    return {
-      id: row.id,
-      number: row.number ?? "",
-      kind: row.kind,
-      mode: row.mode,
-      state: row.state,
-      version: row.version,
-      submittedAt: row.submittedAt!,
-      lastChangeAt: row.lastChangeAt,
-      diplomaCode: row.diploma.code,
-      diplomaTitle: row.diploma.title,
-      learnerName: profile ? `${profile.firstNames} ${profile.usageName || profile.birthName}` : row.learner.displayName,
-      learnerNumber: profile?.learnerNumber ?? null,
-      centreName: "centre" in row ? (row.centre as { name: string }).name : null,
-      assignedAgentName: row.assignedAgent?.displayName ?? null,
-    };
-  });
+  const rows = found.slice(0, size).map(queueRow);
   const last = rows.at(-1);
   const nextCursor = found.length > size && last ? encodeCursor(filters.sort, last[column], last.id) : null;
   return { rows, nextCursor };
 }
 
+function clampedPageSize(asked: number): number {
+  return Math.min(Math.max(Math.trunc(asked), 1), 1000);
+}
+
+/** The columns of a row, and the centre's name for the national level. */
+function rowSelectFor(viewer: Viewer) {
+  return { ...rowSelect, ...(viewer.role === "AGENT_NATIONAL" ? { centre: { select: { name: true } } } : {}) };
+}
+
+function queueRow(row: Prisma.RequestGetPayload<{ select: typeof rowSelect }> & { centre?: { name: string } }): QueueRow {
+  const profile = row.learner.profile;
+  return {
+    id: row.id,
+    number: row.number ?? "",
+    kind: row.kind,
+    mode: row.mode,
+    state: row.state,
+    version: row.version,
+    submittedAt: row.submittedAt!,
+    lastChangeAt: row.lastChangeAt,
+    diplomaCode: row.diploma.code,
+    diplomaTitle: row.diploma.title,
+    learnerName: profile ? `${profile.firstNames} ${profile.usageName || profile.birthName}` : row.learner.displayName,
+    learnerNumber: profile?.learnerNumber ?? null,
+    centreName: row.centre?.name ?? null,
+    assignedAgentName: row.assignedAgent?.displayName ?? null,
+  };
+}
+
 /**
  * Requests per state in the viewer's scope, under every filter but the state. Without filters
  * beyond the scope and the kind, read from RequestCount (a few hundred rows, whatever the number of
- * requests); otherwise counted over the matching requests, through the indexes of those filters.
+ * requests): exact. Otherwise counted over the matching requests themselves, at most `cap` + 1 of
+ * them, through the indexes of those filters.
  */
-export async function queueCounts(viewer: Viewer, filters: QueueFilters): Promise<StateCounts> {
+export async function queueCounts(viewer: Viewer, filters: QueueFilters, cap = QUEUE_MATCH_CAP): Promise<StateCounts> {
   const scope = scopeOf(viewer, filters);
   if (!scope) return { byState: {}, total: 0 };
   const { kind, diploma, from, to, assigned, q } = filters;
-  const groups =
-    diploma || from || to || assigned || searchWords(q).length
-      ? (await db.request.groupBy({ by: ["state"], where: { AND: [requestsIn(scope), ...filterConditions(viewer, filters, false)] }, _count: { _all: true } })).map((group) => ({ state: group.state, count: group._count._all }))
-      : (await db.requestCount.groupBy({ by: ["state"], where: { ...countsIn(scope), ...(kind ? { kind } : {}) }, _sum: { count: true } })).map((group) => ({ state: group.state, count: group._sum.count ?? 0 }));
+  if (diploma || from || to || assigned || searchWords(q).length) {
+    const { candidates, capped } = withinCap(await firstMatches(viewer, scope, filters, cap), cap);
+    return countStates(candidates, capped);
+  }
+  const groups = await db.requestCount.groupBy({ by: ["state"], where: { ...countsIn(scope), ...(kind ? { kind } : {}) }, _sum: { count: true } });
   const byState: Partial<Record<RequestState, number>> = {};
-  for (const { state, count } of groups) if (count > 0) byState[state] = count;
-  return { byState, total: groups.reduce((sum, group) => sum + group.count, 0) };
+  for (const { state, _sum } of groups) if (_sum.count) byState[state] = _sum.count;
+  return { byState, total: groups.reduce((sum, group) => sum + (group._sum.count ?? 0), 0) };
 }
 
 /**

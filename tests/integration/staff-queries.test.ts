@@ -3,7 +3,7 @@ import { completeProfile } from "@/lib/profile/complete-profile";
 import { searchKey } from "@/lib/domain/text";
 import type { RequestState } from "@/lib/domain/request-lifecycle";
 import type { Viewer } from "@/lib/domain/request-access";
-import { csvDownload, exportQueueCsv, parseQueueFilters, queueCounts, queueFor, type QueueFilters } from "@/lib/requests/staff-queries";
+import { QUEUE_MATCH_CAP, csvDownload, exportQueueCsv, parseQueueFilters, queueCounts, queueFor, type QueueFilters } from "@/lib/requests/staff-queries";
 import { createStaff, ensureCatalogue } from "../support/requests";
 import { createUser, ensureCentre, uniqueSuffix, validProfileInput } from "../support/factories";
 
@@ -358,6 +358,96 @@ describe("counts per state", () => {
       FULL JOIN (SELECT * FROM "RequestCount" WHERE count <> 0) AS kept USING ("centreCode", forwarded, state, kind)
       WHERE actual.count IS DISTINCT FROM kept.count`;
     expect(differences).toEqual([]);
+  });
+});
+
+describe("bounded work: counts and searches over many matches", () => {
+  // A cap of 5 stands for QUEUE_MATCH_CAP (1 000): 8 Lefèvre requests and 3 Nguyen ones.
+  const CAP = 5;
+  let centre: string;
+  let agent: Viewer;
+  let lefevres: string[];
+  let nguyens: string[];
+
+  beforeAll(async () => {
+    centre = await newCentre();
+    agent = await createStaff("AGENT_CENTRE", centre);
+    const lefevre = await learnerOf(centre, { birthName: "Lefèvre", firstNames: "Zoé" });
+    const nguyen = await learnerOf(centre, { birthName: "Nguyen", firstNames: "Anaïs" });
+    const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i));
+    lefevres = await seedRequests(centre, Array.from({ length: 8 }, (_, i): Seed => ({ learner: lefevre, state: i % 2 ? "IN_REVIEW" : "SUBMITTED", submittedAt: day(i) })));
+    nguyens = await seedRequests(centre, Array.from({ length: 3 }, (_, i): Seed => ({ learner: nguyen, state: "IN_REVIEW", submittedAt: day(10 + i) })));
+  });
+
+  test("the cap is 1 000", () => {
+    expect(QUEUE_MATCH_CAP).toBe(1000);
+  });
+
+  test("below the cap, counts and searches are exact and say nothing of a cap", async () => {
+    const page = await queueFor(agent, filters({ q: "nguyen" }), 2, CAP);
+    expect(page.counts).toEqual({ byState: { IN_REVIEW: 3 }, total: 3 });
+    expect(page.searchCap).toBeUndefined();
+    expect(page.rows.map((row) => row.number)).toEqual([nguyens[2], nguyens[1]]);
+    const next = await queueFor(agent, filters({ q: "nguyen", after: page.nextCursor! }), 2, CAP);
+    expect(next.rows.map((row) => row.number)).toEqual([nguyens[0]]);
+    expect(next.nextCursor).toBeNull();
+    expect(await queueCounts(agent, filters({ from: "2026-01-12" }), CAP)).toEqual({ byState: { IN_REVIEW: 2 }, total: 2 });
+    // Exactly the cap is not beyond it.
+    expect(await queueCounts(agent, filters({ from: "2026-01-07" }), CAP)).toEqual({ byState: { IN_REVIEW: 4, SUBMITTED: 1 }, total: 5 });
+  });
+
+  test("counts over a date or assignment filter stop after the cap, and say so", async () => {
+    const counts = await queueCounts(agent, filters({ assigned: "none" }), CAP);
+    expect(counts).toMatchObject({ total: CAP, capped: true });
+    expect(Object.values(counts.byState).reduce((sum, n) => sum + n, 0)).toBe(CAP);
+    // Without such filters the counts come from RequestCount: exact whatever their size.
+    expect(await queueCounts(agent, filters(), CAP)).toEqual({ byState: { SUBMITTED: 4, IN_REVIEW: 7 }, total: 11 });
+  });
+
+  test("a search beyond the cap lists its first matches only, every page of them once, and says so", async () => {
+    const first = await queueFor(agent, filters({ q: "lefevre" }), 2, CAP);
+    expect(first.counts).toMatchObject({ total: CAP, capped: true });
+    expect(first.searchCap).toBe(CAP);
+    const seen = [...first.rows.map((row) => row.number)];
+    let after = first.nextCursor;
+    while (after) {
+      const page = await queueFor(agent, filters({ q: "lefevre", after }), 2, CAP);
+      expect(page).toMatchObject({ counts: null, searchCap: CAP });
+      seen.push(...page.rows.map((row) => row.number));
+      after = page.nextCursor;
+    }
+    expect(seen).toHaveLength(CAP);
+    expect(new Set(seen).size).toBe(CAP);
+    expect(seen.every((number) => lefevres.includes(number))).toBe(true);
+    // Listed in the order of the sort, like any page.
+    const submitted = new Map(lefevres.map((number, i) => [number, i]));
+    expect(seen.map((number) => submitted.get(number)!)).toEqual(seen.map((number) => submitted.get(number)!).sort((x, y) => y - x));
+    // The state filter picks among those matches.
+    const inReview = await queueFor(agent, filters({ q: "lefevre", state: "IN_REVIEW" }), 50, CAP);
+    expect(inReview.rows.every((row) => row.state === "IN_REVIEW")).toBe(true);
+    expect(inReview.rows.length).toBeLessThanOrEqual(CAP);
+  });
+
+  test("a search page whose cursor row has left the matches goes on after its sort value", async () => {
+    const centre = await newCentre();
+    const agent = await createStaff("AGENT_CENTRE", centre);
+    const learner = await learnerOf(centre, { birthName: "Lefèvre" });
+    const day = (i: number) => new Date(Date.UTC(2026, 1, 1 + i));
+    const [x, y, z] = await seedRequests(centre, [0, 1, 2].map((i): Seed => ({ learner, submittedAt: day(i) })));
+    const first = await queueFor(agent, filters({ q: "lefevre" }), 1, CAP);
+    expect(first.rows.map((row) => row.number)).toEqual([z]);
+    await db.request.updateMany({ where: { number: z }, data: { searchText: "gone" } });
+    expect((await queueFor(agent, filters({ q: "lefevre", after: first.nextCursor! }), 5, CAP)).rows.map((row) => row.number)).toEqual([y, x]);
+  });
+
+  test("wildcards typed in a search are plain characters", async () => {
+    for (const q of ["lef_vre", "lef%vre", "d3-t%"]) expect((await queueFor(agent, filters({ q }), 50, CAP)).rows).toEqual([]);
+  });
+
+  test("the CSV export is not capped: it streams every match", async () => {
+    let text = "";
+    for await (const line of exportQueueCsv(agent, filters({ q: "lefevre" }), 3)) text += line;
+    expect(text.split("\r\n").length - 2).toBe(8);
   });
 });
 

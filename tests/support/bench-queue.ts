@@ -1,44 +1,49 @@
 /**
  * Benchmark of the staff queues at national scale:
- *   npm run bench:queue                          100 000 then 1 000 000 requests
+ *   npm run bench:queue                          100 000 and 1 000 000 requests
  *   npm run bench:queue -- 1000000               one size
  *   BENCH_POSTGRES_URL=postgresql://… npm run bench:queue -- 100000 1000000
- * Without BENCH_POSTGRES_URL, database d3_bench of the embedded test server. That database is wiped.
- * For each size: fresh schema (`prisma migrate deploy`), filled in SQL (INSERT … SELECT over
- * generate_series, indexes rebuilt once afterwards, as a bulk load would), VACUUM ANALYZE (the
- * steady state of a table autovacuum looks after), then every query runs once to warm the cache and
- * BENCH_RUNS times (20) timed, in rounds over all the queries so that a burst of load from elsewhere
- * on the machine spreads over all of them rather than one. Goals, checked at the largest size:
- * each queue query's p95 ≤ 150 ms and, when two sizes are given, ≤ 1.3 × its p95 at the smallest.
- * Exits 1 when a goal is missed, 2 when the bench itself fails.
+ * Each size gets a database of its own next to BENCH_POSTGRES_URL (d3_bench_100000,
+ * d3_bench_1000000; without BENCH_POSTGRES_URL, next to d3_bench of the embedded test server),
+ * wiped, migrated and filled in SQL (INSERT … SELECT over generate_series, indexes rebuilt once
+ * afterwards, as a bulk load would), then VACUUM ANALYZE (the steady state of a table autovacuum
+ * looks after). BENCH_KEEP=1 keeps those databases afterwards (for EXPLAIN ANALYZE), otherwise
+ * they are dropped.
  *
- * lib/server/db reads DATABASE_URL once, when it is first imported: each size is measured in a
- * child process of this script (BENCH_DATABASE_URL), which imports the application code only then.
+ * Every size is filled before any timing starts. Then one warm-up round, and BENCH_RUNS (100)
+ * timed rounds: in each round every query runs once on each size, one size right after the other
+ * (A B, then B A in the next round), so that load from elsewhere on a shared machine falls on both
+ * sizes alike and the ratio between them measures the data, not the moment. Goals, checked at the
+ * largest size: each queue query's p95 ≤ 150 ms and, when two sizes are given, ≤ 1.3 × its p95 at
+ * the smallest. Exits 1 when a goal is missed, 2 when the bench itself fails.
+ *
+ * lib/server/db reads DATABASE_URL once, when it is first imported: each size lives in a child
+ * process of this script (BENCH_DATABASE_URL), which imports the application code only then and
+ * runs the queries the parent asks for, one at a time, over the IPC channel.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Client } from "pg";
 import { prisma } from "../../prisma/scripts/prisma-cli";
 import { searchKey } from "../../lib/domain/text";
 import { siblingDatabase, startTestPostgres } from "./test-postgres";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const P95_BUDGET_MS = 150;
 const MAX_RATIO = 1.3;
 
+type Case = { name: string; goal: boolean; runs: number };
 type Measure = { name: string; goal: boolean; p50: number; p95: number; note: string };
+/** Parent → child: time case `run` (a child leaves when the parent does). Child → parent: filled, or one timing. */
+type Order = { run: number };
+type Report = { ready: Case[] } | { ms: number; note: string };
 
 if (process.env.BENCH_DATABASE_URL) {
-  void measure(process.env.BENCH_DATABASE_URL, Number(process.env.BENCH_REQUESTS), process.env.BENCH_RESULTS!).then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(2);
-    },
-  );
+  void serve(process.env.BENCH_DATABASE_URL, Number(process.env.BENCH_REQUESTS)).catch((error) => {
+    console.error(error);
+    process.exit(2);
+  });
 } else {
   void orchestrate(process.argv.slice(2).map(Number)).catch((error) => {
     console.error(error);
@@ -46,7 +51,7 @@ if (process.env.BENCH_DATABASE_URL) {
   });
 }
 
-// ——— Parent: one fresh database and one child per size, then the verdicts ———
+// ——— Parent: one database and one child per size, timings interleaved, then the verdicts ———
 
 async function orchestrate(args: number[]): Promise<void> {
   const sizes = args.length ? args : [100_000, 1_000_000];
@@ -55,25 +60,86 @@ async function orchestrate(args: number[]): Promise<void> {
     process.exit(2);
   }
   const server = process.env.BENCH_POSTGRES_URL ? null : await startTestPostgres();
-  const url = process.env.BENCH_POSTGRES_URL ?? (await siblingDatabase(server!.url, "d3_bench"));
-  const folder = mkdtempSync(path.join(tmpdir(), "bench-queue-"));
-  const measured: { size: number; results: Measure[] }[] = [];
+  const base = process.env.BENCH_POSTGRES_URL ?? (await siblingDatabase(server!.url, "d3_bench"));
+  const baseName = new URL(base).pathname.slice(1);
+  const urls: string[] = [];
+  const children: Sizes = [];
+  let passed = false;
   try {
     for (const size of sizes) {
+      const url = await siblingDatabase(base, `${baseName}_${size}`);
+      urls.push(url);
       await wipePostgres(url);
       prisma(["migrate", "deploy"], { url, stdio: "pipe" });
-      const results = path.join(folder, `${size}.json`);
-      const child = spawnSync("npx", ["tsx", __filename], {
-        stdio: "inherit",
-        env: { ...process.env, BENCH_DATABASE_URL: url, DATABASE_URL: url, BENCH_REQUESTS: String(size), BENCH_RESULTS: results },
-      });
-      if (child.status !== 0) throw new Error(`La mesure à ${size} demandes a échoué (code ${child.status}).`);
-      measured.push({ size, results: JSON.parse(readFileSync(results, "utf8")) as Measure[] });
     }
+    // Filled side by side: the small one is done long before the large one.
+    const started = sizes.map((size, i) => startChild(size, urls[i]!));
+    children.push(...(await Promise.all(started)));
+    const measured = await timeInterleaved(children);
+    passed = verdicts(measured);
   } finally {
+    for (const { child } of children) child.kill();
+    if (!process.env.BENCH_KEEP) for (const url of urls) await dropDatabase(base, url);
     await server?.stop();
   }
-  process.exit(verdicts(measured) ? 0 : 1);
+  process.exit(passed ? 0 : 1);
+}
+
+type Sizes = { size: number; child: ChildProcess; cases: Case[] }[];
+
+function startChild(size: number, url: string): Promise<Sizes[number]> {
+  const child = fork(__filename, [], { env: { ...process.env, BENCH_DATABASE_URL: url, DATABASE_URL: url, BENCH_REQUESTS: String(size) } });
+  return new Promise((resolve, reject) => {
+    const failed = (code: number | null) => reject(new Error(`Le remplissage à ${size} demandes a échoué (code ${code}).`));
+    child.once("exit", failed);
+    child.once("message", (report: Report) => {
+      child.off("exit", failed);
+      if ("ready" in report) resolve({ size, child, cases: report.ready });
+    });
+  });
+}
+
+function ask(child: ChildProcess, order: Order): Promise<{ ms: number; note: string }> {
+  return new Promise((resolve, reject) => {
+    const failed = (code: number | null) => reject(new Error(`Une mesure a échoué (code ${code}).`));
+    child.once("exit", failed);
+    child.once("message", (report: Report) => {
+      child.off("exit", failed);
+      resolve(report as { ms: number; note: string });
+    });
+    child.send(order);
+  });
+}
+
+/** A warm-up round, then RUNS rounds; in each, every case on every size back to back, the order of sizes alternating. */
+async function timeInterleaved(sizes: Sizes): Promise<{ size: number; results: Measure[] }[]> {
+  const cases = sizes[0]!.cases;
+  const times = sizes.map(() => cases.map((): number[] => []));
+  const notes = sizes.map(() => cases.map(() => ""));
+  for (let round = -1; round < RUNS; round++) {
+    for (const [c, { runs }] of cases.entries()) {
+      if (round >= runs) continue;
+      const order = round % 2 === 0 ? sizes.map((_, s) => s) : sizes.map((_, s) => sizes.length - 1 - s);
+      for (const s of order) {
+        const { ms, note } = await ask(sizes[s]!.child, { run: c });
+        if (round < 0) continue;
+        times[s]![c]!.push(ms);
+        notes[s]![c] = note;
+      }
+    }
+  }
+  return sizes.map(({ size }, s) => {
+    const results = cases.map(({ name, goal }, c): Measure => {
+      const sorted = times[s]![c]!.sort((x, y) => x - y);
+      return { name, goal, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), note: notes[s]![c]! };
+    });
+    const width = Math.max(...results.map((r) => r.name.length));
+    console.log(`\n${size.toLocaleString("fr-FR")} demandes`);
+    console.log(`${"Requête".padEnd(width)} |  p50 ms |  p95 ms | résultat`);
+    console.log(`${"-".repeat(width)}-|---------|---------|---------`);
+    for (const r of results) console.log(`${r.name.padEnd(width)} | ${r.p50.toFixed(1).padStart(7)} | ${r.p95.toFixed(1).padStart(7)} | ${r.note}`);
+    return { size, results };
+  });
 }
 
 async function wipePostgres(url: string): Promise<void> {
@@ -82,6 +148,16 @@ async function wipePostgres(url: string): Promise<void> {
   try {
     await client.query("DROP SCHEMA IF EXISTS public CASCADE");
     await client.query("CREATE SCHEMA public");
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropDatabase(base: string, url: string): Promise<void> {
+  const client = new Client({ connectionString: base });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(new URL(url).pathname.slice(1))} WITH (FORCE)`);
   } finally {
     await client.end();
   }
@@ -107,20 +183,22 @@ function verdicts(measured: { size: number; results: Measure[] }[]): boolean {
   const width = Math.max(...rows.map((r) => r.result.name.length));
   const header = [
     "Requête".padEnd(width),
-    `p50 ${size(largest.size)}`.padStart(12),
+    ...(compare ? [`p50 ${size(smallest.size)}`.padStart(12)] : []),
+    `p50 ${size(largest.size)}`.padStart(14),
     ...(compare ? [`p95 ${size(smallest.size)}`.padStart(12)] : []),
     `p95 ${size(largest.size)}`.padStart(14),
     ...(compare ? ["ratio".padStart(6)] : []),
     "verdict",
   ];
-  console.log(`\n${RUNS} mesures par requête, en ms${compare ? ` ; ratio = p95 à ${size(largest.size)} / p95 à ${size(smallest.size)}` : ""}.`);
+  console.log(`\n${RUNS} mesures par requête et par taille, alternées, en ms${compare ? ` ; ratio = p95 à ${size(largest.size)} / p95 à ${size(smallest.size)}` : ""}.`);
   console.log(header.join(" | "));
   console.log(header.map((cell) => "-".repeat(cell.length)).join("-|-"));
   for (const { result, base, ratio, verdict } of rows) {
     console.log(
       [
         result.name.padEnd(width),
-        ms(result.p50).padStart(12),
+        ...(compare ? [ms(base?.p50).padStart(12)] : []),
+        ms(result.p50).padStart(14),
         ...(compare ? [ms(base?.p95).padStart(12)] : []),
         ms(result.p95).padStart(14),
         ...(compare ? [(ratio === undefined ? "—" : ratio.toFixed(2)).padStart(6)] : []),
@@ -133,9 +211,9 @@ function verdicts(measured: { size: number; results: Measure[] }[]): boolean {
   return missed.length === 0;
 }
 
-// ——— Child: fill, then time ———
+// ——— Child: fill, then time what the parent asks for ———
 
-async function measure(url: string, requests: number, resultsFile: string): Promise<void> {
+async function serve(url: string, requests: number): Promise<void> {
   const { db } = await import("../../lib/server/db");
   const { importCatalogue } = await import("../../lib/catalogue/import-catalogue");
   const queries = await import("../../lib/requests/staff-queries");
@@ -147,13 +225,13 @@ async function measure(url: string, requests: number, resultsFile: string): Prom
   await client.connect();
   const seeded = await fill(client, requests).finally(() => client.end());
   const { centreAgent, national, busiestCentre, sample } = seeded;
-  console.log(`\n${requests.toLocaleString("fr-FR")} demandes insérées, indexées et analysées en ${((performance.now() - fillStart) / 1000).toFixed(1)} s`);
+  console.log(`${requests.toLocaleString("fr-FR")} demandes insérées, indexées et analysées en ${((performance.now() - fillStart) / 1000).toFixed(1)} s`);
 
   const f = (params: Record<string, string> = {}) => queries.parseQueueFilters(params);
   const deep = await walk(queries, national, f(), 100);
   const numberPrefix = sample.number.slice(0, -2);
 
-  const cases: { name: string; run: () => Promise<unknown>; goal?: false; runs?: number }[] = [
+  const cases: { name: string; run: () => Promise<unknown>; goal?: false; runs?: number; note?: string }[] = [
     { name: "Première page, centre (lignes + comptes)", run: () => queries.queueFor(centreAgent, f()) },
     { name: "Première page, national (lignes + comptes)", run: () => queries.queueFor(national, f()) },
     { name: "Diplômes présents (filtre), centre", run: () => queries.queueDiplomas(centreAgent) },
@@ -162,9 +240,10 @@ async function measure(url: string, requests: number, resultsFile: string): Prom
     { name: "Page filtrée, national (centre, Validée)", run: () => queries.queueFor(national, f({ centre: busiestCentre, state: "VALIDATED" })) },
     { name: "Page filtrée, national (non attribuées, 2025)", run: () => queries.queueFor(national, f({ assigned: "none", from: "2025-01-01", to: "2025-12-31" })) },
     { name: "Tri par dernière étape, national", run: () => queries.queueFor(national, f({ sort: "changed" })) },
-    { name: "Page 100 par curseur, national", run: () => queries.queueFor(national, f(deep.cursor ? { after: deep.cursor } : {})) },
+    { name: "Page 100 par curseur, national", run: () => queries.queueFor(national, f(deep.cursor ? { after: deep.cursor } : {})), note: `(page ${deep.page})` },
     { name: "Recherche par nom, centre « lefevre »", run: () => queries.queueFor(centreAgent, f({ q: "lefevre" })) },
     { name: "Recherche par nom, national « Bérénice Lefèvre »", run: () => queries.queueFor(national, f({ q: "Bérénice Lefèvre" })) },
+    { name: "Recherche par nom le plus courant, national « martin »", run: () => queries.queueFor(national, f({ q: "martin" })) },
     { name: "Recherche par n° d'auditeur, centre", run: () => queries.queueFor(centreAgent, f({ q: sample.learnerNumber })) },
     { name: "Recherche par numéro exact, centre", run: () => queries.queueFor(centreAgent, f({ q: sample.number })) },
     { name: "Recherche par début de numéro, centre", run: () => queries.queueFor(centreAgent, f({ q: numberPrefix.toLowerCase() })) },
@@ -173,30 +252,19 @@ async function measure(url: string, requests: number, resultsFile: string): Prom
     { name: "Export CSV complet, centre", run: () => drain(queries.exportQueueCsv(centreAgent, f())), goal: false, runs: 3 },
   ];
 
-  for (const { run } of cases) await run();
-  const times = cases.map((): number[] => []);
-  const notes = cases.map(() => "");
-  for (let round = 0; round < RUNS; round++) {
-    for (const [i, { run, runs = RUNS }] of cases.entries()) {
-      if (round >= runs) continue;
-      const start = performance.now();
-      const outcome = await run();
-      times[i]!.push(performance.now() - start);
-      notes[i] = describe(outcome);
-    }
-  }
-  const results = cases.map(({ name, goal }, i): Measure => {
-    const sorted = times[i]!.sort((a, b) => a - b);
-    const note = name.startsWith("Page 100") ? `${notes[i]} (page ${deep.page})` : notes[i]!;
-    return { name, goal: goal ?? true, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), note };
+  process.on("message", (order: Order) => {
+    const { run, note } = cases[order.run]!;
+    const start = performance.now();
+    run().then(
+      (outcome) => process.send!({ ms: performance.now() - start, note: note ? `${describe(outcome)} ${note}` : describe(outcome) } satisfies Report),
+      (error) => {
+        console.error(error);
+        process.exit(2);
+      },
+    );
   });
-
-  const width = Math.max(...results.map((r) => r.name.length));
-  console.log(`${"Requête".padEnd(width)} |  p50 ms |  p95 ms | résultat`);
-  console.log(`${"-".repeat(width)}-|---------|---------|---------`);
-  for (const r of results) console.log(`${r.name.padEnd(width)} | ${r.p50.toFixed(1).padStart(7)} | ${r.p95.toFixed(1).padStart(7)} | ${r.note}`);
-  writeFileSync(resultsFile, JSON.stringify(results));
-  await db.$disconnect();
+  process.on("disconnect", () => process.exit(0));
+  process.send!({ ready: cases.map(({ name, goal, runs }) => ({ name, goal: goal ?? true, runs: runs ?? RUNS })) } satisfies Report);
 }
 
 /** Nearest-rank percentile of sorted times. */
@@ -232,8 +300,11 @@ async function drain(lines: AsyncGenerator<string>): Promise<{ lines: number; by
 
 function describe(outcome: unknown): string {
   if (Array.isArray(outcome)) return `${outcome.length} diplômes`;
-  const value = outcome as { rows?: unknown[]; counts?: { total: number } | null; total?: number; lines?: number; bytes?: number };
-  if (value.rows) return value.counts ? `${value.rows.length} lignes / ${value.counts.total.toLocaleString("fr-FR")}` : `${value.rows.length} lignes`;
+  const value = outcome as { rows?: unknown[]; counts?: { total: number; capped?: true } | null; searchCap?: number; total?: number; lines?: number; bytes?: number };
+  if (value.rows) {
+    const counted = value.counts ? ` / ${value.counts.capped ? "plus de " : ""}${value.counts.total.toLocaleString("fr-FR")}` : "";
+    return `${value.rows.length} lignes${counted}${value.searchCap ? " (recherche plafonnée)" : ""}`;
+  }
   if (value.lines !== undefined) return `${value.lines.toLocaleString("fr-FR")} lignes, ${(value.bytes! / 1e6).toFixed(1)} Mo`;
   if (value.total !== undefined) return `${value.total.toLocaleString("fr-FR")} demandes`;
   return "";
@@ -241,8 +312,30 @@ function describe(outcome: unknown): string {
 
 // ——— Realistic data, written by PostgreSQL itself ———
 
-const FIRST_NAMES = ["Zoé", "Bérénice", "Hélène", "Jérôme", "François", "Anaïs", "Noël", "Léa", "Hugo", "Camille", "Inès", "Mathéo", "Chloé", "Théo", "Maëlle", "Gaël", "Sophie", "Karim", "Nadia", "Jean", "Marie", "Lucas", "Emma", "Yasmine", "Océane", "Raphaël", "Clément", "Agnès", "Loïc", "Éloïse"];
-const LAST_NAMES = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard", "André", "Lefebvre", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Nguyen", "Haddad", "Benoît", "Chevalier", "Gauthier", "Perrin", "Rousseau", "Faure", "Blanc", "Guérin"];
+const FIRST_NAMES = ["Zoé", "Bérénice", "Hélène", "Jérôme", "François", "Anaïs", "Noël", "Léa", "Hugo", "Camille", "Inès", "Mathéo", "Chloé", "Théo", "Maëlle", "Gaël", "Sophie", "Karim", "Nadia", "Jean", "Marie", "Lucas", "Emma", "Yasmine", "Océane", "Raphaël", "Clément", "Agnès", "Loïc", "Éloïse", "Nicolas", "Julie", "Thomas", "Sarah", "Julien", "Laura", "Kevin", "Manon", "Mehdi", "Aurélie", "Sébastien", "Céline", "Maxime", "Audrey", "Romain", "Pauline", "Antoine", "Élodie", "Alexandre", "Émilie", "Benoît", "Fatima", "Mohamed", "Valérie", "Stéphane", "Nathalie", "Olivier", "Isabelle", "Thi Hoa", "Jean-Pierre"];
+
+/**
+ * Surnames, as a Zipf-like law over LAST_NAME_POOL names, the way French surnames spread (a few
+ * very common ones, a long tail of rare ones): rank k has a weight of about k^-0.7, drawn as
+ * floor(((N + 1)^0.3 - 1) * u + 1)^(1 / 0.3)) for a uniform u. With N = 100 000, rank 1 (Martin)
+ * is 0.75 % of the learners, the first 100 ranks 10 %, and Lefèvre (rank 28) about 0.1 %. The
+ * first ranks are the commonest real surnames, in their order; the tail is made of syllables,
+ * one distinct name per rank.
+ */
+const LAST_NAMES = [
+  "Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Laurent", "Simon", "Michel", "Lefebvre", "Leroy", "Roux", "David",
+  "Bertrand", "Morel", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent", "Muller", "Lefèvre", "Faure", "André", "Mercier",
+  "Blanc", "Guérin", "Boyer", "Garnier", "Chevalier", "François", "Legrand", "Gauthier", "Garcia", "Perrin", "Robin", "Clément", "Morin", "Nicolas", "Henry",
+  "Roussel", "Mathieu", "Gautier", "Masson", "Marchand", "Duval", "Denis", "Dumont", "Marie", "Lemaire", "Noël", "Meyer", "Dufour", "Meunier", "Brun", "Blanchard",
+  "Giraud", "Joly", "Rivière", "Lucas", "Brunet", "Gaillard", "Barbier", "Arnaud", "Martinez", "Gérard", "Roche", "Renard", "Schmitt", "Roy", "Leroux", "Colin",
+  "Vidal", "Caron", "Picard", "Roger", "Fabre", "Aubert", "Lemoine", "Renaud", "Dumas", "Lacroix", "Olivier", "Philippe", "Bourgeois", "Pierre", "Benoît", "Rey",
+  "Leclerc", "Payet", "Rolland", "Leclercq", "Guillaume", "Lecomte", "Nguyen", "Haddad",
+];
+const LAST_NAME_POOL = 100_000;
+const ZIPF_EXPONENT = 0.7;
+/** Rank → tail name: 40 × 40 × 70 = 112 000 distinct names, enough for the pool. */
+const SYLLABLES = ["ba", "be", "bo", "ca", "cha", "da", "de", "do", "fa", "fe", "ga", "gi", "go", "la", "le", "li", "lo", "ma", "me", "mi", "mo", "na", "ne", "no", "pa", "pe", "po", "ra", "re", "ri", "ro", "sa", "se", "ta", "te", "to", "va", "ve", "vi", "za"];
+const ENDINGS = ["ud", "ux", "rd", "rt", "nd", "nt", "lle", "llon", "ssier", "ssin", "rier", "rin", "chet", "chon", "det", "don", "gnac", "gnon", "lard", "let", "lin", "lot", "mond", "mont", "nard", "net", "nier", "non", "quet", "rat", "reau", "ret", "rieux", "ron", "rou", "sson", "tard", "tier", "ton", "vel", "vert", "zac", "zet", "bert", "bin", "bot", "cart", "cq", "dal", "dieu", "fort", "gal", "guin", "jean", "lais", "lec", "lier", "mas", "mel", "mier", "nel", "ny", "pin", "quin", "rel", "roy", "sart", "tin", "vaud", "zin"];
 
 type State = "DRAFT" | "SUBMITTED" | "IN_REVIEW" | "CORRECTION_REQUESTED" | "FORWARDED" | "FAVOURABLE" | "FAVOURABLE_WITH_CONDITION" | "UNFAVOURABLE" | "VALIDATED" | "EDITED" | "SENT_TO_CENTRE" | "HANDED_OVER" | "REFUSED" | "WITHDRAWN";
 
@@ -260,6 +353,18 @@ const FORWARDED_STATES: State[] = ["FORWARDED", "VALIDATED", "EDITED", "SENT_TO_
 
 /** A weighted list as a plain one, each value repeated by its weight: SQL picks `list[1 + floor(random() * length)]`. */
 const expand = <T>(weighted: [T, number][]): T[] => weighted.flatMap(([value, weight]) => Array<T>(weight).fill(value));
+
+/** A surname rank, 1 to LAST_NAME_POOL, drawn by the Zipf-like law of LAST_NAMES. */
+const ZIPF_RANK = `least(${LAST_NAME_POOL}, floor(power((power(${LAST_NAME_POOL + 1}, ${1 - ZIPF_EXPONENT}) - 1) * random() + 1, ${1 / (1 - ZIPF_EXPONENT)}))::int)`;
+
+/**
+ * The surname of rank `column` ($4: LAST_NAMES, $6: their search keys, $7: SYLLABLES, $8: ENDINGS),
+ * as written or as searchKey leaves it (tail names are plain lowercase letters).
+ */
+function surname(column: string, key = false): string {
+  const tail = `($7::text[])[1 + ${column} % 40] || ($7::text[])[1 + (${column} / 40) % 40] || ($8::text[])[1 + (${column} / 1600) % 70]`;
+  return `CASE WHEN ${column} <= ${LAST_NAMES.length} THEN (${key ? "$6" : "$4"}::text[])[${column}] WHEN ${column} IS NOT NULL THEN ${key ? tail : `initcap(${tail})`} END`;
+}
 
 /**
  * Three requests per learner on average, over two years from July 2024, in whole minutes (many
@@ -284,16 +389,23 @@ async function fill(client: Client, requests: number) {
   await client.query("SELECT setseed(0.2026)");
   // The draws are made in a subquery of their own: its volatile target list keeps PostgreSQL from
   // flattening it, so every row gets its own draws before the outer query reads them.
+  // Learner numbers: 9 digits spread over the whole range, as numbers handed out by many centres
+  // over the years are, rather than one counter (whose common beginning would fill the trigram
+  // lists): n × 3^18 mod 10^9 is a bijection, so they stay unique.
+  // The draws are made in a subquery of their own: its volatile target list keeps PostgreSQL from
+  // flattening it, so every row gets its own draws before the outer query reads them.
   await client.query(
     `CREATE TEMP TABLE bench_learner ON COMMIT DROP AS
-     SELECT n, 'learner-' || n AS id, (100000000 + n)::text AS "learnerNumber", ($2::text[])[ci] AS "centreCode",
-            ($3::text[])[fi] AS "firstNames", ($4::text[])[bi] AS "birthName", ($4::text[])[ui] AS "usageName", madame, "birthYear",
-            concat_ws(' ', ($5::text[])[fi], ($6::text[])[bi], ($6::text[])[ui], 100000000 + n) AS "searchText"
-     FROM (SELECT n, 1 + floor(random() * ${FIRST_NAMES.length})::int AS fi, 1 + floor(random() * ${LAST_NAMES.length})::int AS bi,
-                  CASE WHEN random() < 0.15 THEN 1 + floor(random() * ${LAST_NAMES.length})::int END AS ui,
-                  1 + floor(random() * ${centreDraw.length})::int AS ci, random() < 0.5 AS madame, 1970 + floor(random() * 35)::int AS "birthYear"
-           FROM generate_series(1, $1::int) n) d`,
-    [learners, centreDraw, FIRST_NAMES, LAST_NAMES, FIRST_NAMES.map(searchKey), LAST_NAMES.map(searchKey)],
+     SELECT n, id, "learnerNumber", "centreCode", "firstNames", "birthName", "usageName", madame, "birthYear",
+            concat_ws(' ', "firstKey", "birthKey", "usageKey", "learnerNumber") AS "searchText"
+     FROM (SELECT n, 'learner-' || n AS id, lpad(((n::bigint * 387420489) % 1000000000)::text, 9, '0') AS "learnerNumber",
+                  ($2::text[])[ci] AS "centreCode", ($3::text[])[fi] AS "firstNames", ($5::text[])[fi] AS "firstKey", madame, "birthYear",
+                  ${surname("bi")} AS "birthName", ${surname("bi", true)} AS "birthKey", ${surname("ui")} AS "usageName", ${surname("ui", true)} AS "usageKey"
+           FROM (SELECT n, 1 + floor(random() * ${FIRST_NAMES.length})::int AS fi, ${ZIPF_RANK} AS bi,
+                        CASE WHEN random() < 0.15 THEN ${ZIPF_RANK} END AS ui,
+                        1 + floor(random() * ${centreDraw.length})::int AS ci, random() < 0.5 AS madame, 1970 + floor(random() * 35)::int AS "birthYear"
+                 FROM generate_series(1, $1::int) n) d) named`,
+    [learners, centreDraw, FIRST_NAMES, LAST_NAMES, FIRST_NAMES.map(searchKey), LAST_NAMES.map(searchKey), SYLLABLES, ENDINGS],
   );
   await client.query(`CREATE UNIQUE INDEX ON bench_learner (n)`);
   await client.query(

@@ -47,10 +47,12 @@ export function StaffQueue({
   bulkOperations: readonly TransitionName[];
   bulkActions: ReactNode;
 }) {
-  const { rows, nextCursor, counts } = queue;
-  // Counts come with the first page only (they do not change from one page to the next).
-  const matching = counts ? (filters.state ? (counts.byState[filters.state] ?? 0) : counts.total) : null;
-  const plural = (n: number, word: string) => `${n.toLocaleString("fr-FR")} ${word}${n > 1 ? "s" : ""}`;
+  const { rows, nextCursor, counts, searchCap } = queue;
+  const number = (n: number) => n.toLocaleString("fr-FR");
+  const plural = (n: number, word: string) => `${number(n)} ${word}${n > 1 ? "s" : ""}`;
+  // Counts come with the first page only (they do not change from one page to the next). Capped
+  // counts give a lower bound of the whole, and nothing reliable per state.
+  const matching = !counts ? null : counts.capped ? (filters.state ? null : `plus de ${number(counts.total)} demandes`) : plural(filters.state ? (counts.byState[filters.state] ?? 0) : counts.total, "demande");
 
   return (
     <div className="space-y-6">
@@ -71,18 +73,26 @@ export function StaffQueue({
           <ul className="flex flex-wrap gap-2 text-sm" data-testid="state-counts">
             <li>
               <Link href={href(basePath, filters, { state: undefined, after: undefined })} aria-current={filters.state ? undefined : "page"} className={pill(!filters.state)}>
-                Tous les états ({counts.total.toLocaleString("fr-FR")})
+                Tous les états ({counts.capped ? `plus de ${number(counts.total)}` : number(counts.total)})
               </Link>
             </li>
             {STAFF_STATES.filter((state) => counts.byState[state]).map((state) => (
               <li key={state}>
                 <Link href={href(basePath, filters, { state, after: undefined })} aria-current={filters.state === state ? "page" : undefined} className={pill(filters.state === state)}>
-                  {STATE_LABELS[state]} ({counts.byState[state]!.toLocaleString("fr-FR")})
+                  {STATE_LABELS[state]}
+                  {counts.capped ? null : ` (${number(counts.byState[state]!)})`}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
+      ) : null}
+
+      {searchCap ? (
+        <p className="rounded border border-amber-600 bg-amber-50 p-3" data-testid="search-capped">
+          Plus de {number(searchCap)} dossiers correspondent : précisez votre recherche (nom et prénom, numéro). Seuls {number(searchCap)} d&apos;entre eux sont
+          listés ici.
+        </p>
       ) : null}
 
       {bulkActions}
@@ -106,7 +116,7 @@ export function StaffQueue({
         <>
           <p role="status" data-testid="queue-summary">
             {plural(rows.length, "demande")} {rows.length > 1 ? "affichées" : "affichée"}
-            {matching === null ? " à la suite des précédentes" : ` sur ${plural(matching, "demande")}`}
+            {matching === null ? (counts ? "" : " à la suite des précédentes") : ` sur ${matching}`}
             {isFiltered(filters) ? " correspondant aux filtres" : ""}.
           </p>
           <QueueTable
