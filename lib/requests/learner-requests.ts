@@ -6,7 +6,7 @@ import type { Diploma } from "@/lib/domain/catalogue/model";
 import { experienceFormSchema } from "@/lib/domain/experience-form";
 import { formatRequestNumber, isEditableByLearner, isOwner } from "@/lib/domain/request-access";
 import { missingRequiredDocuments, DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/domain/documents";
-import type { RequestState } from "@/lib/domain/request-lifecycle";
+import { isOpen, type RequestState } from "@/lib/domain/request-lifecycle";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
 import { searchKey } from "@/lib/domain/text";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
@@ -58,7 +58,7 @@ export async function startRequest(learner: Actor, diplomaKey: string, kind: Sta
     orderBy: { createdAt: "desc" },
   });
   if (existing?.state === "DRAFT") return { ok: true, requestId: existing.id };
-  if (existing && isOpenRequest(existing.state)) {
+  if (existing && isOpen(existing.state)) {
     return { ok: false, message: "Vous avez déjà une demande de ce type en cours pour ce diplôme : suivez-la dans Suivi de dossiers." };
   }
 
@@ -75,10 +75,6 @@ export async function startRequest(learner: Actor, diplomaKey: string, kind: Sta
     return created;
   });
   return { ok: true, requestId: request.id };
-}
-
-function isOpenRequest(state: RequestState): boolean {
-  return !["DRAFT", "REFUSED", "WITHDRAWN", "FAVOURABLE", "FAVOURABLE_WITH_CONDITION", "UNFAVOURABLE", "HANDED_OVER"].includes(state);
 }
 
 type OwnedRequest = {
@@ -294,7 +290,7 @@ export async function withdrawRequest(learner: Actor, requestId: string, expecte
   const result = await changeRequests<void, Failure>(learner, now, async (_tx, apply) => {
     await apply(request, { type: "withdraw", expectedVersion, comment });
     const joint = request.jointAnalysis;
-    if (joint && isOpenRequest(joint.state)) await apply(joint, { type: "withdraw", expectedVersion: joint.version, comment });
+    if (joint && isOpen(joint.state)) await apply(joint, { type: "withdraw", expectedVersion: joint.version, comment });
   });
   return result.ok ? { ok: true } : result;
 }

@@ -16,9 +16,9 @@ import {
 import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner } from "../support/requests";
 import { signIn } from "../support/session-gate";
 
-jest.mock("next-auth", () => ({ getServerSession: jest.fn(async () => jest.requireActual("../support/session-gate").testSession()) }));
-jest.mock("next/headers", () => jest.requireActual("../support/session-gate").requestScope);
-jest.mock("next/navigation", () => jest.requireActual("../support/session-gate").navigation);
+jest.mock("next-auth", () => ({ getServerSession: jest.fn(async () => jest.requireActual("../support/next-scope").testSession()) }));
+jest.mock("next/headers", () => jest.requireActual("../support/next-scope").requestScope);
+jest.mock("next/navigation", () => jest.requireActual("../support/next-scope").navigation);
 jest.mock("next/cache", () => ({ revalidatePath: jest.fn() }));
 
 const asUser = (actor: { id: string }) => signIn(actor.id);
