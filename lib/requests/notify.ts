@@ -1,4 +1,5 @@
 import { requestEvents } from "@/lib/server/events";
+import { log } from "@/lib/shared/log";
 
 
 /**
@@ -10,7 +11,7 @@ export async function announceChanges(changes: readonly { requestId: string; ver
     try {
       await requestEvents().publish({ requestId: change.requestId, version: change.version, state: change.state, at: at.toISOString() });
     } catch (error) {
-      console.error("request change not announced", change.requestId, error);
+      log.error({ event: "request_events.change_not_announced", requestId: change.requestId, err: error });
     }
   }
 }
@@ -20,6 +21,6 @@ export async function announceMessage(request: { requestId: string; version: num
   try {
     await requestEvents().publish({ ...request, at: at.toISOString(), message: true });
   } catch (error) {
-    console.error("message not announced", request.requestId, error);
+    log.error({ event: "request_events.message_not_announced", requestId: request.requestId, err: error });
   }
 }

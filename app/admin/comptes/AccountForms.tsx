@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
@@ -48,6 +48,7 @@ const EMPTY: AccountCreateValues = { identifier: "", displayName: "", email: "",
 export function CreateAccountForm({ centres }: { centres: CentreOption[] }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<AccountCreateValues, unknown, AccountCreateData>({ resolver: zodResolver(accountCreateSchema), defaultValues: EMPTY });
+  const role = useWatch({ control: form.control, name: "role" });
   const showServerErrors = useServerFieldErrors(form);
   const {
     register,
@@ -86,7 +87,7 @@ export function CreateAccountForm({ centres }: { centres: CentreOption[] }) {
         centre={register("centreCode")}
         roleError={errors.role?.message}
         centreError={errors.centreCode?.message}
-        isCentreAgent={form.watch("role") === "AGENT_CENTRE"}
+        isCentreAgent={role === "AGENT_CENTRE"}
         centres={centres}
       />
       <Button type="submit" disabled={isSubmitting}>
@@ -99,6 +100,7 @@ export function CreateAccountForm({ centres }: { centres: CentreOption[] }) {
 export function ChangeRoleForm({ userId, current, centres }: { userId: string; current: AccountRoleValues; centres: CentreOption[] }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<AccountRoleValues, unknown, AccountRoleData>({ resolver: zodResolver(accountRoleSchema), defaultValues: current });
+  const role = useWatch({ control: form.control, name: "role" });
   const showServerErrors = useServerFieldErrors(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setOutcome(null);
@@ -121,7 +123,7 @@ export function ChangeRoleForm({ userId, current, centres }: { userId: string; c
         centre={form.register("centreCode")}
         roleError={form.formState.errors.role?.message}
         centreError={form.formState.errors.centreCode?.message}
-        isCentreAgent={form.watch("role") === "AGENT_CENTRE"}
+        isCentreAgent={role === "AGENT_CENTRE"}
         centres={centres}
       />
       <Button type="submit" disabled={form.formState.isSubmitting}>

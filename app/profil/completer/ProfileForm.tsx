@@ -31,6 +31,8 @@ export function ProfileForm({ centres, countries }: { centres: CentreOption[]; c
       try {
         const result = await completeProfileAction(values);
         if (result.ok) {
+          // A full page load, not router.push: the session has just ended and the cached signed-in pages must go.
+          // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
           window.location.assign("/profil-enregistre");
           return;
         }

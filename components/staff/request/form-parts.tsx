@@ -28,7 +28,8 @@ export function ChoiceField<V extends string>({
 }) {
   const id = useId();
   return (
-    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+    // The group, not each radio, is what is invalid: aria-invalid belongs to the radiogroup role.
+    <fieldset role="radiogroup" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="font-medium">{legend}</legend>
       <div className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
         {options.map((option, index) => (
@@ -40,7 +41,6 @@ export function ChoiceField<V extends string>({
               value={option.value}
               checked={value === option.value}
               onChange={() => onChange(option.value)}
-              aria-invalid={error ? true : undefined}
               className="h-5 w-5"
             />
             {option.label}
