@@ -76,7 +76,7 @@ test("forwarding: the opinion and its reasons, errors from the server next to th
   render(<ActionsPanel space="centre" requestId="r1" version={5} available={["forward"]} colleagues={[]} />);
   await user.click(screen.getByRole("button", { name: "Transmettre au national" }));
   await user.click(screen.getByRole("button", { name: "Confirmer la transmission" }));
-  expect(screen.getByRole("group", { name: "Avis du centre" })).toHaveAccessibleDescription(expect.stringContaining("favorable, réservé ou défavorable"));
+  expect(screen.getByRole("radiogroup", { name: "Avis du centre" })).toHaveAccessibleDescription(expect.stringContaining("favorable, réservé ou défavorable"));
   expect(screen.getByRole("radio", { name: "Favorable" })).toHaveFocus();
   expect(centre).not.toHaveBeenCalled();
 
