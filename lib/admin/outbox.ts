@@ -21,11 +21,14 @@ export async function undeliveredEmails(take = 100) {
   return { rows, pending, failing };
 }
 
-/** "Réessayer maintenant": the failed emails become due at once, their delivery jobs too (the runner picks them up). */
+/**
+ * "Réessayer maintenant": the failed emails become due at once, their delivery jobs too (the runner
+ * picks them up). An email being sent (claimed) keeps its claim: made due, it could go out twice.
+ */
 export async function retryNow(actor: AuditActor, now: Date = new Date()): Promise<number> {
   if (actor.role !== "ADMIN") return 0;
   return db.$transaction(async (tx) => {
-    const failing = await tx.outboxEmail.findMany({ where: { status: "PENDING", attempts: { gt: 0 } }, select: { id: true } });
+    const failing = await tx.outboxEmail.findMany({ where: { status: "PENDING", attempts: { gt: 0 }, claimedAt: null }, select: { id: true } });
     await tx.outboxEmail.updateMany({ where: { id: { in: failing.map((e) => e.id) } }, data: { nextAttemptAt: now } });
     for (const { id } of failing) await scheduleDelivery(tx, id, { runAt: now });
     await recordAudit(tx, actor, { action: "outbox.retry", details: { emails: failing.length } }, now);

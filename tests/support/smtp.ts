@@ -3,8 +3,11 @@ import { SMTPServer } from "smtp-server";
 
 export type ReceivedEmail = { to: string[]; raw: string };
 
-/** A real SMTP server on a free local port that keeps what it receives. */
-export async function startSmtpServer(port = 0): Promise<{ port: number; inbox: ReceivedEmail[]; stop: () => Promise<void> }> {
+/**
+ * A real SMTP server on a free local port that keeps what it receives; `delayMs` makes it take that
+ * long to accept each message (a slow relay, so that a test can act while emails are being sent).
+ */
+export async function startSmtpServer(port = 0, options: { delayMs?: number } = {}): Promise<{ port: number; inbox: ReceivedEmail[]; stop: () => Promise<void> }> {
   const inbox: ReceivedEmail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -15,8 +18,10 @@ export async function startSmtpServer(port = 0): Promise<{ port: number; inbox: 
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => (raw += chunk));
       stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
+        setTimeout(() => {
+          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+          callback();
+        }, options.delayMs ?? 0);
       });
     },
   });

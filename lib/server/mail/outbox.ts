@@ -1,4 +1,7 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/server/db";
+import { appUrl } from "@/lib/server/config";
+import { log } from "@/lib/shared/log";
 import type { Transaction } from "@/lib/server/database";
 import { nextAttemptDelay } from "@/lib/domain/backoff";
 import { enqueue, type EnqueueOptions } from "@/lib/shared/jobs/queue";
@@ -34,21 +37,56 @@ export async function enqueueEmail(tx: Transaction, email: OutgoingEmail): Promi
 export type DeliveryOutcome = "sent" | "failed" | "already-sent" | "later";
 
 /**
+ * The Message-ID of an outbox row: the same at every attempt, so that should an email be sent twice
+ * (see deliverOutboxEmail) the mail servers and clients that deduplicate by Message-ID show it once.
+ */
+export function outboxMessageId(outboxEmailId: string): string {
+  return `<${outboxEmailId}@d3.${new URL(appUrl()).hostname}>`;
+}
+
+/**
+ * How long the outcome of a sending is retried when the database does not answer (an outage, a
+ * failover): well under a claim, so that no other worker takes the row meanwhile.
+ */
+const OUTCOME_RETRY_MS = 2 * 60_000;
+const OUTCOME_RETRY_FIRST_DELAY_MS = 250;
+const OUTCOME_RETRY_MAX_DELAY_MS = 10_000;
+
+/** Runs `write` until it succeeds, with backoff, for OUTCOME_RETRY_MS at most (then throws its error). */
+async function persistently<T>(what: string, outboxEmailId: string, write: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + OUTCOME_RETRY_MS;
+  for (let delay = OUTCOME_RETRY_FIRST_DELAY_MS; ; delay = Math.min(delay * 2, OUTCOME_RETRY_MAX_DELAY_MS)) {
+    try {
+      return await write();
+    } catch (error) {
+      if (Date.now() + delay > deadline) throw error;
+      log.warn({ component: "mail", outboxEmailId, err: error, retryInMs: delay }, `${what} not recorded; retrying`);
+      await sleep(delay);
+    }
+  }
+}
+
+/**
  * The `deliver-email` task: sends one outbox row. Idempotent: a row already sent (or gone) is
  * skipped. The row is claimed by a conditional update before it is sent, so that a second job for
  * it (queued again while this one ran, or run again after its worker was thought dead) sends
  * nothing; a row not due yet, claimed or waiting for its retry, gets its job back for that time.
- * A failure is recorded on the row, and the retry queued, in one transaction.
+ * Each claim lasts CLAIM_MS from the moment it is taken. Once sent, the SENT mark is retried for a
+ * while if the database is unreachable: a row is sent twice only if the database stays out of
+ * reach longer than that, or the worker dies between sending and marking; the next claim then
+ * finds `claimedAt` still set, and the email goes again with the same Message-ID. A failure is
+ * recorded on the row, and the retry queued, in one transaction.
  */
 export async function deliverOutboxEmail(outboxEmailId: string, options: { now?: Date; sender?: MailSender } = {}): Promise<DeliveryOutcome> {
-  const now = options.now ?? new Date();
+  const clock = () => options.now ?? new Date();
   const email = await db.outboxEmail.findUnique({ where: { id: outboxEmailId } });
   if (!email || email.status === "SENT") return "already-sent";
+  const claimedAt = clock();
   const claim =
-    email.nextAttemptAt <= now
+    email.nextAttemptAt <= claimedAt
       ? await db.outboxEmail.updateMany({
           where: { id: email.id, status: "PENDING", nextAttemptAt: email.nextAttemptAt },
-          data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
+          data: { nextAttemptAt: new Date(claimedAt.getTime() + CLAIM_MS), claimedAt },
         })
       : { count: 0 };
   if (claim.count !== 1) {
@@ -58,19 +96,24 @@ export async function deliverOutboxEmail(outboxEmailId: string, options: { now?:
     await db.$transaction((tx) => scheduleDelivery(tx, email.id, { runAt: current.nextAttemptAt }));
     return "later";
   }
+  if (email.claimedAt) log.warn({ component: "mail", outboxEmailId, previousClaim: email.claimedAt }, "previous sending unconfirmed: sent again with the same Message-ID");
   const sender = options.sender ?? mailSender();
   try {
-    await sender.send({ to: email.to, subject: email.subject, text: email.text, html: email.html });
+    await sender.send({ to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: outboxMessageId(email.id) });
   } catch (error) {
     const attempts = email.attempts + 1;
-    const nextAttemptAt = new Date(now.getTime() + nextAttemptDelay(attempts));
-    await db.$transaction(async (tx) => {
-      await tx.outboxEmail.update({ where: { id: email.id }, data: { attempts, lastError: String((error as Error).message ?? error).slice(0, 500), nextAttemptAt } });
-      await scheduleDelivery(tx, email.id, { runAt: nextAttemptAt });
-    });
+    const nextAttemptAt = new Date(clock().getTime() + nextAttemptDelay(attempts));
+    await persistently("email failure", email.id, () =>
+      db.$transaction(async (tx) => {
+        await tx.outboxEmail.update({ where: { id: email.id }, data: { attempts, lastError: String((error as Error).message ?? error).slice(0, 500), nextAttemptAt, claimedAt: null } });
+        await scheduleDelivery(tx, email.id, { runAt: nextAttemptAt });
+      }),
+    );
     return "failed";
   }
-  await db.outboxEmail.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+  await persistently("email sent", email.id, () =>
+    db.outboxEmail.updateMany({ where: { id: email.id }, data: { status: "SENT", sentAt: clock(), attempts: email.attempts + 1, lastError: null, claimedAt: null } }),
+  );
   return "sent";
 }
 

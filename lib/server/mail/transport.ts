@@ -6,7 +6,8 @@ import { isProduction } from "@/lib/server/config";
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string };
 
 export interface MailSender {
-  send(email: OutgoingEmail): Promise<void>;
+  /** `messageId` (with its angle brackets) replaces the one nodemailer would make up. */
+  send(email: OutgoingEmail & { messageId?: string }): Promise<void>;
 }
 
 const from = () => process.env.MAIL_FROM || "D3 – Cnam <no-reply@d3.localhost>";
