@@ -77,3 +77,19 @@ export type AccountRoleData = z.output<typeof accountRoleSchema>;
 
 /** Largest results or catalogue file accepted by the imports page. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+const userId = z.string().min(1).max(64);
+
+/** "Enregistrer le rôle" on an account's page: the account, then the form's fields. */
+export const accountRoleChangeSchema = z.object({ userId }).and(accountRoleSchema);
+
+/** "Désactiver / Réactiver le compte". */
+export const accountActiveSchema = z.object({ userId, active: z.boolean() });
+
+/** The imports page's file field (its UTF-8 encoding is checked once read). */
+export const importFileSchema = z.object({
+  fichier: z
+    .instanceof(File, { error: "Choisissez un fichier à importer." })
+    .refine((file) => file.size > 0, "Choisissez un fichier à importer.")
+    .refine((file) => file.size <= MAX_IMPORT_BYTES, `Ce fichier dépasse ${MAX_IMPORT_BYTES / 1024 / 1024} Mo : découpez-le.`),
+});

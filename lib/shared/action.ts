@@ -86,3 +86,10 @@ export function definePublicAction<S extends z.ZodType, T>(options: {
 export function asFormState<T>(action: (input: FormData) => Promise<Result<T>>): (previous: Result<T> | null, formData: FormData) => Promise<Result<T>> {
   return (_previous, formData) => action(formData);
 }
+
+/** The same action for a plain `<form action>` whose page shows the outcome by rendering its data again: the Result is not read. */
+export function asFormSubmit<T>(action: (input: FormData) => Promise<Result<T>>): (formData: FormData) => Promise<void> {
+  return async (formData) => {
+    await action(formData);
+  };
+}

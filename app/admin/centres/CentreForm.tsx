@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
 import { centreSchema, type CentreData, type CentreFormValues } from "@/lib/admin/schemas";
-import { saveCentreAction } from "./actions";
+import { createCentreAction, updateCentreAction } from "@/lib/admin/actions";
 
 const EMPTY: CentreFormValues = { code: "", name: "", region: "", contactEmail: "" };
 
@@ -28,14 +28,12 @@ export function CentreForm({ existing }: { existing?: CentreFormValues }) {
   const onSubmit = handleSubmit(async (values) => {
     setOutcome(null);
     try {
-      const result = await saveCentreAction(existing?.code ?? null, values);
+      const result = existing ? await updateCentreAction({ ...values, code: existing.code }) : await createCentreAction(values);
       if (result.ok) {
-        setOutcome({ tone: "success", text: existing ? `Centre ${result.code} enregistré.` : `Centre ${result.code} créé.` });
+        setOutcome({ tone: "success", text: existing ? `Centre ${result.value.code} enregistré.` : `Centre ${result.value.code} créé.` });
         if (!existing) reset(EMPTY);
-      } else {
-        if (result.message) setOutcome({ tone: "error", text: result.message });
-        showServerErrors(result.fieldErrors);
-      }
+      } else if (result.fieldErrors) showServerErrors(result.fieldErrors);
+      else setOutcome({ tone: "error", text: result.message });
     } catch {
       setOutcome({ tone: "error", text: "Le service est momentanément indisponible. Réessayez dans quelques minutes." });
     }

@@ -9,7 +9,7 @@ import { SelectField, TextField } from "@/components/ui/Field";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
 import { ROLE_LABELS } from "@/lib/domain/policy";
 import { STAFF_ROLES, accountCreateSchema, accountRoleSchema, type AccountCreateData, type AccountCreateValues, type AccountRoleData, type AccountRoleValues } from "@/lib/admin/schemas";
-import { changeRoleAction, createAccountAction, setActiveAction } from "./actions";
+import { changeRoleAction, createAccountAction, setActiveAction } from "@/lib/admin/actions";
 
 type CentreOption = { code: string; name: string };
 type Outcome = { tone: "success" | "error"; text: string } | null;
@@ -67,10 +67,8 @@ export function CreateAccountForm({ centres }: { centres: CentreOption[] }) {
           text: `Compte ${values.identifier} créé. Un courriel a été envoyé à ${values.email} avec un lien pour choisir son mot de passe, valable une heure ; passé ce délai, la personne utilise « Mot de passe oublié ? ».`,
         });
         reset(EMPTY);
-      } else {
-        if (result.message) setOutcome({ tone: "error", text: result.message });
-        showServerErrors(result.fieldErrors);
-      }
+      } else if (result.fieldErrors) showServerErrors(result.fieldErrors);
+      else setOutcome({ tone: "error", text: result.message });
     } catch {
       setOutcome({ tone: "error", text: UNAVAILABLE });
     }
@@ -105,12 +103,10 @@ export function ChangeRoleForm({ userId, current, centres }: { userId: string; c
   const onSubmit = form.handleSubmit(async (values) => {
     setOutcome(null);
     try {
-      const result = await changeRoleAction(userId, values);
-      if (result.ok) setOutcome({ tone: "success", text: result.changed ? "Rôle enregistré. Il s'applique dès la prochaine page ouverte par la personne." : "Aucun changement." });
-      else {
-        if (result.message) setOutcome({ tone: "error", text: result.message });
-        showServerErrors(result.fieldErrors);
-      }
+      const result = await changeRoleAction({ userId, ...values });
+      if (result.ok) setOutcome({ tone: "success", text: result.value.changed ? "Rôle enregistré. Il s'applique dès la prochaine page ouverte par la personne." : "Aucun changement." });
+      else if (result.fieldErrors) showServerErrors(result.fieldErrors);
+      else setOutcome({ tone: "error", text: result.message });
     } catch {
       setOutcome({ tone: "error", text: UNAVAILABLE });
     }
@@ -141,8 +137,8 @@ export function ActiveToggle({ userId, active, name }: { userId: string; active:
     setPending(true);
     setOutcome(null);
     try {
-      const result = await setActiveAction(userId, !active);
-      setOutcome(result.ok ? { tone: "success", text: active ? "Compte désactivé : ses sessions ont pris fin." : "Compte réactivé." } : { tone: "error", text: result.message ?? UNAVAILABLE });
+      const result = await setActiveAction({ userId, active: !active });
+      setOutcome(result.ok ? { tone: "success", text: active ? "Compte désactivé : ses sessions ont pris fin." : "Compte réactivé." } : { tone: "error", text: result.message });
     } catch {
       setOutcome({ tone: "error", text: UNAVAILABLE });
     } finally {

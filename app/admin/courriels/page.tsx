@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { retryNowFormAction } from "@/lib/admin/actions";
 import { undeliveredEmails } from "@/lib/admin/outbox";
 import { requireUser } from "@/lib/server/session";
-import { retryNowAction } from "./actions";
 import { formatDateTime } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { title: "Courriels en attente" };
@@ -17,7 +17,7 @@ export default async function UndeliveredEmailsPage() {
         automatiquement, de plus en plus espacés (jusqu&apos;à une heure).
       </p>
       {failing > 0 ? (
-        <form action={retryNowAction}>
+        <form action={retryNowFormAction}>
           <button type="submit" className="rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             Réessayer maintenant
           </button>

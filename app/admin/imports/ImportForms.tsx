@@ -3,7 +3,14 @@
 import { useActionState, useId } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { importCatalogueAction, importResultsAction, type CatalogueImportState, type ResultsImportState } from "./actions";
+import { importCatalogueFormAction, importResultsFormAction } from "@/lib/admin/actions";
+import type { CatalogueImportReport } from "@/lib/admin/catalogue-import";
+import type { ResultsImportReport } from "@/lib/admin/results-import";
+import type { Result } from "@/lib/shared/result";
+
+type ImportState<R> = Result<{ report: R; fileName: string }> | null;
+type CatalogueImportState = ImportState<CatalogueImportReport>;
+type ResultsImportState = ImportState<ResultsImportReport>;
 
 const number = new Intl.NumberFormat("fr-FR");
 
@@ -50,8 +57,8 @@ function ProblemTable({ caption, columns, rows }: { caption: string; columns: [s
 
 function CatalogueReport({ state }: { state: CatalogueImportState }) {
   if (!state) return null;
-  if (!state.report) return <Alert tone="error">{state.message}</Alert>;
-  const { report, fileName } = state;
+  if (!state.ok) return <Alert tone="error">{state.fieldErrors?.fichier ?? state.message}</Alert>;
+  const { report, fileName } = state.value;
   if (report.ok) {
     return (
       <Alert tone="success" title={`Catalogue importé depuis ${fileName}`}>
@@ -69,8 +76,8 @@ function CatalogueReport({ state }: { state: CatalogueImportState }) {
 
 function ResultsReport({ state }: { state: ResultsImportState }) {
   if (!state) return null;
-  if (!state.report) return <Alert tone="error">{state.message}</Alert>;
-  const { report, fileName } = state;
+  if (!state.ok) return <Alert tone="error">{state.fieldErrors?.fichier ?? state.message}</Alert>;
+  const { report, fileName } = state.value;
   if (report.ok) {
     return (
       <Alert tone="success" title={`Résultats importés depuis ${fileName}`}>
@@ -92,7 +99,7 @@ function ResultsReport({ state }: { state: ResultsImportState }) {
 }
 
 export function CatalogueImportForm() {
-  const [state, action, pending] = useActionState(importCatalogueAction, null);
+  const [state, action, pending] = useActionState(importCatalogueFormAction, null);
   return (
     <form action={action} className="space-y-4">
       <FileInput label="Fichier du catalogue (JSON)" hint="Au format de prisma/data/cnam-catalogue.json. Diplômes, unités et centres sont ajoutés ou mis à jour, jamais supprimés." accept=".json,application/json" />
@@ -107,7 +114,7 @@ export function CatalogueImportForm() {
 }
 
 export function ResultsImportForm() {
-  const [state, action, pending] = useActionState(importResultsAction, null);
+  const [state, action, pending] = useActionState(importResultsFormAction, null);
   return (
     <form action={action} className="space-y-4">
       <FileInput
