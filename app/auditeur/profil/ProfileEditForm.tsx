@@ -10,7 +10,7 @@ import { ErrorSummary, ProfileFields } from "@/components/profile/ProfileFields"
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
 import type { CountryOption } from "@/lib/domain/countries";
 import { contactDetailsSchema, profileSchema, type ProfileFormValues } from "@/lib/domain/profile";
-import { updateProfileAction } from "./actions";
+import { updateProfileAction } from "@/lib/profile/actions";
 
 type CentreOption = { code: string; name: string };
 
@@ -56,14 +56,14 @@ export function ProfileEditForm({
       try {
         const result = await updateProfileAction({ version, emailOnMessages, values });
         if (result.ok) {
-          setVersion(result.version);
+          setVersion(result.value.version);
           reset(values);
           setOutcome({ tone: "success", text: "Votre profil est enregistré." });
           router.refresh();
           return;
         }
-        if (result.message) setOutcome({ tone: "error", text: result.message });
-        showServerErrors(result.fieldErrors);
+        if (result.fieldErrors) showServerErrors(result.fieldErrors);
+        else setOutcome({ tone: "error", text: result.message });
       } catch {
         setOutcome({ tone: "error", text: "Le service est momentanément indisponible : votre saisie est conservée, réessayez dans quelques minutes." });
       }

@@ -9,7 +9,7 @@ import { ErrorSummary, ProfileFields } from "@/components/profile/ProfileFields"
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
 import type { CountryOption } from "@/lib/domain/countries";
 import { EMPTY_PROFILE, profileSchema, type ProfileData, type ProfileFormValues } from "@/lib/domain/profile";
-import { completeProfileAction } from "./actions";
+import { completeProfileAction } from "@/lib/profile/actions";
 
 type CentreOption = { code: string; name: string };
 
@@ -36,8 +36,8 @@ export function ProfileForm({ centres, countries }: { centres: CentreOption[]; c
           window.location.assign("/profil-enregistre");
           return;
         }
-        if (result.message) setFailure(result.message);
-        showServerErrors(result.fieldErrors);
+        if (result.fieldErrors) showServerErrors(result.fieldErrors);
+        else setFailure(result.message);
       } catch {
         setFailure("Le service est momentanément indisponible : votre saisie est conservée, réessayez dans quelques minutes.");
       }

@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/shared/action";
+import { fromOutcome } from "@/lib/shared/result";
+import { clearSessionCookie } from "@/lib/server/session";
+import { completeProfile } from "./complete-profile";
+import { completeProfileInput, updateProfileInput } from "./schemas";
+import { updateProfile } from "./update-profile";
+
+/** The learner's profile: completed at the first connection, changed later on "Mon profil". */
+
+export const completeProfileAction = defineAction({
+  name: "profile.complete",
+  input: completeProfileInput,
+  access: { space: "auditeur", allowIncompleteProfile: true },
+  handler: async (values, { user }) => {
+    const result = fromOutcome(await completeProfile(user.id, values));
+    // The use case ended every session of the account: the browser forgets its cookie too.
+    if (result.ok) await clearSessionCookie();
+    return result;
+  },
+});
+
+export const updateProfileAction = defineAction({
+  name: "profile.update",
+  input: updateProfileInput,
+  access: { space: "auditeur" },
+  handler: async (input, { user }) => {
+    const result = fromOutcome(await updateProfile(user.id, input));
+    if (result.ok) {
+      revalidatePath("/auditeur/profil");
+      revalidatePath("/auditeur");
+    }
+    return result;
+  },
+});
