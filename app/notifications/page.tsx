@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { markAllReadFormAction, markReadFormAction } from "@/lib/notifications/actions";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { requireUser } from "@/lib/server/session";
-import { markAllReadAction, markReadAction } from "./actions";
 import { formatLongDateTime } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -18,7 +18,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-bold">Notifications</h1>
         {unread ? (
-          <form action={markAllReadAction}>
+          <form action={markAllReadFormAction}>
             <button type="submit" className="rounded border border-slate-500 bg-white px-3 py-1.5 font-medium hover:bg-slate-100">
               Tout marquer comme lu
             </button>
@@ -37,7 +37,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             <div className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-700">
               <span>{formatLongDateTime(n.createdAt)}</span>
               {n.readAt ? null : (
-                <form action={markReadAction}>
+                <form action={markReadFormAction}>
                   <input type="hidden" name="id" value={n.id} />
                   <button type="submit" className="underline">
                     Marquer comme lue<span className="sr-only"> : {n.title}</span>
