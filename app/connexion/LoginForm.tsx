@@ -9,7 +9,7 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
-import { loginFailureMessage, loginSchema, type LoginValues } from "@/lib/auth/login-schema";
+import { loginFailureMessage, loginSchema, type LoginValues } from "@/lib/auth/schemas";
 
 export function LoginForm({ callbackPath }: { callbackPath: string }) {
   const [failure, setFailure] = useState<string | null>(null);

@@ -7,9 +7,9 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
-import { forgotPasswordSchema, type ForgotPasswordValues } from "@/lib/auth/login-schema";
+import { forgotPasswordSchema, type ForgotPasswordValues } from "@/lib/auth/schemas";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
-import { requestPasswordResetAction } from "./actions";
+import { requestPasswordResetAction } from "@/lib/auth/actions";
 
 export function ForgotPasswordForm() {
   const [sent, setSent] = useState(false);
@@ -41,7 +41,8 @@ export function ForgotPasswordForm() {
     try {
       const result = await requestPasswordResetAction(values);
       if (result.ok) setSent(true);
-      else showServerErrors(result.fieldErrors);
+      else if (result.fieldErrors) showServerErrors(result.fieldErrors);
+      else setFailure(result.message);
     } catch {
       setFailure("Le service est momentanément indisponible. Réessayez dans quelques minutes.");
     }

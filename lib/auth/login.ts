@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { localDirectory, type DirectoryUser, type IdentityDirectory } from "@/lib/server/identity";
 import { checkIdentifier } from "@/lib/domain/identifier";
 import { LOOKBACK_MS, lockState, lockedMessage } from "@/lib/domain/lockout";
-import { INVALID_CREDENTIALS } from "./login-schema";
+import { INVALID_CREDENTIALS } from "./schemas";
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 

@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { SESSION_MAX_AGE_S, endSession, logIn } from "@/lib/auth/login";
 import type { Role } from "@/lib/domain/policy";
-import { LOCKED_PREFIX } from "@/lib/auth/login-schema";
+import { LOCKED_PREFIX } from "@/lib/auth/schemas";
 import { ipFromHeaders } from "@/lib/server/request-ip";
 
 /** NextAuth hands `authorize` the request's headers as a plain object, not a Headers. */

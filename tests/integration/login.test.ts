@@ -1,5 +1,5 @@
 import { endSession, logIn } from "@/lib/auth/login";
-import { INVALID_CREDENTIALS } from "@/lib/auth/login-schema";
+import { INVALID_CREDENTIALS } from "@/lib/auth/schemas";
 import { db } from "@/lib/server/db";
 import { createUser } from "../support/factories";
 

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
 import { MIN_PASSWORD_LENGTH, newPasswordSchema, type NewPasswordInput } from "@/lib/domain/password";
-import { resetPasswordAction } from "./actions";
+import { resetPasswordAction } from "@/lib/auth/actions";
 
 export function NewPasswordForm({ token, identifier }: { token: string; identifier: string }) {
   const schema = useMemo(() => newPasswordSchema(identifier), [identifier]);
@@ -39,7 +39,7 @@ export function NewPasswordForm({ token, identifier }: { token: string; identifi
     try {
       const result = await resetPasswordAction({ token, ...values });
       if (result.ok) setDone(true);
-      else if ("fieldErrors" in result) showServerErrors(result.fieldErrors);
+      else if (result.fieldErrors) showServerErrors(result.fieldErrors);
       else setFailure(result.message);
     } catch {
       setFailure("Le service est momentanément indisponible. Réessayez dans quelques minutes.");

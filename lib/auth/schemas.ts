@@ -27,3 +27,10 @@ export const LOCKED_PREFIX = "LOCKED:";
 export function loginFailureMessage(error: string): string {
   return error.startsWith(LOCKED_PREFIX) ? error.slice(LOCKED_PREFIX.length) : INVALID_CREDENTIALS;
 }
+
+/**
+ * "Nouveau mot de passe": the link's token and the two fields as typed. The password rules depend
+ * on the account's identifier, which only the token tells: the use case checks them with
+ * newPasswordSchema, the form's schema.
+ */
+export const resetPasswordInput = z.object({ token: z.string().max(256), password: z.string(), confirmation: z.string() });
