@@ -1,3 +1,4 @@
+import { parseDiplomaDefinition } from "./definition";
 import { db } from "@/lib/server/db";
 import type { Diploma } from "@/lib/domain/catalogue/model";
 import { searchKey } from "@/lib/domain/text";
@@ -19,7 +20,7 @@ export async function searchDiplomas(query: string, limit = 30): Promise<Diploma
 
 export async function getDiploma(key: string): Promise<Diploma | null> {
   const row = await db.diploma.findUnique({ where: { key }, select: { definition: true } });
-  return row ? (row.definition as unknown as Diploma) : null;
+  return row ? parseDiplomaDefinition(key, row.definition) : null;
 }
 
 export async function unitTitles(codes: readonly string[]): Promise<Map<string, string | null>> {

@@ -1,6 +1,6 @@
+import { parseDiplomaDefinition } from "@/lib/catalogue/definition";
 import { db } from "@/lib/server/db";
 import { canViewRequest, type Viewer } from "@/lib/domain/request-access";
-import type { Diploma } from "@/lib/domain/catalogue/model";
 
 /** Suivi de dossiers: the learner's requests, each with its joint analysis, newest first. */
 export async function listLearnerRequests(learnerId: string) {
@@ -65,7 +65,7 @@ const detailSelect = {
 
 async function loadDetail(requestId: string) {
   const row = await db.request.findUnique({ where: { id: requestId }, select: detailSelect });
-  return row ? { ...row, diploma: { ...row.diploma, definition: row.diploma.definition as unknown as Diploma } } : null;
+  return row ? { ...row, diploma: { ...row.diploma, definition: parseDiplomaDefinition(row.diploma.key, row.diploma.definition) } } : null;
 }
 
 export type RequestDetail = NonNullable<Awaited<ReturnType<typeof loadDetail>>>;

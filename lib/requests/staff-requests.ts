@@ -1,3 +1,4 @@
+import { parseDiplomaDefinition } from "@/lib/catalogue/definition";
 import { db } from "@/lib/server/db";
 import type { Database, Transaction } from "@/lib/server/database";
 import { notifyMessage } from "@/lib/notifications/request-notifications";
@@ -6,7 +7,7 @@ import { recordAudit } from "@/lib/audit/log";
 import type { FieldErrors } from "@/lib/forms";
 import type { AuditEvent } from "@/lib/audit/events";
 import type { Role } from "@/lib/domain/policy";
-import type { Diploma, ExperienceRule } from "@/lib/domain/catalogue/model";
+import type { ExperienceRule } from "@/lib/domain/catalogue/model";
 import { evaluateEligibility, isObtained, type EligibilityVerdict, type ObtainedBy, type UnitResult } from "@/lib/domain/eligibility";
 import { isOwner } from "@/lib/domain/request-access";
 import {
@@ -120,7 +121,7 @@ async function eligibilityOf(client: Database | Transaction, learnerId: string, 
     client.diploma.findUnique({ where: { key: diplomaKey }, select: { definition: true } }),
     client.unitResult.findMany({ where: { learnerId }, select: resultSelect }),
   ]);
-  return diploma ? evaluateEligibility(diploma.definition as unknown as Diploma, rows.map(toEngineResult)) : null;
+  return diploma ? evaluateEligibility(parseDiplomaDefinition(diplomaKey, diploma.definition), rows.map(toEngineResult)) : null;
 }
 
 type ResultRow = { unitCode: string; year: number; grade: number | null; obtainedBy: ObtainedBy; centreCode: string | null };
@@ -322,7 +323,7 @@ const CREDITED_BY: ObtainedBy = "EQUIVALENCE";
  */
 async function creditExperienceUnits(tx: Transaction, target: Target, now: Date): Promise<string[]> {
   const diploma = await tx.diploma.findUniqueOrThrow({ where: { key: target.diplomaKey }, select: { definition: true } });
-  const rule = (diploma.definition as unknown as Diploma).experience;
+  const rule = parseDiplomaDefinition(target.diplomaKey, diploma.definition).experience;
   const results = await tx.unitResult.findMany({ where: { learnerId: target.learnerId }, select: resultSelect });
   const held = new Set(results.map(toEngineResult).filter(isObtained).map((result) => result.unitCode));
   const codes = experienceUnitsToCredit(rule, held);

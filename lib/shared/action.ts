@@ -6,7 +6,7 @@ import { fieldErrorsFrom } from "@/lib/forms";
 import { clientIp } from "@/lib/server/request-ip";
 import { requireUser, type CurrentUser } from "@/lib/server/session";
 import { log } from "./log";
-import { UNEXPECTED_MESSAGE, failure, type Result } from "./result";
+import { UNEXPECTED_MESSAGE, UnreadableDataError, failure, type Result } from "./result";
 
 /** Who acts, as the use cases and the audit log want them: from the session, never from the client. */
 export type ActionContext = { user: CurrentUser; actor: { id: string; role: CurrentUser["role"]; centreCode: string | null; ip: string | null } };
@@ -32,7 +32,8 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown, fromForm?: (formDat
 
 /**
  * Expected failures are values already; anything thrown is a bug or an outage: logged with the
- * action's name, answered with a generic French message, never a 500 page. Next's own signals
+ * action's name, answered with a generic French message, never a 500 page (stored data found
+ * unreadable was logged where it was read, and says what is wrong). Next's own signals
  * (redirect, forbidden, notFound) go through untouched.
  */
 async function guarded<T>(name: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
@@ -40,6 +41,7 @@ async function guarded<T>(name: string, run: () => Promise<Result<T>>): Promise<
     return await run();
   } catch (error) {
     unstable_rethrow(error);
+    if (error instanceof UnreadableDataError) return failure("UNAVAILABLE", error.message) as Result<T>;
     log.error({ event: "action.unexpected", action: name, err: error }, "server action failed");
     return failure("UNEXPECTED", UNEXPECTED_MESSAGE) as Result<T>;
   }

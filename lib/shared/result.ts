@@ -78,3 +78,11 @@ export function fromOutcome<O extends { ok: true } | UseCaseFailure>(outcome: O)
   const { ok: _ok, ...value } = outcome as { ok: true };
   return { ok: true, value } as Result<SuccessFields<O>>;
 }
+
+/**
+ * Stored data that does not match its schema (a corrupt JSON column): logged where it is read; an
+ * action answers its French message (code UNAVAILABLE) instead of the generic one.
+ */
+export class UnreadableDataError extends Error {
+  override name = "UnreadableDataError";
+}

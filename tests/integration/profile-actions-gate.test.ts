@@ -4,7 +4,8 @@
  */
 import { completeProfileAction, updateProfileAction } from "@/lib/profile/actions";
 import { db } from "@/lib/server/db";
-import { createUser, ensureCentre, validProfileInput } from "../support/factories";
+import type { ProfileFormValues } from "@/lib/domain/profile";
+import { createUser, ensureCentre, validProfileInput as profileInput } from "../support/factories";
 import { describeGates, signIn } from "../support/session-gate";
 
 jest.mock("next-auth", () => ({ getServerSession: jest.fn(async () => jest.requireActual("../support/next-scope").testSession()) }));
@@ -13,6 +14,7 @@ jest.mock("next/navigation", () => jest.requireActual("../support/next-scope").n
 jest.mock("next/cache", () => ({ revalidatePath: jest.fn() }));
 
 const LEARNER = ["AUDITEUR"] as const;
+const validProfileInput = () => profileInput() as ProfileFormValues;
 
 describeGates({
   completeProfile: {

@@ -1,0 +1,16 @@
+import { diplomaSchema } from "@/lib/domain/catalogue/model-schema";
+import type { Diploma } from "@/lib/domain/catalogue/model";
+import { log } from "@/lib/shared/log";
+import { UnreadableDataError } from "@/lib/shared/result";
+
+/**
+ * The one reader of Diploma.definition, a JSON column written by the catalogue import: parsed with
+ * the model's schema, so that a corrupt row is logged with its key and stops the use case with a
+ * clear message rather than failing somewhere inside the eligibility rules.
+ */
+export function parseDiplomaDefinition(diplomaKey: string, definition: unknown): Diploma {
+  const parsed = diplomaSchema.safeParse(definition);
+  if (parsed.success) return parsed.data;
+  log.error({ event: "catalogue.definition_unreadable", diplomaKey, issues: parsed.error.issues.slice(0, 5) }, "Diploma.definition does not match the catalogue model");
+  throw new UnreadableDataError(`La définition du diplôme ${diplomaKey} dans le catalogue est illisible : rien n'a été modifié. Signalez-le à l'administration, qui réimportera le catalogue.`);
+}
