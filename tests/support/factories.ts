@@ -5,7 +5,7 @@ import type { Role } from "@/lib/domain/policy";
 
 /** Unique per call, so that tests sharing one PostgreSQL database never collide. */
 export function uniqueSuffix(): string {
-  return randomBytes(4).toString("hex").replace(/\d/g, (d) => "abcdefghij"[Number(d)]!);
+  return randomBytes(8).toString("hex").replace(/\d/g, (d) => "abcdefghij"[Number(d)]!);
 }
 
 export async function ensureCentre(code = "PARIS") {
