@@ -4,9 +4,6 @@
  */
 export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
 
-export type ActionResult<T = undefined, K extends string = string> =
-  | ({ ok: true } & (T extends undefined ? object : { data: T }))
-  | { ok: false; message?: string; fieldErrors?: FieldErrors<K> };
 
 /** First message per field from a zod error's issues. */
 export function fieldErrorsFrom<K extends string>(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors<K> {
