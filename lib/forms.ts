@@ -1,9 +1,5 @@
-/**
- * The result every server action returns to its form: expected failures are values, shown next
- * to the field they concern (fieldErrors) or above the form (message).
- */
+/** A form's errors, one message per field, shown next to the field (see lib/shared/result.ts). */
 export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
-
 
 /** First message per field from a zod error's issues. */
 export function fieldErrorsFrom<K extends string>(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors<K> {
