@@ -10,10 +10,10 @@ import { searchKey } from "@/lib/domain/text";
  * (sort column, id) — never OFFSET, so page 200 costs what page 1 costs — counts per state, and
  * the CSV export streamed page by page through the same query. Every query stays index-bound at
  * national scale (tests/support/bench-queue.ts): counts come from the maintained RequestCount
- * table when the filters allow it, the search goes through the trigram index on searchText or the
- * index on number. Where the work would grow with the number of matches (counting under a date or
- * assignment filter, a search for a common name), a page reads at most QUEUE_MATCH_CAP of them and
- * says so; the export is never capped.
+ * table when the filters allow it, a search goes through the words of RequestSearchWord (names and
+ * learner numbers, by the beginning of their words) or the unique index on number. Where the work
+ * would grow with the number of matches (counting under a date or assignment filter, a search for a
+ * common name), a page reads at most QUEUE_MATCH_CAP of them and says so; the export is never capped.
  */
 
 export const QUEUE_SORTS = ["recent", "oldest", "changed"] as const;
@@ -125,16 +125,48 @@ function filterConditions(viewer: Viewer, filters: QueueFilters, withState: bool
   if (filters.to) conditions.push({ submittedAt: { lt: parisMidnight(filters.to, 1) } });
   if (filters.assigned === "me") conditions.push({ assignedAgentId: viewer.id });
   if (filters.assigned === "none") conditions.push({ assignedAgentId: null });
-  for (const word of searchWords(filters.q)) conditions.push(REQUEST_NUMBER.test(word) ? { number: numbersStartingWith(word.toUpperCase()) } : { searchText: { contains: word } });
+  const terms = searchTerms(filters.q);
+  if (terms && !terms.numbers.length && !terms.words.length) conditions.push({ id: { in: [] } });
+  for (const number of terms?.numbers ?? []) conditions.push({ number: numbersStartingWith(number.toUpperCase()) });
+  for (const word of terms?.words ?? []) conditions.push({ searchWords: { some: { word: wordsStartingWith(word) } } });
   return conditions;
 }
 
 /**
- * A request number or its beginning, as searchKey leaves it ("d3-2026-0001"). searchText starts with
- * the number and names and learner numbers hold no digit-and-hyphen run of this shape, so matching
- * the beginning of `number` finds the same requests as searchText would, through an index.
+ * A request number or its beginning, as searchKey leaves it ("d3-2026-0001"): names and learner
+ * numbers never start with "d3-", and the words of RequestSearchWord leave the number out.
  */
-const REQUEST_NUMBER = /^d3-\d{4}-\d+$/;
+const REQUEST_NUMBER = /^d3-/;
+
+/**
+ * What a search looks for, or null without one: request numbers (or their beginnings), and words,
+ * each the beginning of a word of the request's names or learner number. A search word is cut into
+ * its runs of letters and digits as the words of searchText are (request_search_words in the
+ * migration): "Étienne-Durand" looks for "etienne" and "durand", "lef_vre" for "lef" and "vre".
+ * Every number and every word must match. A search of punctuation only looks for nothing, and finds
+ * nothing.
+ */
+type SearchTerms = { numbers: string[]; words: string[] };
+
+function searchTerms(q: string | undefined): SearchTerms | null {
+  const tokens = q ? searchKey(q).split(" ").filter(Boolean).slice(0, 6) : [];
+  if (!tokens.length) return null;
+  const numbers = tokens.filter((token) => REQUEST_NUMBER.test(token));
+  const words = tokens.filter((token) => !REQUEST_NUMBER.test(token)).flatMap((token) => token.split(/[^\p{L}\p{N}]+/u));
+  return { numbers, words: [...new Set(words.filter(Boolean))].slice(0, 6) };
+}
+
+/**
+ * The words starting with a prefix, as a range of RequestSearchWord.word (COLLATE "C": byte order,
+ * which UTF-8 makes code point order): from the prefix to the prefix whose last character is the
+ * next code point, excluded.
+ */
+function wordsStartingWith(prefix: string): { gte: string; lt: string } {
+  const chars = [...prefix];
+  const last = chars.pop()!.codePointAt(0)!;
+  const next = last === 0xd7ff ? 0xe000 : Math.min(last + 1, 0x10ffff);
+  return { gte: prefix, lt: chars.join("") + String.fromCodePoint(next) };
+}
 
 /**
  * The beginning of `number` as a range of its unique index: the database collation is not C, so
@@ -143,10 +175,6 @@ const REQUEST_NUMBER = /^d3-\d{4}-\d+$/;
  */
 function numbersStartingWith(prefix: string): { gte: string; lt: string; startsWith: string } {
   return { gte: prefix, lt: `${prefix}z`, startsWith: prefix };
-}
-
-function searchWords(q: string | undefined): string[] {
-  return q ? searchKey(q).split(" ").filter(Boolean).slice(0, 6) : [];
 }
 
 /** The instant 00:00 in Paris of a calendar day (plus some days), daylight saving time included. */
@@ -267,18 +295,19 @@ export type QueuePage = { rows: QueueRow[]; nextCursor: string | null; counts: S
 
 /**
  * One page of the queue; the first one with the number of requests per state under the same filters
- * (state aside). A search first gathers its matches, at most `cap` + 1 of them in the order the
- * indexes give them, and the page is read among those: a search that matches many requests costs
- * no more than one that matches `cap`.
+ * (state aside). A search first gathers its matches, at most `cap` + 1 of them (the latest
+ * submissions first, or the earliest for the « oldest » sort), and the page is read among those: a
+ * search that matches many requests costs no more than one that matches `cap`.
  */
 export async function queueFor(viewer: Viewer, filters: QueueFilters, pageSize = 50, cap = QUEUE_MATCH_CAP): Promise<QueuePage> {
   const firstPage = !decodeCursor(filters.sort, filters.after);
   const scope = scopeOf(viewer, filters);
-  if (!scope || !searchWords(filters.q).length) {
+  const terms = searchTerms(filters.q);
+  if (!scope || !terms) {
     const [page, counts] = await Promise.all([queueRows(viewer, filters, pageSize), firstPage ? queueCounts(viewer, filters, cap) : null]);
     return { ...page, counts };
   }
-  const { candidates, capped } = withinCap(await firstMatches(viewer, scope, filters, cap, SORT_COLUMNS[filters.sort], SORT_DIRECTIONS[filters.sort]), cap);
+  const { candidates, capped } = withinCap(await searchMatches(viewer, scope, filters, terms, cap), cap);
   const page = await pageAmong(viewer, filters, pageSize, candidates);
   return { ...page, counts: firstPage ? countStates(candidates, capped) : null, ...(capped ? { searchCap: cap } : {}) };
 }
@@ -286,46 +315,123 @@ export async function queueFor(viewer: Viewer, filters: QueueFilters, pageSize =
 type Match = { id: string; state: RequestState; submittedAt: Date; lastChangeAt: Date; seen: number };
 
 /**
- * Up to `cap` + 1 requests matching every filter but the state, taken in the order the indexes give
- * them (`seen`), so that the work stops at the cap, then sorted among themselves. In SQL: Prisma
- * would order by id before the LIMIT, which reads every match; and the sort of a page among the
- * matches must not let the planner walk a whole sort index looking for them.
+ * Up to `cap` + 1 requests matching every filter but the state (a search aside: see searchMatches),
+ * taken in the order the indexes give them (`seen`), so that the work stops at the cap, then sorted
+ * among themselves. In SQL: Prisma would order by id before the LIMIT, which reads every match; and
+ * the sort of a page among the matches must not let the planner walk a whole sort index looking for
+ * them.
  */
-function firstMatches(viewer: Viewer, scope: Scope, filters: QueueFilters, cap: number, column: "submittedAt" | "lastChangeAt" = "submittedAt", direction: "asc" | "desc" = "desc"): Promise<Match[]> {
+function firstMatches(viewer: Viewer, scope: Scope, filters: QueueFilters, cap: number, numbers: string[] = [], column: "submittedAt" | "lastChangeAt" = "submittedAt", direction: "asc" | "desc" = "desc"): Promise<Match[]> {
   const order = Prisma.raw(`"${column}" ${direction}, id ${direction}`);
   return db.$queryRaw<Match[]>`
     SELECT id, state::text AS state, "submittedAt", "lastChangeAt", seen::int AS seen
-    FROM (SELECT id, state, "submittedAt", "lastChangeAt", row_number() OVER () AS seen FROM "Request" WHERE ${matchConditions(viewer, scope, filters)} LIMIT ${cap + 1}) found
+    FROM (SELECT id, state, "submittedAt", "lastChangeAt", row_number() OVER () AS seen FROM "Request" WHERE ${matchConditions(viewer, scope, filters, numbers)} LIMIT ${cap + 1}) found
     ORDER BY ${order}`;
 }
 
 /**
- * The conditions of scopeOf, SUBMITTED and filterConditions (state aside) in SQL, for firstMatches.
- * LIKE patterns escape their wildcards as Prisma's `contains` and `startsWith` do.
+ * The conditions of scopeOf, SUBMITTED and filterConditions (state and search words aside) in SQL,
+ * over "Request", for firstMatches.
  */
-function matchConditions(viewer: Viewer, scope: Scope, filters: QueueFilters): Prisma.Sql {
-  const like = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+function matchConditions(viewer: Viewer, scope: Scope, filters: QueueFilters, numbers: string[]): Prisma.Sql {
   const conditions = [Prisma.sql`state <> 'DRAFT' AND "submittedAt" IS NOT NULL`];
   if (scope.centreCode) conditions.push(Prisma.sql`"centreCode" = ${scope.centreCode}`);
   if (scope.forwardedOnly) conditions.push(Prisma.sql`"forwardedAt" IS NOT NULL`);
   if (filters.kind) conditions.push(Prisma.sql`kind = ${filters.kind}::"RequestKind"`);
-  if (filters.diploma) conditions.push(Prisma.sql`"diplomaKey" = ${filters.diploma}`);
   if (filters.from) conditions.push(Prisma.sql`"submittedAt" >= ${parisMidnight(filters.from)}`);
   if (filters.to) conditions.push(Prisma.sql`"submittedAt" < ${parisMidnight(filters.to, 1)}`);
-  if (filters.assigned === "me") conditions.push(Prisma.sql`"assignedAgentId" = ${viewer.id}`);
-  if (filters.assigned === "none") conditions.push(Prisma.sql`"assignedAgentId" IS NULL`);
-  for (const word of searchWords(filters.q)) {
-    if (REQUEST_NUMBER.test(word)) {
-      const { gte, lt, startsWith } = numbersStartingWith(word.toUpperCase());
-      conditions.push(Prisma.sql`number >= ${gte} AND number < ${lt} AND number LIKE ${`${like(startsWith)}%`}`);
-    } else conditions.push(Prisma.sql`"searchText" LIKE ${`%${like(word)}%`}`);
-  }
-  return Prisma.join(conditions, " AND ");
+  return Prisma.join([...conditions, ...requestConditions(viewer, filters, numbers)], " AND ");
 }
 
-/** The first `cap` matches found, and whether there were more. */
+/**
+ * The conditions that only "Request" can check (diploma, assignment, request numbers), its columns
+ * unqualified.
+ */
+function requestConditions(viewer: Viewer, filters: QueueFilters, numbers: string[]): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.diploma) conditions.push(Prisma.sql`"diplomaKey" = ${filters.diploma}`);
+  if (filters.assigned === "me") conditions.push(Prisma.sql`"assignedAgentId" = ${viewer.id}`);
+  if (filters.assigned === "none") conditions.push(Prisma.sql`"assignedAgentId" IS NULL`);
+  for (const number of numbers) {
+    const { gte, lt, startsWith } = numbersStartingWith(number.toUpperCase());
+    conditions.push(Prisma.sql`number >= ${gte} AND number < ${lt} AND number LIKE ${`${likePattern(startsWith)}%`}`);
+  }
+  return conditions;
+}
+
+/** Text matched literally by LIKE: its wildcards escaped, as Prisma's `startsWith` does. */
+function likePattern(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
+/**
+ * Up to `cap` + 1 matches of a search (each once; `seen` is the order found), every filter but the
+ * state applied. Without words, through the unique index on number (firstMatches). With words,
+ * through RequestSearchWord: one range of the index of the scope (centre, or forwarded requests),
+ * the words starting with one search word, read index-only from the latest submission (the earliest
+ * for the « oldest » sort) and cut at `cap` + 1, the other words checked on the same index entry
+ * (allWords). The range read is that of the rarest word, counted first up to `cap` + 1 when there
+ * are several: « Bérénice Lefèvre » reads the Lefèvre entries, not the Bérénice ones. The work
+ * follows the cap (or the matches below it), not the size of the country.
+ */
+async function searchMatches(viewer: Viewer, scope: Scope, filters: QueueFilters, terms: SearchTerms, cap: number): Promise<Match[]> {
+  if (!terms.words.length) return terms.numbers.length ? firstMatches(viewer, scope, filters, cap, terms.numbers, SORT_COLUMNS[filters.sort], SORT_DIRECTIONS[filters.sort]) : [];
+  const inScope = (alias: string) => {
+    const d = Prisma.raw(alias);
+    return scope.centreCode
+      ? Prisma.sql`${d}."centreCode" = ${scope.centreCode}${scope.forwardedOnly ? Prisma.sql` AND ${d}.forwarded = true` : Prisma.empty}`
+      : Prisma.sql`${d}.forwarded = true`;
+  };
+  const range = (alias: string, word: string) => {
+    const { gte, lt } = wordsStartingWith(word);
+    return Prisma.sql`${Prisma.raw(alias)}.word >= ${gte} AND ${Prisma.raw(alias)}.word < ${lt}`;
+  };
+  const driver = terms.words.length === 1 ? terms.words[0]! : await rarestWord(terms.words, inScope, range, cap);
+  const conditions = [inScope("d"), range("d", driver), Prisma.sql`d.state <> 'DRAFT' AND d."submittedAt" IS NOT NULL`];
+  if (filters.kind) conditions.push(Prisma.sql`d.kind = ${filters.kind}::"RequestKind"`);
+  if (filters.from) conditions.push(Prisma.sql`d."submittedAt" >= ${parisMidnight(filters.from)}`);
+  if (filters.to) conditions.push(Prisma.sql`d."submittedAt" < ${parisMidnight(filters.to, 1)}`);
+  for (const word of terms.words.filter((w) => w !== driver)) conditions.push(Prisma.sql`d."allWords" LIKE ${`% ${likePattern(word)}%`}`);
+  const onRequest = requestConditions(viewer, filters, terms.numbers);
+  if (onRequest.length) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Request" r WHERE r.id = d."requestId" AND ${Prisma.join(onRequest, " AND ")})`);
+  // The index order itself (scope, word, submittedAt, requestId), backwards for the latest first.
+  const scan = Prisma.raw(SORT_DIRECTIONS[filters.sort] === "asc" ? "ASC" : "DESC");
+  const found = await db.$queryRaw<Omit<Match, "seen">[]>`
+    SELECT d."requestId" AS id, d.state::text AS state, d."submittedAt", d."lastChangeAt"
+    FROM "RequestSearchWord" d
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY d.word ${scan}, d."submittedAt" ${scan}, d."requestId" ${scan}
+    LIMIT ${cap + 1}`;
+  // A request with two words starting with the search word ("mar": Marie Martin) is found twice.
+  const seen = new Map<string, Match>();
+  for (const [i, match] of found.entries()) if (!seen.has(match.id)) seen.set(match.id, { ...match, seen: i + 1 });
+  return sortMatches([...seen.values()], filters.sort);
+}
+
+/** Of several search words, the one with the fewest entries in scope, each counted up to `cap` + 1 (index only). */
+async function rarestWord(words: string[], inScope: (alias: string) => Prisma.Sql, range: (alias: string, word: string) => Prisma.Sql, cap: number): Promise<string> {
+  const counts = words.map(
+    (word) => Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "RequestSearchWord" d WHERE ${inScope("d")} AND ${range("d", word)} LIMIT ${cap + 1}) entries)`,
+  );
+  const [row] = await db.$queryRaw<{ counts: number[] }[]>`SELECT ARRAY[${Prisma.join(counts)}] AS counts`;
+  let rarest = 0;
+  for (const [i, count] of row!.counts.entries()) if (count < row!.counts[rarest]!) rarest = i;
+  return words[rarest]!;
+}
+
+/** Matches in the order of the sort, ties by id (compared as the C collation would, code unit by code unit: ids are ASCII). */
+function sortMatches(matches: Match[], sort: QueueSort): Match[] {
+  const column = SORT_COLUMNS[sort];
+  const sign = SORT_DIRECTIONS[sort] === "desc" ? -1 : 1;
+  return matches.sort((x, y) => sign * (x[column].getTime() - y[column].getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)));
+}
+
+/**
+ * The first `cap` matches found, and whether there were more. A search whose entries went beyond
+ * the cap is capped even when, once each request is counted once, `cap` or fewer are left.
+ */
 function withinCap(found: Match[], cap: number): { candidates: Match[]; capped: boolean } {
-  const capped = found.length > cap;
+  const capped = found.some((match) => match.seen > cap);
   return { candidates: capped ? found.filter((match) => match.seen <= cap) : found, capped };
 }
 
@@ -419,7 +525,12 @@ export async function queueCounts(viewer: Viewer, filters: QueueFilters, cap = Q
   const scope = scopeOf(viewer, filters);
   if (!scope) return { byState: {}, total: 0 };
   const { kind, diploma, from, to, assigned, q } = filters;
-  if (diploma || from || to || assigned || searchWords(q).length) {
+  const terms = searchTerms(q);
+  if (terms) {
+    const { candidates, capped } = withinCap(await searchMatches(viewer, scope, filters, terms, cap), cap);
+    return countStates(candidates, capped);
+  }
+  if (diploma || from || to || assigned) {
     const { candidates, capped } = withinCap(await firstMatches(viewer, scope, filters, cap), cap);
     return countStates(candidates, capped);
   }

@@ -4,7 +4,7 @@ import { searchKey } from "@/lib/domain/text";
 import type { RequestState } from "@/lib/domain/request-lifecycle";
 import type { Viewer } from "@/lib/domain/request-access";
 import { QUEUE_MATCH_CAP, csvDownload, exportQueueCsv, parseQueueFilters, queueCounts, queueFor, type QueueFilters } from "@/lib/requests/staff-queries";
-import { createStaff, ensureCatalogue } from "../support/requests";
+import { createStaff, ensureCatalogue, staffTransition, submitJointDiplomaRequest } from "../support/requests";
 import { createUser, ensureCentre, uniqueSuffix, validProfileInput } from "../support/factories";
 
 // The PostgreSQL database is shared by every test file: each test works in centres of its own, and
@@ -51,7 +51,8 @@ let sequence = 0;
 
 /** Requests written directly (createMany), as the submission would have left them. */
 async function seedRequests(centreCode: string, seeds: Seed[]): Promise<string[]> {
-  const prefix = `D3-T${uniqueSuffix()}`;
+  // Upper case, as real numbers are: a search by number reads the unique index, case folded to it.
+  const prefix = `D3-T${uniqueSuffix()}`.toUpperCase();
   const data = seeds.map((seed) => {
     const number = seed.number ?? `${prefix}-${String(++sequence).padStart(6, "0")}`;
     const state = seed.state ?? "SUBMITTED";
@@ -228,19 +229,29 @@ describe("filters", () => {
     expect((await queueCounts(agent, filters({ q: "d3-2031-0042" }))).total).toBe(2);
   });
 
-  test("the searches can use the indexes: trigrams for names and learner numbers, the unique index for numbers", async () => {
+  test("the searches can use the indexes: the words of a centre or of the national level in submission order, the unique index for numbers", async () => {
     // The test database is small enough for sequential scans to win; forbidding them shows whether
-    // an index can serve the query at all. The conditions are those the queue writes.
+    // an index can serve the query at all. The queries are of the shape the queue writes.
     const plans = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-      const explain = async (condition: string, ...values: string[]) =>
-        (await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT id FROM "Request" WHERE ${condition}`, ...values)).map((row) => row["QUERY PLAN"]).join("\n");
+      const explain = async (query: string, ...values: string[]) =>
+        (await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${query}`, ...values)).map((row) => row["QUERY PLAN"]).join("\n");
+      const words = (scope: string) =>
+        `SELECT d."requestId", d.state, d."submittedAt", d."lastChangeAt" FROM "RequestSearchWord" d WHERE ${scope} AND d.word >= $1 AND d.word < $2
+         AND d.state <> 'DRAFT' AND d."submittedAt" IS NOT NULL ORDER BY d.word DESC, d."submittedAt" DESC, d."requestId" DESC LIMIT 1001`;
       return {
-        name: await explain(`"searchText" LIKE $1`, `%${searchKey("LEFÈVRE")}%`),
-        number: await explain(`"number" >= $1 AND "number" < $2 AND "number" LIKE $3`, "D3-2031-0042", "D3-2031-0042z", "D3-2031-0042%"),
+        centre: await explain(words(`d."centreCode" = 'T-SOMEWHERE'`), "lef", "leg"),
+        national: await explain(words("d.forwarded = true"), "lef", "leg"),
+        number: await explain(`SELECT id FROM "Request" WHERE "number" >= $1 AND "number" < $2 AND "number" LIKE $3`, "D3-2031-0042", "D3-2031-0042z", "D3-2031-0042%"),
       };
     });
-    expect(plans.name).toMatch(/Bitmap Index Scan on "Request_searchText_idx"[^\n]*\n\s+Index Cond: \("searchText" ~~ '%lefevre%'::text\)/);
+    // One range of one index, read in the order of the LIMIT: no sort, no other centre's entries.
+    expect(plans.centre).not.toMatch(/Sort/);
+    expect(plans.centre).toMatch(
+      /Index Only Scan Backward using "RequestSearchWord_centreCode_word_[^"]*"[^\n]*\n\s+Index Cond: \(\("centreCode" = 'T-SOMEWHERE'::text\) AND \(word >= 'lef'::text\) AND \(word < 'leg'::text\)/,
+    );
+    expect(plans.national).not.toMatch(/Sort/);
+    expect(plans.national).toMatch(/Index Only Scan Backward using "RequestSearchWord_forwarded_word_[^"]*"[^\n]*\n\s+Index Cond: \(\(forwarded = true\) AND \(word >= 'lef'::text\) AND \(word < 'leg'::text\)/);
     expect(plans.number).toMatch(/Index (Only )?Scan using "Request_number_key"[^\n]*\n\s+Index Cond: \(\(number >= 'D3-2031-0042'::text\) AND \(number < 'D3-2031-0042z'::text\)\)/);
   });
 
@@ -326,6 +337,158 @@ describe("keyset pagination", () => {
       const page = await queueFor(agent, filters({ after }), 10);
       expect(page.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
     }
+  });
+});
+
+describe("search by the beginnings of words", () => {
+  let centre: string;
+  let agent: Viewer;
+  let national: Viewer;
+  let all: Record<string, string>;
+
+  beforeAll(async () => {
+    centre = await newCentre();
+    agent = await createStaff("AGENT_CENTRE", centre);
+    national = await createStaff("AGENT_NATIONAL");
+    const martin = await learnerOf(centre, { birthName: "Martin", firstNames: "Léa" });
+    const martinez = await learnerOf(centre, { birthName: "Martínez", firstNames: "Hugo" });
+    const lefevre = await learnerOf(centre, { birthName: "Lefèvre", usageName: "Martin-Dupré", firstNames: "Jean-Pierre" });
+    const obrien = await learnerOf(centre, { birthName: "O'Brien", firstNames: "Œdipe" });
+    const [a, b, c, d] = await seedRequests(centre, [{ learner: martin }, { learner: martinez, forwarded: true, state: "FORWARDED" }, { learner: lefevre }, { learner: obrien }]);
+    all = { a: a!, b: b!, c: c!, d: d! };
+  });
+
+  const expectNumbers = async (params: Record<string, string>, keys: string, viewer = agent) => {
+    expect(await numbers(viewer, params)).toEqual(keys.split("").filter(Boolean).map((key) => all[key]).sort());
+  };
+
+  test("a search word finds the words it begins, not the words it is inside (on purpose: it was any substring before)", async () => {
+    await expectNumbers({ q: "martin" }, "abc");
+    await expectNumbers({ q: "mar" }, "abc");
+    await expectNumbers({ q: "martine" }, "b");
+    await expectNumbers({ q: "lef" }, "c");
+    await expectNumbers({ q: "l" }, "ac");
+    await expectNumbers({ q: "efev" }, "");
+    await expectNumbers({ q: "artin" }, "");
+  });
+
+  test("without accents or case, on both sides", async () => {
+    await expectNumbers({ q: "MARTÍNEZ" }, "b");
+    await expectNumbers({ q: "martinez" }, "b");
+    await expectNumbers({ q: "LÉ" }, "ac");
+    await expectNumbers({ q: "œdi" }, "d");
+  });
+
+  test("compound names: each part is a word, and the whole name finds the same", async () => {
+    await expectNumbers({ q: "dupre" }, "c");
+    await expectNumbers({ q: "pierre" }, "c");
+    await expectNumbers({ q: "Martin-Dupré" }, "c");
+    await expectNumbers({ q: "jean-p" }, "c");
+    await expectNumbers({ q: "brien" }, "d");
+    await expectNumbers({ q: "O'Brien" }, "d");
+    await expectNumbers({ q: "o’brien" }, "d");
+  });
+
+  test("several words: every one must begin a word of the request, in any order", async () => {
+    await expectNumbers({ q: "martin lea" }, "a");
+    await expectNumbers({ q: "lea martin" }, "a");
+    await expectNumbers({ q: "hugo mar" }, "b");
+    await expectNumbers({ q: "mar jean lef" }, "c");
+    await expectNumbers({ q: "martin hugo lea" }, "");
+    // A request with two words beginning with the search word is listed and counted once.
+    const page = await queueFor(agent, filters({ q: "m" }));
+    expect(page.rows.map((row) => row.number).sort()).toEqual([all.a, all.b, all.c].sort());
+    expect(page.counts).toEqual({ byState: { SUBMITTED: 2, FORWARDED: 1 }, total: 3 });
+  });
+
+  test("learner numbers by their beginning; punctuation alone finds nothing", async () => {
+    const { learnerNumber } = (await db.learnerProfile.findFirstOrThrow({ where: { birthName: "O'Brien", centreCode: centre }, select: { learnerNumber: true } }));
+    await expectNumbers({ q: learnerNumber!.slice(0, 6).toLowerCase() }, "d");
+    await expectNumbers({ q: "-- '" }, "");
+    expect((await queueFor(agent, filters({ q: "-- '" }))).counts).toEqual({ byState: {}, total: 0 });
+  });
+
+  test("the national level searches its forwarded requests only, with or without the centre filter", async () => {
+    await expectNumbers({ q: "martin", centre }, "b", national);
+    expect((await queueFor(national, filters({ q: "martinez" }))).rows.map((row) => row.number)).toContain(all.b);
+    expect((await queueFor(national, filters({ q: "lefevre", centre }))).rows).toEqual([]);
+  });
+
+  test("the CSV export matches the same way as the screen", async () => {
+    let text = "";
+    for await (const line of exportQueueCsv(agent, filters({ q: "mar jean" }))) text += line;
+    expect(text.split("\r\n").slice(1, -1).map((line) => line.split(";")[0])).toEqual([all.c]);
+  });
+});
+
+describe("search words follow the requests", () => {
+  /** Every difference between RequestSearchWord and the words the requests should have, in one statement. */
+  const differences = () =>
+    db.$queryRaw<unknown[]>`
+      SELECT * FROM (
+        SELECT r.id AS "requestId", w.word, w."allWords", r."centreCode", r."forwardedAt" IS NOT NULL AS forwarded, r.state, r.kind, r."submittedAt", r."lastChangeAt"
+        FROM "Request" r CROSS JOIN LATERAL request_search_words(r."searchText") w
+      ) AS expected
+      FULL JOIN "RequestSearchWord" AS kept USING ("requestId", word)
+      WHERE expected."requestId" IS NULL OR kept."requestId" IS NULL
+         OR (expected."allWords", expected."centreCode", expected.forwarded, expected.state, expected.kind, expected."submittedAt", expected."lastChangeAt")
+            IS DISTINCT FROM (kept."allWords", kept."centreCode", kept.forwarded, kept.state, kept.kind, kept."submittedAt", kept."lastChangeAt")`;
+
+  const wordsOf = async (requestId: string) => (await db.requestSearchWord.findMany({ where: { requestId }, select: { word: true }, orderBy: { word: "asc" } })).map((row) => row.word);
+  const allWordsOf = async (requestId: string) => new Set((await db.requestSearchWord.findMany({ where: { requestId }, select: { allWords: true } })).map((row) => row.allWords));
+
+  test("the words of a request: its names and learner number cut at punctuation, without the request number", async () => {
+    const centre = await newCentre();
+    const learner = await learnerOf(centre, { birthName: "Lefèvre", usageName: "Martin-Dupré", firstNames: "Zoé" });
+    const [number] = await seedRequests(centre, [{ learner }]);
+    const { id } = await db.request.findUniqueOrThrow({ where: { number }, select: { id: true } });
+    const words = [learner.learnerNumber.toLowerCase(), "dupre", "lefevre", "martin", "zoe"].sort();
+    expect(await wordsOf(id)).toEqual(words);
+    // Every entry carries all the words, each after a space, in some order.
+    const [allWords, ...others] = [...(await allWordsOf(id))];
+    expect(others).toEqual([]);
+    expect(allWords!.startsWith(" ")).toBe(true);
+    expect(allWords!.slice(1).split(" ").sort()).toEqual(words);
+  });
+
+  test("inserts, updates of the text and of the copied columns, and deletes keep them equal to the requests", async () => {
+    const [centre, other] = [await newCentre(), await newCentre()];
+    const learner = await learnerOf(centre, { birthName: "Nguyen", firstNames: "Anaïs" });
+    const agent = await createStaff("AGENT_CENTRE", centre);
+    const [x, y, z] = await seedRequests(centre, [{ learner }, { learner }, { learner, state: "DRAFT" }]);
+    expect(await differences()).toEqual([]);
+
+    // A new searchText (as the submission writes it) replaces the words.
+    await db.request.updateMany({ where: { number: x }, data: { searchText: searchKey(`${x} Anaïs Tran-Nguyen 123`) } });
+    expect(await numbers(agent, { q: "tran" })).toEqual([x]);
+    // The columns the queues scope, filter and sort by follow, one request or many at once.
+    await db.request.updateMany({ where: { number: y }, data: { state: "FORWARDED", forwardedAt: new Date(), lastChangeAt: new Date("2026-05-01T00:00:00Z") } });
+    await db.request.updateMany({ where: { centreCode: centre, state: "SUBMITTED" }, data: { kind: "EXPERIENCE", mode: "ANTICIPEE", submittedAt: new Date("2026-04-01T00:00:00Z") } });
+    expect((await queueFor(agent, filters({ q: "nguyen" }))).counts).toEqual({ byState: { SUBMITTED: 1, FORWARDED: 1 }, total: 2 });
+    expect(await numbers(agent, { q: "nguyen", kind: "EXPERIENCE", from: "2026-04-01", to: "2026-04-01" })).toEqual([x]);
+    await db.request.updateMany({ where: { state: "DRAFT", centreCode: centre }, data: { centreCode: other } });
+    // Updates that touch none of them leave the words alone.
+    await db.request.updateMany({ where: { centreCode: centre }, data: { version: { increment: 1 } } });
+    expect(await differences()).toEqual([]);
+
+    const { id } = await db.request.findUniqueOrThrow({ where: { number: y }, select: { id: true } });
+    await db.request.deleteMany({ where: { number: { in: [x!, y!] } } });
+    expect(await wordsOf(id)).toEqual([]);
+    expect(await numbers(agent, { q: "nguyen" })).toEqual([]);
+    expect(z).toBe("");
+    expect(await differences()).toEqual([]);
+  });
+
+  test("a submitted request is found by its learner's name as soon as the submission commits; a transition moves its words", async () => {
+    const centre = await newCentre();
+    const agent = await createStaff("AGENT_CENTRE", centre);
+    const { requestId, analysisId } = await submitJointDiplomaRequest({ centreCode: centre });
+    const page = await queueFor(agent, filters({ q: "zoe lefe" }));
+    expect(page.rows.map((row) => row.id).sort()).toEqual([requestId, analysisId].sort());
+    expect(page.counts).toEqual({ byState: { SUBMITTED: 2 }, total: 2 });
+    expect((await staffTransition(agent, analysisId, { type: "takeInCharge", expectedVersion: 2 })).ok).toBe(true);
+    expect((await queueFor(agent, filters({ q: "zoe lefe" }))).counts).toEqual({ byState: { SUBMITTED: 1, IN_REVIEW: 1 }, total: 2 });
+    expect(await differences()).toEqual([]);
   });
 });
 

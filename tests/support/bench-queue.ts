@@ -244,6 +244,7 @@ async function serve(url: string, requests: number): Promise<void> {
     { name: "Recherche par nom, centre « lefevre »", run: () => queries.queueFor(centreAgent, f({ q: "lefevre" })) },
     { name: "Recherche par nom, national « Bérénice Lefèvre »", run: () => queries.queueFor(national, f({ q: "Bérénice Lefèvre" })) },
     { name: "Recherche par nom le plus courant, national « martin »", run: () => queries.queueFor(national, f({ q: "martin" })) },
+    { name: "Recherche par début de nom, centre « lef »", run: () => queries.queueFor(centreAgent, f({ q: "lef" })) },
     { name: "Recherche par n° d'auditeur, centre", run: () => queries.queueFor(centreAgent, f({ q: sample.learnerNumber })) },
     { name: "Recherche par numéro exact, centre", run: () => queries.queueFor(centreAgent, f({ q: sample.number })) },
     { name: "Recherche par début de numéro, centre", run: () => queries.queueFor(centreAgent, f({ q: numberPrefix.toLowerCase() })) },
@@ -369,7 +370,8 @@ function surname(column: string, key = false): string {
 /**
  * Three requests per learner on average, over two years from July 2024, in whole minutes (many
  * requests share an instant, as after a batch import). setseed makes two runs measure the same
- * data. Indexes of "Request" are dropped during the load and rebuilt from their own definitions.
+ * data. Indexes of "Request" and of its search words (filled by the insert trigger) are dropped
+ * during the load and rebuilt from their own definitions.
  */
 async function fill(client: Client, requests: number) {
   const learners = Math.ceil(requests / 3);
@@ -423,7 +425,7 @@ async function fill(client: Client, requests: number) {
 
   const indexes = (
     await client.query<{ indexname: string; indexdef: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes i WHERE tablename = 'Request' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+      `SELECT indexname, indexdef FROM pg_indexes i WHERE tablename IN ('Request', 'RequestSearchWord') AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
     )
   ).rows;
   for (const { indexname } of indexes) await client.query(`DROP INDEX "${indexname}"`);

@@ -39,7 +39,7 @@ export function QueueFilterForm({ basePath, filters, diplomas, centres }: { base
         </SelectField>
         <TextField label="Déposée du" name="from" type="date" defaultValue={filters.from ?? ""} />
         <TextField label="Déposée au" name="to" type="date" defaultValue={filters.to ?? ""} />
-        <TextField label="Recherche" name="q" type="search" defaultValue={filters.q ?? ""} hint="Numéro de demande, nom ou numéro d'auditeur" maxLength={100} />
+        <TextField label="Recherche" name="q" type="search" defaultValue={filters.q ?? ""} hint="Numéro de demande, nom, prénom ou numéro d'auditeur : le début des mots suffit (« lef » trouve Lefèvre)" maxLength={100} />
         {centres ? (
           <SelectField label="Centre" name="centre" defaultValue={filters.centre ?? ""}>
             <option value="">Tous</option>
