@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { isProtectedPath } from "@/lib/domain/policy";
+import { isProtectedPath } from "@/lib/auth/domain/policy";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/shared/request-id";
 
 /**
  * A coarse, early gate: anonymous visitors of a protected space are sent to the login page (and
  * brought back afterwards), learners without a profile to "Compléter mon profil". The trusted
- * checks are in lib/server/session.ts, run by every page and server action.
+ * checks are in lib/auth/session.ts, run by every page and server action.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PgCliAdapter, unrefLongTimers } from "./cli-workarounds";
-import { databaseUrl } from "../lib/server/database-url";
+import { databaseUrl } from "../lib/shared/db/database-url";
 
 unrefLongTimers();
 

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createDatabaseClient, type Database } from "../lib/server/database";
-import { hashPassword } from "../lib/server/password-hash";
+import { createDatabaseClient, type Database } from "../lib/shared/db/database";
+import { hashPassword } from "../lib/auth/password-hash";
 import { importCatalogue } from "../lib/catalogue/import-catalogue";
-import type { ObtainedBy } from "../lib/domain/eligibility";
-import type { Role } from "../lib/domain/policy";
+import type { ObtainedBy } from "../lib/catalogue/domain/eligibility";
+import type { Role } from "../lib/auth/domain/policy";
 
 export const DEMO_PASSWORD = "D3-demo-2026!";
 

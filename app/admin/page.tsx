@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { adminOverview } from "@/lib/admin/queries";
-import { ROLE_LABELS } from "@/lib/domain/policy";
-import { requireUser } from "@/lib/server/session";
+import { ROLE_LABELS } from "@/lib/auth/domain/policy";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Administration" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { learnerIdentity } from "@/lib/learner/identity";
-import { KIND_LABELS, LEARNER_ACTIONS, MODE_LABELS, STATE_LABELS } from "@/lib/domain/request-lifecycle";
+import { learnerIdentity } from "@/lib/profile/learner-identity";
+import { KIND_LABELS, LEARNER_ACTIONS, MODE_LABELS, STATE_LABELS } from "@/lib/requests/domain/request-lifecycle";
 import { listLearnerRequests } from "@/lib/requests/queries";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { title: "Suivi de dossiers" };

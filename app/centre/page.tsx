@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { BulkActionsForm } from "@/components/staff/queue/BulkActionsForm";
 import { StaffQueue } from "@/components/staff/queue/StaffQueue";
 import { centreColleagues, parseQueueFilters, queueDiplomas, queueFor, type SearchParams } from "@/lib/requests/staff-queries";
-import { db } from "@/lib/server/db";
-import { requireUser } from "@/lib/server/session";
+import { db } from "@/lib/shared/db";
+import { requireUser } from "@/lib/auth/session";
 import { centreBulkAction } from "@/lib/requests/actions";
 
 export const metadata: Metadata = { title: "Espace centre" };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
-import { getCurrentUser } from "@/lib/server/session";
-import { safeCallbackPath } from "@/lib/domain/safe-redirect";
+import { getCurrentUser } from "@/lib/auth/session";
+import { safeCallbackPath } from "@/lib/auth/domain/safe-redirect";
 import { LoginForm } from "./LoginForm";
 
 export const metadata: Metadata = { title: "Se connecter" };

@@ -1,6 +1,6 @@
 import { forbidden, redirect } from "next/navigation";
-import { homePath, isStaff } from "@/lib/domain/policy";
-import { getCurrentUser } from "@/lib/server/session";
+import { homePath, isStaff } from "@/lib/auth/domain/policy";
+import { getCurrentUser } from "@/lib/auth/session";
 
 /** The "Espace centre" tab: staff go to their space, learners are refused, visitors log in. */
 export default async function StaffSpaceRouter() {

@@ -2,9 +2,9 @@ import { bulkCommandsFor } from "@/lib/requests/domain/commands";
 import type { Metadata } from "next";
 import { BulkActionsForm } from "@/components/staff/queue/BulkActionsForm";
 import { StaffQueue } from "@/components/staff/queue/StaffQueue";
-import { listCentres } from "@/lib/centres";
+import { listCentres } from "@/lib/catalogue/centres";
 import { parseQueueFilters, queueDiplomas, queueFor, type SearchParams } from "@/lib/requests/staff-queries";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 import { nationalBulkAction } from "@/lib/requests/actions";
 
 export const metadata: Metadata = { title: "Service national des diplômes" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { markAllReadFormAction, markReadFormAction } from "@/lib/notifications/actions";
 import { listNotifications } from "@/lib/notifications/inbox";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 import { formatLongDateTime } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { title: "Notifications" };

@@ -5,8 +5,8 @@ import type { ReactNode } from "react";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { RadioGroup, SelectField, TextField } from "@/components/ui/Field";
-import type { CountryOption } from "@/lib/domain/countries";
-import type { ProfileFormValues } from "@/lib/domain/profile";
+import type { CountryOption } from "@/lib/profile/domain/countries";
+import type { ProfileFormValues } from "@/lib/profile/domain/profile";
 import { helpLinkForField } from "@/lib/help/anchors";
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {

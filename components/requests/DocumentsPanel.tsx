@@ -5,7 +5,7 @@ import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
-import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/domain/documents";
+import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/requests/domain/documents";
 import { removeDocumentAction, uploadDocumentAction } from "@/lib/requests/actions";
 
 export type DocumentItem = {

@@ -1,4 +1,4 @@
-import type { EligibilityVerdict, GroupVerdict } from "@/lib/domain/eligibility";
+import type { EligibilityVerdict, GroupVerdict } from "@/lib/catalogue/domain/eligibility";
 
 const OBTAINED_BY: Record<string, string> = { PASSED: "réussie", EQUIVALENCE: "par équivalence", VES: "par VES", VAE: "par VAE" };
 

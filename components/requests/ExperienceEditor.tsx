@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/Button";
 import { RadioGroup, TextAreaField, TextField } from "@/components/ui/Field";
 import { useDraftStorage } from "@/components/ui/use-draft-storage";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
-import { EMPTY_EXPERIENCE, experienceFormSchema, type ExperienceFormData, type ExperienceFormValues } from "@/lib/domain/experience-form";
+import { EMPTY_EXPERIENCE, experienceFormSchema, type ExperienceFormData, type ExperienceFormValues } from "@/lib/catalogue/domain/experience-form";
 import { deleteExperienceAction, saveExperienceAction } from "@/lib/requests/actions";
 import { formatCalendarDate } from "@/lib/shared/dates";
 

@@ -1,5 +1,5 @@
-import { ROLE_LABELS, type Role } from "@/lib/domain/policy";
-import { STATE_LABELS, TRANSITION_LABELS, type RequestState, type TransitionName } from "@/lib/domain/request-lifecycle";
+import { ROLE_LABELS, type Role } from "@/lib/auth/domain/policy";
+import { STATE_LABELS, TRANSITION_LABELS, type RequestState, type TransitionName } from "@/lib/requests/domain/request-lifecycle";
 import { formatDateTime } from "@/lib/shared/dates";
 
 type HistoryEvent = {

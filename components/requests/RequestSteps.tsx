@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { progressSteps, type RequestKind, type RequestState } from "@/lib/domain/request-lifecycle";
+import { progressSteps, type RequestKind, type RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { helpLinkForState } from "@/lib/help/anchors";
 import { formatLongDateTime } from "@/lib/shared/dates";
 

@@ -1,4 +1,4 @@
-import { requestTitle, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/domain/request-lifecycle";
+import { requestTitle, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { RequestSteps } from "./RequestSteps";
 
 type Stepped = { kind: RequestKind; mode: ExperienceMode | null; state: RequestState; events: { toState: RequestState; fromState: RequestState; at: Date }[] };

@@ -1,6 +1,6 @@
-import { STATE_LABELS } from "@/lib/domain/request-lifecycle";
-import { formatDuration, formatDurationLong, type StepStats } from "@/lib/domain/statistics";
-import { requestsPerCentre, requestsPerState, stepStatistics } from "@/lib/stats/queries";
+import { STATE_LABELS } from "@/lib/requests/domain/request-lifecycle";
+import { formatDuration, formatDurationLong, type StepStats } from "@/lib/statistics/domain/statistics";
+import { requestsPerCentre, requestsPerState, stepStatistics } from "@/lib/statistics/queries";
 import { formatLongDate } from "@/lib/shared/dates";
 
 const number = new Intl.NumberFormat("fr-FR");

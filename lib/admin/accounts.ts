@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/server/db";
-import type { Transaction } from "@/lib/server/database";
-import { hashPassword } from "@/lib/server/password-hash";
+import { db } from "@/lib/shared/db";
+import type { Transaction } from "@/lib/shared/db/database";
+import { hashPassword } from "@/lib/auth/password-hash";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
-import { accountChangeRefusal, type AccountChange, type AccountTarget } from "@/lib/domain/staff-policy";
-import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
+import { accountChangeRefusal, type AccountChange, type AccountTarget } from "@/lib/requests/domain/staff-policy";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { accountCreateSchema, accountRoleSchema, type AccountCreateValues, type AccountRoleValues } from "./schemas";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 

@@ -1,8 +1,8 @@
-import { db } from "@/lib/server/db";
-import type { Database, Transaction } from "@/lib/server/database";
+import { db } from "@/lib/shared/db";
+import type { Database, Transaction } from "@/lib/shared/db/database";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import { importCatalogue, type ImportReport } from "@/lib/catalogue/import-catalogue";
-import { can } from "@/lib/domain/staff-policy";
+import { can } from "@/lib/requests/domain/staff-policy";
 import { ADMIN_ONLY } from "./centres";
 
 export type CatalogueImportReport = ImportReport | { ok: false; message: string; errors: { path: string; message: string }[] };

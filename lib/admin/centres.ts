@@ -1,7 +1,7 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
-import { can } from "@/lib/domain/staff-policy";
-import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
+import { can } from "@/lib/requests/domain/staff-policy";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { centreSchema, type CentreFormValues } from "./schemas";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 

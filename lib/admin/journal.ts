@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import type { AuditAction } from "@/lib/audit/events";
-import { ROLE_LABELS, type Role } from "@/lib/domain/policy";
-import { normaliseIdentifier } from "@/lib/domain/identifier";
+import { ROLE_LABELS, type Role } from "@/lib/auth/domain/policy";
+import { normaliseIdentifier } from "@/lib/auth/domain/identifier";
 import { parisMidnight } from "@/lib/shared/dates";
 
 /** The audit log, newest first, read by keyset on its id: page N costs what page 1 costs. */

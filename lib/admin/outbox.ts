@@ -1,6 +1,6 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
-import { scheduleDelivery } from "@/lib/server/mail/outbox";
+import { scheduleDelivery } from "@/lib/shared/mail/outbox";
 
 /**
  * The emails that could not be delivered yet (at least one failed attempt), for administrators:

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 
 /** The figures of the administration's landing page. */
 export async function adminOverview() {

@@ -1,7 +1,7 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
-import { can } from "@/lib/domain/staff-policy";
-import { RESULT_COLUMNS, parseResultLine, type RawResultLine, type ResultLine } from "@/lib/domain/unit-results";
+import { can } from "@/lib/requests/domain/staff-policy";
+import { RESULT_COLUMNS, parseResultLine, type RawResultLine, type ResultLine } from "@/lib/catalogue/domain/unit-results";
 import { detectSeparator, parseCsv, stripBom } from "./csv";
 import { ADMIN_ONLY } from "./centres";
 

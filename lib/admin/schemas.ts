@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { checkIdentifier } from "@/lib/domain/identifier";
-import type { Role } from "@/lib/domain/policy";
+import { checkIdentifier } from "@/lib/auth/domain/identifier";
+import type { Role } from "@/lib/auth/domain/policy";
 
 /**
  * The administration forms, checked in the browser and again by the use cases with the same

@@ -1,5 +1,5 @@
-import type { Database, Transaction } from "@/lib/server/database";
-import type { Role } from "@/lib/domain/policy";
+import type { Database, Transaction } from "@/lib/shared/db/database";
+import type { Role } from "@/lib/auth/domain/policy";
 import type { AuditEvent } from "./events";
 
 export type AuditActor = { id: string; role: Role; ip?: string | null };

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/server/db";
-import { localDirectory, type DirectoryUser, type IdentityDirectory } from "@/lib/server/identity";
-import { checkIdentifier } from "@/lib/domain/identifier";
-import { LOOKBACK_MS, lockState, lockedMessage } from "@/lib/domain/lockout";
+import { db } from "@/lib/shared/db";
+import { localDirectory, type DirectoryUser, type IdentityDirectory } from "@/lib/auth/identity";
+import { checkIdentifier } from "@/lib/auth/domain/identifier";
+import { LOOKBACK_MS, lockState, lockedMessage } from "@/lib/auth/domain/lockout";
 import { INVALID_CREDENTIALS } from "./schemas";
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "@/lib/server/db";
-import { appUrl } from "@/lib/server/config";
-import { hashPassword } from "@/lib/server/password-hash";
-import { enqueueEmail } from "@/lib/server/mail/outbox";
-import { passwordResetEmail } from "@/lib/server/mail/templates";
-import { checkIdentifier } from "@/lib/domain/identifier";
-import { newPasswordSchema } from "@/lib/domain/password";
-import { RESET_TOKEN_MESSAGES, resetTokenExpiry, resetTokenStatus, type ResetTokenStatus } from "@/lib/domain/reset-token";
-import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
+import { db } from "@/lib/shared/db";
+import { appUrl } from "@/lib/shared/env";
+import { hashPassword } from "@/lib/auth/password-hash";
+import { enqueueEmail } from "@/lib/shared/mail/outbox";
+import { passwordResetEmail } from "@/lib/shared/mail/templates";
+import { checkIdentifier } from "@/lib/auth/domain/identifier";
+import { newPasswordSchema } from "@/lib/auth/domain/password";
+import { RESET_TOKEN_MESSAGES, resetTokenExpiry, resetTokenStatus, type ResetTokenStatus } from "@/lib/auth/domain/reset-token";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 
 /** At most this many links per account and per hour, so the form cannot flood a mailbox. */
 export const MAX_RESET_REQUESTS_PER_HOUR = 3;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkIdentifier } from "@/lib/domain/identifier";
+import { checkIdentifier } from "@/lib/auth/domain/identifier";
 
 export const identifierField = z.string().superRefine((value, ctx) => {
   const checked = checkIdentifier(value);

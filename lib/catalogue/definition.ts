@@ -1,5 +1,5 @@
-import { diplomaSchema } from "@/lib/domain/catalogue/model-schema";
-import type { Diploma } from "@/lib/domain/catalogue/model";
+import { diplomaSchema } from "@/lib/catalogue/domain/model-schema";
+import type { Diploma } from "@/lib/catalogue/domain/model";
 import { log } from "@/lib/shared/log";
 import { UnreadableDataError } from "@/lib/shared/result";
 

@@ -1,7 +1,7 @@
-import type { Database } from "@/lib/server/database";
-import { parseCatalogue } from "@/lib/domain/catalogue/import";
-import type { Catalogue } from "@/lib/domain/catalogue/model";
-import { searchKey } from "@/lib/domain/text";
+import type { Database } from "@/lib/shared/db/database";
+import { parseCatalogue } from "@/lib/catalogue/domain/import";
+import type { Catalogue } from "@/lib/catalogue/domain/model";
+import { searchKey } from "@/lib/shared/text";
 
 export type ImportReport =
   | { ok: true; diplomas: number; requestable: number; units: number; centres: number }

@@ -1,7 +1,7 @@
 import { parseDiplomaDefinition } from "./definition";
-import { db } from "@/lib/server/db";
-import type { Diploma } from "@/lib/domain/catalogue/model";
-import { searchKey } from "@/lib/domain/text";
+import { db } from "@/lib/shared/db";
+import type { Diploma } from "@/lib/catalogue/domain/model";
+import { searchKey } from "@/lib/shared/text";
 
 export type DiplomaSummary = { key: string; code: string | null; version: string | null; title: string; requestable: boolean };
 

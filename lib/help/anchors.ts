@@ -1,4 +1,4 @@
-import type { RequestState } from "@/lib/domain/request-lifecycle";
+import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
 
 /**
  * Links from the application's screens to the section of the help that explains them. The help

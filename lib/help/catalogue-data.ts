@@ -1,8 +1,8 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseCatalogue } from "@/lib/domain/catalogue/import";
-import { catalogueSourceSchema } from "@/lib/domain/catalogue/source-schema";
+import { parseCatalogue } from "@/lib/catalogue/domain/import";
+import { catalogueSourceSchema } from "@/lib/catalogue/domain/source-schema";
 import type { HelpData } from "./data-blocks";
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;

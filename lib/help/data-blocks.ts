@@ -1,4 +1,4 @@
-import { HOLDER_LABELS, LEARNER_ACTIONS, REQUEST_STATES, STATE_HOLDERS, type RequestState } from "@/lib/domain/request-lifecycle";
+import { HOLDER_LABELS, LEARNER_ACTIONS, REQUEST_STATES, STATE_HOLDERS, type RequestState } from "@/lib/requests/domain/request-lifecycle";
 
 /**
  * Parts of the help that come from the application's data instead of being copied by hand, so

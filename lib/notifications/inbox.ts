@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 
 /** In-app notifications: each user reads and marks only their own. */
 export function unreadCount(userId: string): Promise<number> {

@@ -1,11 +1,11 @@
-import { db } from "@/lib/server/db";
-import type { Transaction } from "@/lib/server/database";
-import { appUrl } from "@/lib/server/config";
-import { enqueueEmail } from "@/lib/server/mail/outbox";
-import type { OutgoingEmail } from "@/lib/server/mail/transport";
+import { db } from "@/lib/shared/db";
+import type { Transaction } from "@/lib/shared/db/database";
+import { appUrl } from "@/lib/shared/env";
+import { enqueueEmail } from "@/lib/shared/mail/outbox";
+import type { OutgoingEmail } from "@/lib/shared/mail/transport";
 import { enqueue } from "@/lib/shared/jobs/queue";
-import { messageEmail, requestChangeEmail, staffAlertEmail } from "@/lib/server/mail/templates";
-import { KIND_LABELS, STATE_LABELS, describeState, type RequestState, type TransitionName } from "@/lib/domain/request-lifecycle";
+import { messageEmail, requestChangeEmail, staffAlertEmail } from "@/lib/shared/mail/templates";
+import { KIND_LABELS, STATE_LABELS, describeState, type RequestState, type TransitionName } from "@/lib/requests/domain/request-lifecycle";
 
 /** What a notification needs to know of a request: whom to tell, how to name it, where to link. */
 function requestToNotify(tx: Transaction, requestId: string) {

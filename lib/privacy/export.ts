@@ -1,14 +1,14 @@
 import archiver from "archiver";
 import type { Readable } from "node:stream";
-import { db } from "@/lib/server/db";
-import { decisionEvents, letterFor } from "@/lib/letters";
+import { db } from "@/lib/shared/db";
+import { decisionEvents, letterFor } from "@/lib/requests/letters";
 import { openDocument } from "@/lib/requests/documents";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
 import { receiptPdf } from "@/lib/requests/receipt";
-import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/domain/documents";
-import { ROLE_LABELS } from "@/lib/domain/policy";
-import type { Viewer } from "@/lib/domain/request-access";
-import { KIND_LABELS, MODE_LABELS, STATE_LABELS, TRANSITION_LABELS, type TransitionName } from "@/lib/domain/request-lifecycle";
+import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/requests/domain/documents";
+import { ROLE_LABELS } from "@/lib/auth/domain/policy";
+import type { Viewer } from "@/lib/requests/domain/request-access";
+import { KIND_LABELS, MODE_LABELS, STATE_LABELS, TRANSITION_LABELS, type TransitionName } from "@/lib/requests/domain/request-lifecycle";
 import { formatLongDateTime, parisDay } from "@/lib/shared/dates";
 
 /**

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/shared/action";
+import { defineAction } from "@/lib/auth/action";
 import { fromOutcome } from "@/lib/shared/result";
-import { clearSessionCookie } from "@/lib/server/session";
+import { clearSessionCookie } from "@/lib/auth/session";
 import { completeProfile } from "./complete-profile";
 import { completeProfileInput, updateProfileInput } from "./schemas";
 import { updateProfile } from "./update-profile";

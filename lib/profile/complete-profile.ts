@@ -1,6 +1,6 @@
-import { db } from "@/lib/server/db";
-import { profileSchema, type ProfileData } from "@/lib/domain/profile";
-import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
+import { db } from "@/lib/shared/db";
+import { profileSchema, type ProfileData } from "@/lib/profile/domain/profile";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 
 export type ProfileField = keyof ProfileData;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { profileSchema } from "@/lib/domain/profile";
+import { profileSchema } from "@/lib/profile/domain/profile";
 
 /**
- * The profile forms' inputs. Their fields are the domain's profile schema (lib/domain/profile.ts),
+ * The profile forms' inputs. Their fields are the domain's profile schema (lib/profile/domain/profile.ts),
  * which the forms use too; it is built at today's date, so for each call.
  */
 export const completeProfileInput = z.lazy(() => profileSchema());

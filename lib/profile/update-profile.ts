@@ -1,7 +1,7 @@
-import { db } from "@/lib/server/db";
-import type { Transaction } from "@/lib/server/database";
-import { contactDetailsSchema, profileSchema, type ContactDetails, type ProfileFormValues } from "@/lib/domain/profile";
-import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
+import { db } from "@/lib/shared/db";
+import type { Transaction } from "@/lib/shared/db/database";
+import { contactDetailsSchema, profileSchema, type ContactDetails, type ProfileFormValues } from "@/lib/profile/domain/profile";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import type { ProfileField } from "./complete-profile";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 

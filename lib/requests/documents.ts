@@ -1,11 +1,11 @@
 import type { Readable } from "node:stream";
-import { db } from "@/lib/server/db";
-import type { Database, Transaction } from "@/lib/server/database";
+import { db } from "@/lib/shared/db";
+import type { Database, Transaction } from "@/lib/shared/db/database";
 import { recordAudit } from "@/lib/audit/log";
 import { deleteFile, openFile, saveFile, StorageUnavailableError } from "@/lib/shared/storage";
 import { log } from "@/lib/shared/log";
-import { canViewRequest, isEditableByLearner, type Viewer } from "@/lib/domain/request-access";
-import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, MAX_DOCUMENTS_PER_REQUEST, type DocumentCategory } from "@/lib/domain/documents";
+import { canViewRequest, isEditableByLearner, type Viewer } from "@/lib/requests/domain/request-access";
+import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, MAX_DOCUMENTS_PER_REQUEST, type DocumentCategory } from "@/lib/requests/domain/documents";
 import { NOT_FOUND, type Actor } from "./transition";
 import { NOT_EDITABLE, editAnalysis, findOwnedAnalysis } from "./learner-requests";
 

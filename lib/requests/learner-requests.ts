@@ -1,14 +1,14 @@
-import { db } from "@/lib/server/db";
-import type { Transaction } from "@/lib/server/database";
+import { db } from "@/lib/shared/db";
+import type { Transaction } from "@/lib/shared/db/database";
 import { getDiploma } from "@/lib/catalogue/queries";
-import { evaluateEligibility, type EligibilityVerdict, type UnitResult } from "@/lib/domain/eligibility";
-import type { Diploma } from "@/lib/domain/catalogue/model";
-import { experienceFormSchema } from "@/lib/domain/experience-form";
-import { formatRequestNumber, isEditableByLearner, isOwner } from "@/lib/domain/request-access";
-import { missingRequiredDocuments, DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/domain/documents";
-import { isOpen, type RequestState } from "@/lib/domain/request-lifecycle";
-import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
-import { searchKey } from "@/lib/domain/text";
+import { evaluateEligibility, type EligibilityVerdict, type UnitResult } from "@/lib/catalogue/domain/eligibility";
+import type { Diploma } from "@/lib/catalogue/domain/model";
+import { experienceFormSchema } from "@/lib/catalogue/domain/experience-form";
+import { formatRequestNumber, isEditableByLearner, isOwner } from "@/lib/requests/domain/request-access";
+import { missingRequiredDocuments, DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/requests/domain/documents";
+import { isOpen, type RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
+import { searchKey } from "@/lib/shared/text";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { NOT_FOUND, Rollback, changeRequests, type Actor, type TransitionFailure } from "./transition";
 

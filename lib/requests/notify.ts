@@ -1,4 +1,4 @@
-import { requestEvents } from "@/lib/server/events";
+import { requestEvents } from "@/lib/shared/events";
 import { log } from "@/lib/shared/log";
 
 

@@ -1,6 +1,6 @@
 import { parseDiplomaDefinition } from "@/lib/catalogue/definition";
-import { db } from "@/lib/server/db";
-import { canViewRequest, type Viewer } from "@/lib/domain/request-access";
+import { db } from "@/lib/shared/db";
+import { canViewRequest, type Viewer } from "@/lib/requests/domain/request-access";
 
 /** Suivi de dossiers: the learner's requests, each with its joint analysis, newest first. */
 export async function listLearnerRequests(learnerId: string) {

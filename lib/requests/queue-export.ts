@@ -1,6 +1,6 @@
-import { canEnter, type Space } from "@/lib/domain/policy";
-import { can } from "@/lib/domain/staff-policy";
-import { getCurrentUser } from "@/lib/server/session";
+import { canEnter, type Space } from "@/lib/auth/domain/policy";
+import { can } from "@/lib/requests/domain/staff-policy";
+import { getCurrentUser } from "@/lib/auth/session";
 import { csvDownload, exportQueueCsv, parseQueueFilters } from "./staff-queries";
 
 /**

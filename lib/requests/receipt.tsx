@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import { formalName } from "@/lib/pdf/common";
+import { formalName } from "@/lib/shared/pdf";
 import { formatCalendarDate, formatFormalDateTime } from "@/lib/shared/dates";
 import { getRequestForViewer, type RequestDetail } from "./queries";
-import type { Viewer } from "@/lib/domain/request-access";
-import { DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/domain/documents";
-import { computeExperience, formatMonths, type ExperienceTotals } from "@/lib/domain/experience";
-import { requestTitle } from "@/lib/domain/request-lifecycle";
+import type { Viewer } from "@/lib/requests/domain/request-access";
+import { DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/requests/domain/documents";
+import { computeExperience, formatMonths, type ExperienceTotals } from "@/lib/catalogue/domain/experience";
+import { requestTitle } from "@/lib/requests/domain/request-lifecycle";
 
 /**
  * Récépissé de dépôt: the PDF that attests a request was deposited. It is reproducible from the

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldErrorsFrom, type FieldErrors } from "@/lib/forms";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import {
   MESSAGES,
   STAFF_COMMANDS,

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/server/db";
-import type { Viewer } from "@/lib/domain/request-access";
-import { KIND_LABELS, REQUEST_STATES, STATE_LABELS, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/domain/request-lifecycle";
-import { searchKey } from "@/lib/domain/text";
+import { db } from "@/lib/shared/db";
+import type { Viewer } from "@/lib/requests/domain/request-access";
+import { KIND_LABELS, REQUEST_STATES, STATE_LABELS, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { searchKey } from "@/lib/shared/text";
 
 /**
  * The staff queues (centre and national): filters read from the URL, keyset pagination on

@@ -1,15 +1,15 @@
 import { parseDiplomaDefinition } from "@/lib/catalogue/definition";
-import { db } from "@/lib/server/db";
-import type { Database, Transaction } from "@/lib/server/database";
+import { db } from "@/lib/shared/db";
+import type { Database, Transaction } from "@/lib/shared/db/database";
 import { notifyMessage } from "@/lib/notifications/request-notifications";
 import { announceMessage } from "./notify";
 import { recordAudit } from "@/lib/audit/log";
-import type { FieldErrors } from "@/lib/forms";
+import type { FieldErrors } from "@/lib/shared/forms";
 import type { AuditEvent } from "@/lib/audit/events";
-import type { Role } from "@/lib/domain/policy";
-import type { ExperienceRule } from "@/lib/domain/catalogue/model";
-import { evaluateEligibility, isObtained, type EligibilityVerdict, type ObtainedBy, type UnitResult } from "@/lib/domain/eligibility";
-import { isOwner } from "@/lib/domain/request-access";
+import type { Role } from "@/lib/auth/domain/policy";
+import type { ExperienceRule } from "@/lib/catalogue/domain/model";
+import { evaluateEligibility, isObtained, type EligibilityVerdict, type ObtainedBy, type UnitResult } from "@/lib/catalogue/domain/eligibility";
+import { isOwner } from "@/lib/requests/domain/request-access";
 import {
   BULK_COMMANDS,
   STAFF_COMMANDS,
@@ -30,16 +30,16 @@ import {
   type TransitionCommand,
   type TransitionContext,
   type TransitionName,
-} from "@/lib/domain/request-lifecycle";
-import { can, type RequestAction, type StaffAction } from "@/lib/domain/staff-policy";
-import { DEFAULT_DIPLOMA_NUMBER_FORMAT, diplomaNumberSeries, formatDiplomaNumber, parseDiplomaNumberFormat } from "@/lib/domain/diploma-number";
+} from "@/lib/requests/domain/request-lifecycle";
+import { can, type RequestAction, type StaffAction } from "@/lib/requests/domain/staff-policy";
+import { DEFAULT_DIPLOMA_NUMBER_FORMAT, diplomaNumberSeries, formatDiplomaNumber, parseDiplomaNumberFormat } from "@/lib/requests/domain/diploma-number";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { MAX_BULK_ITEMS } from "./schemas";
 import { NOT_FOUND, Rollback, STALE_MESSAGE, changeRequests, type ActorCommand, type ApplyTransition, type TransitionFailure } from "./transition";
 
 /**
  * The back-office use cases: what centre agents and national agents do to a request. Each one
- * loads the request, authorises with the permission matrix (lib/domain/staff-policy.ts; a request
+ * loads the request, authorises with the permission matrix (lib/requests/domain/staff-policy.ts; a request
  * the actor may not see answers exactly like a missing one), changes it through the state machine
  * in one transaction (version check, history row, announcement after the commit), writes exactly
  * one audit row in that same transaction, and returns a typed result.
@@ -57,7 +57,7 @@ export type StaffFailureCode =
   | "GUARD_FAILED"
   | "INVALID_INPUT"
   | "CONFLICT";
-/** fieldErrors: the house type of lib/forms.ts (a message per field name), shown next to the fields. */
+/** fieldErrors: the house type of lib/shared/forms.ts (a message per field name), shown next to the fields. */
 export type StaffFailure = { ok: false; code: StaffFailureCode; message: string; fieldErrors?: FieldErrors };
 export type StaffResult<T = object> = ({ ok: true } & T) | StaffFailure;
 

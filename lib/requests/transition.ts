@@ -1,9 +1,9 @@
-import { db } from "@/lib/server/db";
-import type { Transaction } from "@/lib/server/database";
+import { db } from "@/lib/shared/db";
+import type { Transaction } from "@/lib/shared/db/database";
 import { announceChanges } from "./notify";
 import { notifyRequestChange } from "@/lib/notifications/request-notifications";
-import { applyTransition, isOpen, type RequestState, type TransitionCommand, type TransitionContext, type TransitionErrorCode } from "@/lib/domain/request-lifecycle";
-import type { Viewer } from "@/lib/domain/request-access";
+import { applyTransition, isOpen, type RequestState, type TransitionCommand, type TransitionContext, type TransitionErrorCode } from "@/lib/requests/domain/request-lifecycle";
+import type { Viewer } from "@/lib/requests/domain/request-access";
 import { COMMANDS, type CommandDefinition, type TransitionName } from "./domain/commands";
 
 export type Actor = Viewer;

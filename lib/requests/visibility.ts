@@ -1,6 +1,6 @@
-import { db } from "@/lib/server/db";
-import { canViewRequest, type Viewer } from "@/lib/domain/request-access";
-import type { RequestState } from "@/lib/domain/request-lifecycle";
+import { db } from "@/lib/shared/db";
+import { canViewRequest, type Viewer } from "@/lib/requests/domain/request-access";
+import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
 
 const scopeSelect = { learnerId: true, centreCode: true, state: true, forwardedAt: true } as const;
 

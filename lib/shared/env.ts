@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseDiplomaNumberFormat } from "@/lib/domain/diploma-number";
-import { reminderSettingsFrom } from "@/lib/domain/reminders";
+import { parseDiplomaNumberFormat } from "@/lib/requests/domain/diploma-number";
+import { reminderSettingsFrom } from "@/lib/notifications/domain/reminders";
 import { log } from "./log";
 
 /**
@@ -33,7 +33,7 @@ export const JOB_VARIABLES = {
   JOBS_CONCURRENCY: integer(1, 50, "un nombre entier").optional(),
 };
 
-/** The database client's variables, also read by lib/server/database.ts through readVariables(). */
+/** The database client's variables, also read by lib/shared/db/database.ts through readVariables(). */
 export const DATABASE_VARIABLES = {
   DATABASE_POOL_SIZE: integer(1, 500, "un nombre entier de connexions").optional(),
   DATABASE_TRANSACTION_WAIT_MS: milliseconds.optional(),
@@ -176,4 +176,13 @@ export function checkEnvironmentAtStart(): void {
     if (error instanceof InvalidEnvironmentError && process.env.NODE_ENV === "production") process.exit(1);
     throw error;
   }
+}
+
+/** Public address of the application, used in the links sent by email. */
+export function appUrl(): string {
+  return (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, "");
+}
+
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
 }

@@ -1,4 +1,4 @@
-import type { Database } from "@/lib/server/database";
+import type { Database } from "@/lib/shared/db/database";
 import { log } from "./log";
 import { checkStorage } from "./storage";
 

@@ -1,4 +1,4 @@
-import type { FieldErrors } from "@/lib/forms";
+import type { FieldErrors } from "@/lib/shared/forms";
 
 /**
  * What every server action answers, learner, staff and admin alike: a value, or an expected

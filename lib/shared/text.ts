@@ -13,3 +13,6 @@ export function foldAccents(text: string): string {
 export function foldText(text: string): string {
   return foldAccents(text).replace(/\s+/g, " ").trim();
 }
+
+/** The search key of a request, a diploma or a learner: the domain's name for foldText. */
+export const searchKey = foldText;

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
-import { createDatabaseClient } from "../../lib/server/database";
+import { createDatabaseClient } from "../../lib/shared/db/database";
 import { seed } from "../seed";
 import { openDatabase } from "./with-database";
 import { deployDatabase } from "./prisma-cli";

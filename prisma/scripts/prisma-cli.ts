@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { databaseUrl } from "../../lib/server/database-url";
+import { databaseUrl } from "../../lib/shared/db/database-url";
 
 export const PRISMA_CONFIG = path.join("prisma", "prisma.config.ts");
 

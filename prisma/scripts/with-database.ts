@@ -1,6 +1,6 @@
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../lib/shared/db/embedded-postgres";
-import { DEV_DATA_DIR, DEV_DATABASE, databaseUrl } from "../../lib/server/database-url";
+import { DEV_DATA_DIR, DEV_DATABASE, databaseUrl } from "../../lib/shared/db/database-url";
 
 /**
  * DATABASE_URL when it is set (environment or .env); otherwise the embedded development server,

@@ -13,7 +13,7 @@ import {
   setActiveAction,
   updateCentreAction,
 } from "@/lib/admin/actions";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { describeGates, signInAs } from "../support/session-gate";
 import { uniqueSuffix } from "../support/factories";
 

@@ -1,6 +1,6 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { retryNow, undeliveredEmails } from "@/lib/admin/outbox";
-import { enqueueEmail } from "@/lib/server/mail/outbox";
+import { enqueueEmail } from "@/lib/shared/mail/outbox";
 import { runDueJobs } from "@/lib/shared/jobs/runner";
 import { startSmtpServer } from "../support/smtp";
 import { createStaff } from "../support/requests";

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { logIn } from "@/lib/auth/login";
 import type { AuditActor } from "@/lib/audit/log";
 import { createCentre, updateCentre } from "@/lib/admin/centres";

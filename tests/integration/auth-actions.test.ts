@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/auth/actions";
 import { hashResetToken } from "@/lib/auth/password-reset";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { createUser } from "../support/factories";
 import { signInAs, signOut } from "../support/session-gate";
 

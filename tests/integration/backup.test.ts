@@ -6,7 +6,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { addDocument } from "@/lib/requests/documents";
 import { startRequest } from "@/lib/requests/learner-requests";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { restoreBackup, takeBackup } from "@/lib/shared/backup";
 import { dropDatabase, withAdminClient } from "../support/postgres-databases";
 import { createLearner } from "../support/requests";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { importCatalogue } from "@/lib/catalogue/import-catalogue";
 import { searchDiplomas, getDiploma } from "@/lib/catalogue/queries";
 

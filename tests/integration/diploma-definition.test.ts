@@ -3,11 +3,11 @@
  * every diploma of the shipped catalogue passes; a corrupt row is logged and stops an action with a
  * clear French message instead of failing inside the eligibility rules.
  */
-import { parseCatalogue } from "@/lib/domain/catalogue/import";
+import { parseCatalogue } from "@/lib/catalogue/domain/import";
 import { parseDiplomaDefinition } from "@/lib/catalogue/definition";
 import { startRequestAction } from "@/lib/requests/actions";
 import { UnreadableDataError } from "@/lib/shared/result";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import rawCatalogue from "@/prisma/data/cnam-catalogue.json";
 import { createLearner, LICENCE_UNITS } from "../support/requests";
 import { signIn } from "../support/session-gate";

@@ -9,14 +9,14 @@ import { importCatalogue } from "@/lib/catalogue/import-catalogue";
 import { completeProfile } from "@/lib/profile/complete-profile";
 import { addDocument, openDocument, removeDocument } from "@/lib/requests/documents";
 import { NOT_FOUND, type Actor } from "@/lib/requests/transition";
-import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS_PER_REQUEST } from "@/lib/domain/documents";
-import type { RequestState } from "@/lib/domain/request-lifecycle";
-import { db } from "@/lib/server/db";
-import { getCurrentUser } from "@/lib/server/session";
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS_PER_REQUEST } from "@/lib/requests/domain/documents";
+import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { db } from "@/lib/shared/db";
+import { getCurrentUser } from "@/lib/auth/session";
 import { GET as downloadRoute } from "@/app/documents/[id]/route";
 import { createUser, ensureCentre, validProfileInput } from "../support/factories";
 
-jest.mock("@/lib/server/session", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("@/lib/auth/session", () => ({ getCurrentUser: jest.fn() }));
 const sessionUser = jest.mocked(getCurrentUser);
 
 const storageDir = mkdtempSync(path.join(tmpdir(), "d3-documents-"));

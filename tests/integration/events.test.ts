@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
-import { createEventBus, requestEvents, type RequestChange, type RequestEventBus } from "@/lib/server/events";
+import { createEventBus, requestEvents, type RequestChange, type RequestEventBus } from "@/lib/shared/events";
 import { log } from "@/lib/shared/log";
 
 const url = () => process.env.DATABASE_URL!;

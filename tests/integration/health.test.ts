@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { GET } from "@/app/api/sante/route";
-import { createDatabaseClient } from "@/lib/server/database";
-import { db } from "@/lib/server/db";
+import { createDatabaseClient } from "@/lib/shared/db/database";
+import { db } from "@/lib/shared/db";
 import { checkHealth } from "@/lib/shared/health";
 
 /** A port on which nothing listens: bound then released. */
@@ -43,11 +43,11 @@ test("GET /api/sante: 503 when the database cannot be reached", async () => {
   const unreachable = createDatabaseClient(`postgresql://d3:secret@127.0.0.1:${port}/d3`);
   let response: Response | undefined;
   await jest.isolateModulesAsync(async () => {
-    jest.doMock("@/lib/server/db", () => ({ db: unreachable }));
+    jest.doMock("@/lib/shared/db", () => ({ db: unreachable }));
     const route = await import("@/app/api/sante/route");
     response = await route.GET();
   });
-  jest.dontMock("@/lib/server/db");
+  jest.dontMock("@/lib/shared/db");
   await unreachable.$disconnect();
   expect(response?.status).toBe(503);
   const body = await response!.json();

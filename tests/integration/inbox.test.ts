@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { listNotifications, markRead, unreadCount } from "@/lib/notifications/inbox";
 import { createUser } from "../support/factories";
 

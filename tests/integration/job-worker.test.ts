@@ -3,8 +3,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Socket } from "node:net";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { db } from "@/lib/server/db";
-import { enqueueEmail } from "@/lib/server/mail/outbox";
+import { db } from "@/lib/shared/db";
+import { enqueueEmail } from "@/lib/shared/mail/outbox";
 import { startSmtpServer } from "../support/smtp";
 import { deliveryJobs, waitFor } from "../support/jobs";
 

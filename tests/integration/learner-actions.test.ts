@@ -2,7 +2,7 @@
  * The learner's server actions, called as the browser calls them: the session decides who acts,
  * never an id sent by the client; each action reaches its use case and refuses others' requests.
  */
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import {
   deleteDraftAction,
   deleteExperienceAction,

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { deleteDraft, deleteExperience, saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import { addDocument, removeDocument } from "@/lib/requests/documents";
-import { MAX_DOCUMENTS_PER_REQUEST } from "@/lib/domain/documents";
+import { MAX_DOCUMENTS_PER_REQUEST } from "@/lib/requests/domain/documents";
 import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner } from "../support/requests";
 
 /**

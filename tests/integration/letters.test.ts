@@ -3,13 +3,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { decisionEvents, letterFor } from "@/lib/letters";
+import { decisionEvents, letterFor } from "@/lib/requests/letters";
 import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import type { ActorCommand, Actor } from "@/lib/requests/transition";
-import type { RequestEventBus } from "@/lib/server/events";
-import { db } from "@/lib/server/db";
+import type { RequestEventBus } from "@/lib/shared/events";
+import { db } from "@/lib/shared/db";
 import { log } from "@/lib/shared/log";
-import { getCurrentUser } from "@/lib/server/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getRequestForViewer } from "@/lib/requests/queries";
 import { GET as letterRoute } from "@/app/demandes/[id]/lettres/[eventId]/route";
 import { createUser } from "../support/factories";
@@ -21,7 +21,7 @@ jest.mock("@react-pdf/renderer", () =>
   (jest.requireActual("node:module") as { _load(request: string): unknown })._load(require.resolve("@react-pdf/renderer")),
 );
 
-jest.mock("@/lib/server/session", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("@/lib/auth/session", () => ({ getCurrentUser: jest.fn() }));
 // The first PDF of a file loads @react-pdf/renderer and its fonts: slower than the default 5 s on a busy machine.
 jest.setTimeout(30_000);
 

@@ -1,6 +1,6 @@
 import { endSession, logIn } from "@/lib/auth/login";
 import { INVALID_CREDENTIALS } from "@/lib/auth/schemas";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { createUser } from "../support/factories";
 
 const minutes = (n: number) => n * 60_000;

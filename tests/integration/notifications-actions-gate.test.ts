@@ -3,7 +3,7 @@
  * them, each marks only their own notifications; anonymous → login page.
  */
 import { markAllReadAction, markReadAction } from "@/lib/notifications/actions";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { createUser } from "../support/factories";
 import { describeGates, signIn } from "../support/session-gate";
 

@@ -1,5 +1,5 @@
-import { db } from "@/lib/server/db";
-import { deliverOutboxEmail } from "@/lib/server/mail/outbox";
+import { db } from "@/lib/shared/db";
+import { deliverOutboxEmail } from "@/lib/shared/mail/outbox";
 import { runDueJobs } from "@/lib/shared/jobs/runner";
 import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner, createStaff, staffTransition } from "../support/requests";
 import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";

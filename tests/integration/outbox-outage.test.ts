@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { setTimeout as sleep } from "node:timers/promises";
-import { db } from "@/lib/server/db";
-import { deliverOutboxEmail, enqueueEmail, outboxMessageId } from "@/lib/server/mail/outbox";
+import { db } from "@/lib/shared/db";
+import { deliverOutboxEmail, enqueueEmail, outboxMessageId } from "@/lib/shared/mail/outbox";
 import { startJobRunner } from "@/lib/shared/jobs/runner";
 import { startSmtpServer } from "../support/smtp";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";

@@ -1,6 +1,6 @@
-import { deliverOutboxEmail, enqueueEmail, requeueOverdueEmails } from "@/lib/server/mail/outbox";
+import { deliverOutboxEmail, enqueueEmail, requeueOverdueEmails } from "@/lib/shared/mail/outbox";
 import { startJobRunner } from "@/lib/shared/jobs/runner";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { decodeQuotedPrintable, startSmtpServer } from "../support/smtp";
 import { uniqueSuffix } from "../support/factories";
 import { deliveryJobs, queuedJobs, waitFor } from "../support/jobs";

@@ -1,6 +1,6 @@
 import { logIn } from "@/lib/auth/login";
 import { MAX_RESET_REQUESTS_PER_HOUR, findResetToken, hashResetToken, requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { createUser } from "../support/factories";
 
 /** The raw token is only ever in the email: read it back from the queued message. */

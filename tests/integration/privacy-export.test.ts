@@ -6,9 +6,9 @@ import path from "node:path";
 import { addDocument } from "@/lib/requests/documents";
 import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import type { ActorCommand, Actor } from "@/lib/requests/transition";
-import type { RequestEventBus } from "@/lib/server/events";
-import { db } from "@/lib/server/db";
-import { getCurrentUser } from "@/lib/server/session";
+import type { RequestEventBus } from "@/lib/shared/events";
+import { db } from "@/lib/shared/db";
+import { getCurrentUser } from "@/lib/auth/session";
 import { GET as exportRoute } from "@/app/auditeur/mes-donnees/route";
 import { EXPERIENCE_INPUT, LICENCE_UNITS, createLearner, createStaff, staffTransition } from "../support/requests";
 
@@ -18,7 +18,7 @@ jest.mock("@react-pdf/renderer", () =>
   (jest.requireActual("node:module") as { _load(request: string): unknown })._load(require.resolve("@react-pdf/renderer")),
 );
 
-jest.mock("@/lib/server/session", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("@/lib/auth/session", () => ({ getCurrentUser: jest.fn() }));
 // The first PDF of a file loads @react-pdf/renderer and its fonts: slower than the default 5 s on a busy machine.
 jest.setTimeout(30_000);
 

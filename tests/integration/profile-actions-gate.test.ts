@@ -3,8 +3,8 @@
  * anonymous → login page); completing the profile is the one door open before the profile exists.
  */
 import { completeProfileAction, updateProfileAction } from "@/lib/profile/actions";
-import { db } from "@/lib/server/db";
-import type { ProfileFormValues } from "@/lib/domain/profile";
+import { db } from "@/lib/shared/db";
+import type { ProfileFormValues } from "@/lib/profile/domain/profile";
 import { createUser, ensureCentre, validProfileInput as profileInput } from "../support/factories";
 import { describeGates, signIn } from "../support/session-gate";
 

@@ -1,6 +1,6 @@
 import { CIVIL_STATUS_LOCKED, STALE_PROFILE, profileForEditing, updateProfile } from "@/lib/profile/update-profile";
 import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { createUser, ensureCentre } from "../support/factories";
 import { EXPERIENCE_INPUT, addDocumentRows, createLearner } from "../support/requests";
 

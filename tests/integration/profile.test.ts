@@ -1,6 +1,6 @@
 import { logIn } from "@/lib/auth/login";
 import { completeProfile } from "@/lib/profile/complete-profile";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { createUser, ensureCentre, validProfileInput } from "../support/factories";
 
 beforeAll(() => ensureCentre("PARIS"));

@@ -1,8 +1,8 @@
-import { getCurrentUser } from "@/lib/server/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { queueExportHandler } from "@/lib/requests/queue-export";
 import { createStaff } from "../support/requests";
 
-jest.mock("@/lib/server/session", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("@/lib/auth/session", () => ({ getCurrentUser: jest.fn() }));
 const sessionUser = jest.mocked(getCurrentUser);
 
 const get = (space: "centre" | "national") => queueExportHandler(space)(new Request(`http://localhost/${space}/export?etat=IN_REVIEW`));

@@ -5,10 +5,10 @@
  * those canViewRequest lets the actor see. Learners have no queue (theirs is « Suivi de dossiers »).
  */
 import fc from "fast-check";
-import { canViewRequest, type Viewer } from "@/lib/domain/request-access";
-import { REQUEST_STATES } from "@/lib/domain/request-lifecycle";
+import { canViewRequest, type Viewer } from "@/lib/requests/domain/request-access";
+import { REQUEST_STATES } from "@/lib/requests/domain/request-lifecycle";
 import { queueFor } from "@/lib/requests/staff-queries";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { createUser, ensureCentre, uniqueSuffix } from "../support/factories";
 import { ensureCatalogue } from "../support/requests";
 

@@ -8,9 +8,9 @@ import { addDocument } from "@/lib/requests/documents";
 import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import { receiptPdf } from "@/lib/requests/receipt";
 import type { Actor } from "@/lib/requests/transition";
-import type { RequestEventBus } from "@/lib/server/events";
-import { db } from "@/lib/server/db";
-import { getCurrentUser } from "@/lib/server/session";
+import type { RequestEventBus } from "@/lib/shared/events";
+import { db } from "@/lib/shared/db";
+import { getCurrentUser } from "@/lib/auth/session";
 import { GET as receiptRoute } from "@/app/demandes/[id]/recepisse/route";
 import { createUser, ensureCentre, validProfileInput } from "../support/factories";
 import { ensureCatalogue, LICENCE_UNITS } from "../support/requests";
@@ -21,7 +21,7 @@ jest.mock("@react-pdf/renderer", () =>
   (jest.requireActual("node:module") as { _load(request: string): unknown })._load(require.resolve("@react-pdf/renderer")),
 );
 
-jest.mock("@/lib/server/session", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("@/lib/auth/session", () => ({ getCurrentUser: jest.fn() }));
 
 const workDir = mkdtempSync(path.join(tmpdir(), "d3-receipt-"));
 process.env.STORAGE_DIR = path.join(workDir, "uploads");

@@ -4,13 +4,13 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { DAY_MS, DEFAULT_REMINDER_SETTINGS } from "@/lib/domain/reminders";
-import { runReminders } from "@/lib/jobs/reminders";
+import { DAY_MS, DEFAULT_REMINDER_SETTINGS } from "@/lib/notifications/domain/reminders";
+import { runReminders } from "@/lib/notifications/reminders";
 import { addDocument } from "@/lib/requests/documents";
 import { resubmitRequest, saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import type { ActorCommand, Actor } from "@/lib/requests/transition";
-import type { RequestEventBus } from "@/lib/server/events";
-import { db } from "@/lib/server/db";
+import type { RequestEventBus } from "@/lib/shared/events";
+import { db } from "@/lib/shared/db";
 import { enqueue } from "@/lib/shared/jobs/queue";
 import { runDueJobs } from "@/lib/shared/jobs/runner";
 import { cronItems } from "@/lib/shared/jobs/tasks";
@@ -229,7 +229,7 @@ describe("the periodic tasks of the job runner", () => {
 
 describe("npm run jobs:reminders", () => {
   const run = (env: Record<string, string>) =>
-    promisify(execFile)("npx", ["tsx", "--conditions=react-server", "lib/jobs/reminders.ts"], { env: { ...process.env, ...env }, encoding: "utf8" });
+    promisify(execFile)("npx", ["tsx", "--conditions=react-server", "lib/notifications/reminders.ts"], { env: { ...process.env, ...env }, encoding: "utf8" });
 
   test("prints a summary; refuses an invalid setting with exit code 1", async () => {
     const { stdout } = await run({});

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { deleteDraft, deleteExperience, learnerEligibility, resubmitRequest, saveExperience, startRequest, submitRequest, withdrawRequest } from "@/lib/requests/learner-requests";
 import { getRequestForViewer, listLearnerRequests } from "@/lib/requests/queries";
 import { findVisibleRequestVersion } from "@/lib/requests/visibility";

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { DEMO_ACCOUNTS, seed } from "@/prisma/seed";
 
 test("the seed loads the real catalogue and one demo account per role, and can run twice", async () => {

@@ -1,9 +1,9 @@
 /**
- * lib/server/session.ts, the gate of every protected page and action: the session row in the
+ * lib/auth/session.ts, the gate of every protected page and action: the session row in the
  * database decides, not the cookie alone.
  */
-import { db } from "@/lib/server/db";
-import { getCurrentUser, requireUser } from "@/lib/server/session";
+import { db } from "@/lib/shared/db";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { createUser } from "../support/factories";
 import { signIn, signInAs, signOut } from "../support/session-gate";
 import { setTestSession } from "../support/next-scope";

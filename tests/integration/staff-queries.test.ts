@@ -1,8 +1,8 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { completeProfile } from "@/lib/profile/complete-profile";
-import { searchKey } from "@/lib/domain/text";
-import type { RequestState } from "@/lib/domain/request-lifecycle";
-import type { Viewer } from "@/lib/domain/request-access";
+import { searchKey } from "@/lib/shared/text";
+import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
+import type { Viewer } from "@/lib/requests/domain/request-access";
 import { QUEUE_MATCH_CAP, csvDownload, exportQueueCsv, parseQueueFilters, queueCounts, queueFor, type QueueFilters } from "@/lib/requests/staff-queries";
 import { createStaff, ensureCatalogue, staffTransition, submitJointDiplomaRequest } from "../support/requests";
 import { createUser, ensureCentre, uniqueSuffix, validProfileInput } from "../support/factories";

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { resubmitRequest, saveExperience } from "@/lib/requests/learner-requests";
 import { getRequestForViewer } from "@/lib/requests/queries";
 import { STALE_MESSAGE } from "@/lib/requests/transition";

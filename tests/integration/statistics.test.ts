@@ -1,7 +1,7 @@
-import { db } from "@/lib/server/db";
-import { requestsPerCentre, requestsPerState, stepStatistics } from "@/lib/stats/queries";
-import { usualDuration } from "@/lib/domain/statistics";
-import type { RequestState } from "@/lib/domain/request-lifecycle";
+import { db } from "@/lib/shared/db";
+import { requestsPerCentre, requestsPerState, stepStatistics } from "@/lib/statistics/queries";
+import { usualDuration } from "@/lib/statistics/domain/statistics";
+import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { uniqueSuffix } from "../support/factories";
 import { createLearner } from "../support/requests";
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { createLocalStorage } from "@/lib/shared/storage/local";
 import { findOrphans, ORPHAN_GRACE_MS } from "@/lib/shared/storage/orphans";
 import { createLearner } from "../support/requests";

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import { runDueJobs } from "@/lib/shared/jobs/runner";
 import type { Actor } from "@/lib/requests/transition";

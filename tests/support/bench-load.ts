@@ -198,9 +198,9 @@ async function holdBuildLock(): Promise<{ release: () => void }> {
 async function resetDatabase(url: string): Promise<void> {
   await freshSchema(url);
 
-  // lib/server/db reads DATABASE_URL on first use: the application code is imported only now.
+  // lib/shared/db reads DATABASE_URL on first use: the application code is imported only now.
   process.env.DATABASE_URL = url;
-  const { createDatabaseClient } = await import("../../lib/server/database");
+  const { createDatabaseClient } = await import("../../lib/shared/db/database");
   const { seed } = await import("../../prisma/seed");
   const seedDb = createDatabaseClient(url);
   await seed(seedDb).finally(() => seedDb.$disconnect());
@@ -211,7 +211,7 @@ async function createAccounts(url: string, options: Options): Promise<Account[]>
   process.env.DATABASE_URL = url;
   const { submitJointDiplomaRequest } = await import("./requests");
   const { createUser } = await import("./factories");
-  const { db } = await import("../../lib/server/db");
+  const { db } = await import("../../lib/shared/db");
   const accounts: Account[] = [];
   // Four at a time: argon2 hashes and the yearly number counter make more pointless.
   await inBatches(range(options.learners), 4, async () => {

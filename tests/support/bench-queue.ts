@@ -17,7 +17,7 @@
  * largest size: each queue query's p95 ≤ 150 ms and, when two sizes are given, ≤ 1.3 × its p95 at
  * the smallest. Exits 1 when a goal is missed, 2 when the bench itself fails.
  *
- * lib/server/db reads DATABASE_URL once, when it is first imported: each size lives in a child
+ * lib/shared/db reads DATABASE_URL once, when it is first imported: each size lives in a child
  * process of this script (BENCH_DATABASE_URL), which imports the application code only then and
  * runs the queries the parent asks for, one at a time, over the IPC channel.
  */
@@ -26,7 +26,7 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Client } from "pg";
 import { prisma } from "../../prisma/scripts/prisma-cli";
-import { searchKey } from "../../lib/domain/text";
+import { searchKey } from "../../lib/shared/text";
 import { siblingDatabase, startTestPostgres } from "./test-postgres";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
@@ -214,7 +214,7 @@ function verdicts(measured: { size: number; results: Measure[] }[]): boolean {
 // ——— Child: fill, then time what the parent asks for ———
 
 async function serve(url: string, requests: number): Promise<void> {
-  const { db } = await import("../../lib/server/db");
+  const { db } = await import("../../lib/shared/db");
   const { importCatalogue } = await import("../../lib/catalogue/import-catalogue");
   const queries = await import("../../lib/requests/staff-queries");
 

@@ -1,4 +1,4 @@
-import type { ActorRole, TransitionCommand, TransitionName } from "@/lib/domain/request-lifecycle";
+import type { ActorRole, TransitionCommand, TransitionName } from "@/lib/requests/domain/request-lifecycle";
 
 /** A valid command of each type (payloads filled in). */
 export function validCommand(type: TransitionName, actorRole: ActorRole, expectedVersion = 3): TransitionCommand {

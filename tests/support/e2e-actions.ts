@@ -4,9 +4,9 @@
  *   submit-joint <learner identifier>                      → prints the diploma request id
  *   transition <staff identifier> <request id> <type> <expected version>
  */
-import { db } from "../../lib/server/db";
+import { db } from "../../lib/shared/db";
 import { saveExperience, startRequest, submitRequest } from "../../lib/requests/learner-requests";
-import { requestEvents } from "../../lib/server/events";
+import { requestEvents } from "../../lib/shared/events";
 import { EXPERIENCE_INPUT, addDocumentRows, staffTransition } from "./requests";
 import type { ActorCommand } from "../../lib/requests/transition";
 

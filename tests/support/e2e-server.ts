@@ -9,8 +9,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { createDatabaseClient } from "../../lib/server/database";
-import { hashPassword } from "../../lib/server/password-hash";
+import { createDatabaseClient } from "../../lib/shared/db/database";
+import { hashPassword } from "../../lib/auth/password-hash";
 import { seed } from "../../prisma/seed";
 import { startS3Server } from "./s3-server";
 import { freshSchema } from "./postgres-databases";

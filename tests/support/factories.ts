@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/server/db";
-import { hashPassword } from "@/lib/server/password-hash";
-import type { Role } from "@/lib/domain/policy";
+import { db } from "@/lib/shared/db";
+import { hashPassword } from "@/lib/auth/password-hash";
+import type { Role } from "@/lib/auth/domain/policy";
 
 /** Unique per call, so that tests sharing one PostgreSQL database never collide. */
 export function uniqueSuffix(): string {

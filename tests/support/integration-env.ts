@@ -2,7 +2,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 
 /**
- * Points lib/server/db at a PostgreSQL database of this test file's own before any test module
+ * Points lib/shared/db at a PostgreSQL database of this test file's own before any test module
  * loads it: created from the migrated template by tests/support/integration-teardown.ts before the
  * first test (the client connects lazily). See jest.config.mjs.
  */

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { db } from "@/lib/server/db";
-import { deliveryJobKey } from "@/lib/server/mail/outbox";
+import { db } from "@/lib/shared/db";
+import { deliveryJobKey } from "@/lib/shared/mail/outbox";
 
 export type QueuedJob = { id: string; task_identifier: string; payload: unknown; run_at: Date; attempts: number; key: string | null; locked_by: string | null; locked_at: Date | null };
 

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { importCatalogue } from "@/lib/catalogue/import-catalogue";
 import { completeProfile } from "@/lib/profile/complete-profile";
 import { changeRequests, type ActorCommand, type Actor } from "@/lib/requests/transition";
 import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
-import type { Role } from "@/lib/domain/policy";
+import type { Role } from "@/lib/auth/domain/policy";
 import { createUser, ensureCentre, uniqueSuffix, validProfileInput } from "./factories";
 
 let catalogueImported: Promise<unknown> | null = null;

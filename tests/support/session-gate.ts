@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { setTestSession } from "./next-scope";
 
 /**
  * Server actions called as the browser calls them, through the real session gate (requireUser and
- * getCurrentUser of lib/server/session.ts, which read a real Session row): only NextAuth's cookie
+ * getCurrentUser of lib/auth/session.ts, which read a real Session row): only NextAuth's cookie
  * decoding and Next's request scope are replaced. A test file mocks "next-auth", "next/headers" and
  * "next/navigation" with the factories of next-scope.ts (jest.mock is hoisted per file).
  */

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { FIRST_RETRY_MS, MAX_RETRY_MS, nextAttemptDelay } from "@/lib/domain/backoff";
+import { FIRST_RETRY_MS, MAX_RETRY_MS, nextAttemptDelay } from "@/lib/shared/mail/backoff";
 
 const MINUTE = 60_000;
 

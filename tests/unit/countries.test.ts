@@ -1,4 +1,4 @@
-import { COUNTRY_CODES, countryOptions, isCountryCode } from "@/lib/domain/countries";
+import { COUNTRY_CODES, countryOptions, isCountryCode } from "@/lib/profile/domain/countries";
 
 describe("COUNTRY_CODES", () => {
   test("holds the 249 ISO 3166-1 alpha-2 codes", () => {

@@ -1,5 +1,5 @@
 import { detectSeparator, parseCsv } from "@/lib/admin/csv";
-import { parseGrade, parseObtainedBy, parseResultLine } from "@/lib/domain/unit-results";
+import { parseGrade, parseObtainedBy, parseResultLine } from "@/lib/catalogue/domain/unit-results";
 
 const fields = (text: string, separator?: ";" | ",") => {
   const parsed = parseCsv(text, separator);

@@ -1,4 +1,4 @@
-import { DEFAULT_DIPLOMA_NUMBER_FORMAT, diplomaNumberSeries, formatDiplomaNumber, parseDiplomaNumberFormat } from "@/lib/domain/diploma-number";
+import { DEFAULT_DIPLOMA_NUMBER_FORMAT, diplomaNumberSeries, formatDiplomaNumber, parseDiplomaNumberFormat } from "@/lib/requests/domain/diploma-number";
 
 describe("formatDiplomaNumber", () => {
   test("the default format: year, dash, six-digit sequence", () => {

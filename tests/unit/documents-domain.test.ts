@@ -1,4 +1,4 @@
-import { checkUploadedFile, cleanFileName, detectFileType, formatSize, MAX_DOCUMENT_BYTES } from "@/lib/domain/documents";
+import { checkUploadedFile, cleanFileName, detectFileType, formatSize, MAX_DOCUMENT_BYTES } from "@/lib/requests/domain/documents";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const text = (value: string) => new TextEncoder().encode(value);

@@ -1,4 +1,4 @@
-import { REQUEST_STATES, STATE_LABELS } from "@/lib/domain/request-lifecycle";
+import { REQUEST_STATES, STATE_LABELS } from "@/lib/requests/domain/request-lifecycle";
 import { FIELD_HELP, HELP_FIELDS, helpLinkForField, helpLinkForState } from "@/lib/help/anchors";
 import { readHelpData } from "@/lib/help/catalogue-data";
 import { loadHelpPages, type HelpPage } from "@/lib/help/pages";

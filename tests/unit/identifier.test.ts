@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { checkIdentifier, IDENTIFIER_FORMAT_HELP, normaliseIdentifier } from "@/lib/domain/identifier";
+import { checkIdentifier, IDENTIFIER_FORMAT_HELP, normaliseIdentifier } from "@/lib/auth/domain/identifier";
 
 const EMPTY = "Saisissez votre identifiant.";
 const SPACE = "L'identifiant ne contient pas d'espace. " + IDENTIFIER_FORMAT_HELP;

@@ -7,7 +7,7 @@ import {
   lockedMessage,
   lockState,
   MAX_FAILURES,
-} from "@/lib/domain/lockout";
+} from "@/lib/auth/domain/lockout";
 
 const MINUTE = 60_000;
 const T0 = Date.parse("2026-03-10T09:00:00Z");

@@ -1,4 +1,4 @@
-import { canEnter, homePath, isProtectedPath, isStaff, PROTECTED_PREFIXES, type Role, ROLE_LABELS, ROLES, type Space, SPACE_PATHS } from "@/lib/domain/policy";
+import { canEnter, homePath, isProtectedPath, isStaff, PROTECTED_PREFIXES, type Role, ROLE_LABELS, ROLES, type Space, SPACE_PATHS } from "@/lib/auth/domain/policy";
 
 const SPACES: Space[] = ["auditeur", "centre", "national", "admin"];
 

@@ -1,4 +1,4 @@
-import { ageOn, EMPTY_PROFILE, MAX_AGE, MIN_AGE, normalisePhone, type ProfileFormValues, profileSchema, todayIso } from "@/lib/domain/profile";
+import { ageOn, EMPTY_PROFILE, MAX_AGE, MIN_AGE, normalisePhone, type ProfileFormValues, profileSchema, todayIso } from "@/lib/profile/domain/profile";
 
 /** Sunday 29 November 2026, 11:00 in Paris. */
 const NOW = new Date("2026-11-29T10:00:00Z");

@@ -8,7 +8,7 @@ import {
   isDraftPurgeDue,
   isDraftReminderDue,
   reminderSettingsFrom,
-} from "@/lib/domain/reminders";
+} from "@/lib/notifications/domain/reminders";
 
 const settings = DEFAULT_REMINDER_SETTINGS;
 const MINUTE = 60_000;

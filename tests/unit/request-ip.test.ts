@@ -1,4 +1,4 @@
-import { ipFromHeaders } from "@/lib/server/request-ip";
+import { ipFromHeaders } from "@/lib/shared/request-ip";
 
 describe("ipFromHeaders", () => {
   it("takes the first X-Forwarded-For hop, then X-Real-IP", () => {

@@ -1,4 +1,4 @@
-import { RESET_TOKEN_MESSAGES, RESET_TOKEN_TTL_MS, resetTokenExpiry, resetTokenStatus } from "@/lib/domain/reset-token";
+import { RESET_TOKEN_MESSAGES, RESET_TOKEN_TTL_MS, resetTokenExpiry, resetTokenStatus } from "@/lib/auth/domain/reset-token";
 
 const HOUR = 60 * 60_000;
 const ISSUED = new Date("2026-03-10T09:00:00Z");

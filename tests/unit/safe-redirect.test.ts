@@ -1,4 +1,4 @@
-import { safeCallbackPath } from "@/lib/domain/safe-redirect";
+import { safeCallbackPath } from "@/lib/auth/domain/safe-redirect";
 
 describe("safeCallbackPath: same-site paths are kept", () => {
   test.each(["/espace", "/auditeur", "/auditeur/nouvelle-demande", "/centre/demandes/42", "/", "/aide#centres"])("%s is kept", (path) => {

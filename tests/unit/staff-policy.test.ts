@@ -1,6 +1,6 @@
-import { ROLES, type Role } from "@/lib/domain/policy";
-import { REQUEST_STATES, type RequestState } from "@/lib/domain/request-lifecycle";
-import { STAFF_ACTIONS, accountChangeRefusal, can, canChangeAccount, type AccountChange, type PolicyScope, type StaffAction } from "@/lib/domain/staff-policy";
+import { ROLES, type Role } from "@/lib/auth/domain/policy";
+import { REQUEST_STATES, type RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { STAFF_ACTIONS, accountChangeRefusal, can, canChangeAccount, type AccountChange, type PolicyScope, type StaffAction } from "@/lib/requests/domain/staff-policy";
 
 const OWN = "PARIS";
 const OTHER = "NOUVELLE-AQUITAINE";

@@ -3,7 +3,7 @@ import { StaffQueue } from "@/components/staff/queue/StaffQueue";
 import type { QueuePage, QueueRow } from "@/lib/requests/staff-queries";
 
 // The component reads constants and URL helpers of the queries module, never the database.
-jest.mock("@/lib/server/db", () => ({ db: {} }));
+jest.mock("@/lib/shared/db", () => ({ db: {} }));
 jest.mock("@/generated/prisma/client", () => ({ Prisma: {} }));
 
 const row: QueueRow = {

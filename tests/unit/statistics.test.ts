@@ -1,5 +1,5 @@
-import { computeStepStats, createStepDurationCollector, formatDuration, formatDurationLong, lastTwelveMonths, nearestRank, usualDuration, type HistoryRow, type StepStats } from "@/lib/domain/statistics";
-import type { RequestState } from "@/lib/domain/request-lifecycle";
+import { computeStepStats, createStepDurationCollector, formatDuration, formatDurationLong, lastTwelveMonths, nearestRank, usualDuration, type HistoryRow, type StepStats } from "@/lib/statistics/domain/statistics";
+import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

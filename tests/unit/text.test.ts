@@ -1,4 +1,4 @@
-import { searchKey } from "@/lib/domain/text";
+import { searchKey } from "@/lib/shared/text";
 import { foldAccents, foldText } from "@/lib/shared/text";
 
 describe("foldText", () => {

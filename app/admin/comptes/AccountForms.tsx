@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
-import { ROLE_LABELS } from "@/lib/domain/policy";
+import { ROLE_LABELS } from "@/lib/auth/domain/policy";
 import { STAFF_ROLES, accountCreateSchema, accountRoleSchema, type AccountCreateData, type AccountCreateValues, type AccountRoleData, type AccountRoleValues } from "@/lib/admin/schemas";
 import { changeRoleAction, createAccountAction, setActiveAction } from "@/lib/admin/actions";
 

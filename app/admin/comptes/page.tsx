@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listStaffAccounts } from "@/lib/admin/queries";
-import { listCentres } from "@/lib/centres";
-import { ROLE_LABELS } from "@/lib/domain/policy";
+import { listCentres } from "@/lib/catalogue/centres";
+import { ROLE_LABELS } from "@/lib/auth/domain/policy";
 import type { StaffRole } from "@/lib/admin/schemas";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 import { ActiveToggle, ChangeRoleForm, CreateAccountForm } from "./AccountForms";
 
 export const metadata: Metadata = { title: "Comptes – Administration" };

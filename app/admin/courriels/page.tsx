@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { retryNowFormAction } from "@/lib/admin/actions";
 import { undeliveredEmails } from "@/lib/admin/outbox";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { title: "Courriels en attente" };

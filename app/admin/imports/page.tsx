@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 import { CatalogueImportForm, ResultsImportForm } from "./ImportForms";
 
 export const metadata: Metadata = { title: "Imports – Administration" };

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ACTION_LABELS, parseJournalFilters, readJournal, type JournalFilters } from "@/lib/admin/journal";
-import { fieldErrorsFrom } from "@/lib/forms";
+import { fieldErrorsFrom } from "@/lib/shared/forms";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 import { formatDateTimeSeconds } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { title: "Journal d'audit – Administration" };

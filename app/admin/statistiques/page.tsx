@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { StatisticsReport } from "@/components/statistics/StatisticsReport";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Statistiques – Administration" };
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { ROLE_LABELS } from "@/lib/domain/policy";
+import { ROLE_LABELS } from "@/lib/auth/domain/policy";
 import { unreadCount } from "@/lib/notifications/inbox";
-import { getCurrentUser } from "@/lib/server/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

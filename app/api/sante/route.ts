@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/shared/db";
 import { healthResponse } from "@/lib/shared/health";
 
 export const runtime = "nodejs";

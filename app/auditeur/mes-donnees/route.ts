@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { exportLearnerData } from "@/lib/privacy/export";
-import { getCurrentUser } from "@/lib/server/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

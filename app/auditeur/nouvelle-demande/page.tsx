@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { searchDiplomas } from "@/lib/catalogue/queries";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Nouvelle demande" };
 

@@ -8,8 +8,8 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary, ProfileFields } from "@/components/profile/ProfileFields";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
-import type { CountryOption } from "@/lib/domain/countries";
-import { contactDetailsSchema, profileSchema, type ProfileFormValues } from "@/lib/domain/profile";
+import type { CountryOption } from "@/lib/profile/domain/countries";
+import { contactDetailsSchema, profileSchema, type ProfileFormValues } from "@/lib/profile/domain/profile";
 import { updateProfileAction } from "@/lib/profile/actions";
 
 type CentreOption = { code: string; name: string };

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
-import { listCentres } from "@/lib/centres";
-import { countryOptions } from "@/lib/domain/countries";
+import { listCentres } from "@/lib/catalogue/centres";
+import { countryOptions } from "@/lib/profile/domain/countries";
 import { CIVIL_STATUS_LOCKED, profileForEditing } from "@/lib/profile/update-profile";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 import { ProfileEditForm } from "./ProfileEditForm";
 
 export const metadata: Metadata = { title: "Mon profil" };

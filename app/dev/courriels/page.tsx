@@ -2,8 +2,8 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { DEV_MAIL_DIR } from "@/lib/server/mail/transport";
-import { isProduction } from "@/lib/server/config";
+import { DEV_MAIL_DIR } from "@/lib/shared/mail/transport";
+import { isProduction } from "@/lib/shared/env";
 
 export const metadata: Metadata = { title: "Courriels de développement", robots: { index: false } };
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
-import { getCurrentUser } from "@/lib/server/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { openDocument } from "@/lib/requests/documents";
-import { ipFromHeaders } from "@/lib/server/request-ip";
+import { ipFromHeaders } from "@/lib/shared/request-ip";
 import { log } from "@/lib/shared/log";
 import { StorageUnavailableError } from "@/lib/shared/storage";
 

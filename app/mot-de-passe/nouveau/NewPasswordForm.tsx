@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
-import { MIN_PASSWORD_LENGTH, newPasswordSchema, type NewPasswordInput } from "@/lib/domain/password";
+import { MIN_PASSWORD_LENGTH, newPasswordSchema, type NewPasswordInput } from "@/lib/auth/domain/password";
 import { resetPasswordAction } from "@/lib/auth/actions";
 
 export function NewPasswordForm({ token, identifier }: { token: string; identifier: string }) {

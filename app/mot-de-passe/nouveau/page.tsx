@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { findResetToken } from "@/lib/auth/password-reset";
-import { RESET_TOKEN_MESSAGES } from "@/lib/domain/reset-token";
+import { RESET_TOKEN_MESSAGES } from "@/lib/auth/domain/reset-token";
 import { NewPasswordForm } from "./NewPasswordForm";
 
 export const metadata: Metadata = { title: "Choisir un nouveau mot de passe", referrer: "no-referrer" };

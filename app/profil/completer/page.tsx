@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { listCentres } from "@/lib/centres";
-import { countryOptions } from "@/lib/domain/countries";
-import { requireUser } from "@/lib/server/session";
+import { listCentres } from "@/lib/catalogue/centres";
+import { countryOptions } from "@/lib/profile/domain/countries";
+import { requireUser } from "@/lib/auth/session";
 import { ProfileForm } from "./ProfileForm";
 
 export const metadata: Metadata = { title: "Compléter mon profil" };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { STATE_LABELS } from "@/lib/domain/request-lifecycle";
+import { STATE_LABELS } from "@/lib/requests/domain/request-lifecycle";
 import { QUEUE_SORTS, QUEUE_SORT_LABELS, STAFF_STATES, type QueueFilters } from "@/lib/requests/staff-queries";
 
 export type Option = { value: string; label: string };

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { STATE_LABELS, availableTransitions, type TransitionName } from "@/lib/domain/request-lifecycle";
-import type { Role } from "@/lib/domain/policy";
+import { STATE_LABELS, availableTransitions, type TransitionName } from "@/lib/requests/domain/request-lifecycle";
+import type { Role } from "@/lib/auth/domain/policy";
 import { kindLabel, type QueueRow } from "@/lib/requests/staff-queries";
 import { BULK_FORM_ID } from "./form-id";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { STATE_LABELS, type TransitionName } from "@/lib/domain/request-lifecycle";
-import type { Role } from "@/lib/domain/policy";
+import { STATE_LABELS, type TransitionName } from "@/lib/requests/domain/request-lifecycle";
+import type { Role } from "@/lib/auth/domain/policy";
 import { STAFF_STATES, queueSearchParams, type QueueFilters, type QueuePage } from "@/lib/requests/staff-queries";
 import { QueueFilterForm, type Option } from "./QueueFilterForm";
 import { QueueTable } from "./QueueTable";

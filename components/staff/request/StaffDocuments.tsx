@@ -4,7 +4,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/domain/documents";
+import { DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/requests/domain/documents";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { ChoiceField, TextAreaField } from "./form-parts";
 import { useStaffAction } from "./use-staff-action";

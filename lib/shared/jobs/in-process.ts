@@ -1,4 +1,4 @@
-import { databaseUrl } from "@/lib/server/database-url";
+import { databaseUrl } from "@/lib/shared/db/database-url";
 import { log } from "@/lib/shared/log";
 import { startJobRunner, type JobRunner } from "./runner";
 import { ensureJobSchema } from "./schema";

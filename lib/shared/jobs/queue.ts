@@ -1,4 +1,4 @@
-import type { Transaction } from "@/lib/server/database";
+import type { Transaction } from "@/lib/shared/db/database";
 
 /** The PostgreSQL schema graphile-worker installs its tables and functions in (its default). */
 export const JOB_SCHEMA = "graphile_worker";

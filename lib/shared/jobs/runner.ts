@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { run, runOnce, type WorkerEvents } from "graphile-worker";
 import { Client } from "pg";
-import { databaseUrl } from "@/lib/server/database-url";
+import { databaseUrl } from "@/lib/shared/db/database-url";
 import { log } from "@/lib/shared/log";
 import { JOB_SCHEMA, type JobName } from "./queue";
 import { ensureJobSchema, jobLogger } from "./schema";

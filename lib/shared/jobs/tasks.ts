@@ -1,9 +1,9 @@
 import { parseCronItems, type ParsedCronItem, type Task, type TaskList } from "graphile-worker";
-import { deliverOutboxEmail, requeueOverdueEmails } from "@/lib/server/mail/outbox";
+import { deliverOutboxEmail, requeueOverdueEmails } from "@/lib/shared/mail/outbox";
 // eslint-disable-next-line import/no-restricted-paths -- the job registry is the worker's composition root: it names each feature's task
 import { notifyRequestChangeNow } from "@/lib/notifications/request-notifications";
 // eslint-disable-next-line import/no-restricted-paths -- the job registry is the worker's composition root: it names each feature's task
-import { purgeIdleDrafts, reminderSettingsOrThrow, sendReminders } from "@/lib/jobs/reminders";
+import { purgeIdleDrafts, reminderSettingsOrThrow, sendReminders } from "@/lib/notifications/reminders";
 import { log } from "@/lib/shared/log";
 import type { JobName, JobPayloads } from "./queue";
 

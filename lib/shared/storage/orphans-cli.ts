@@ -5,7 +5,7 @@
  * when a row lacks its file or an orphan could not be deleted: something for the operator to see.
  */
 import { withDatabase } from "../../../prisma/scripts/with-database";
-import { createDatabaseClient } from "../../server/database";
+import { createDatabaseClient } from "../db/database";
 import { storage } from "./index";
 import { findOrphans, ORPHAN_GRACE_MS, type OrphanReport } from "./orphans";
 

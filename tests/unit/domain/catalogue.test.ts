@@ -1,7 +1,7 @@
 import rawCatalogue from "@/prisma/data/cnam-catalogue.json";
-import { NOT_REQUESTABLE_REASONS, normaliseCentres, parseCatalogue } from "@/lib/domain/catalogue/import";
-import { unitsOfRequirement } from "@/lib/domain/catalogue/model";
-import { catalogueSourceSchema, formatIssuePath } from "@/lib/domain/catalogue/source-schema";
+import { NOT_REQUESTABLE_REASONS, normaliseCentres, parseCatalogue } from "@/lib/catalogue/domain/import";
+import { unitsOfRequirement } from "@/lib/catalogue/domain/model";
+import { catalogueSourceSchema, formatIssuePath } from "@/lib/catalogue/domain/source-schema";
 import { diplomaByKey, realCatalogue, sourceCopy } from "./fixtures";
 
 describe("the real catalogue file", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import type { Diploma, RequirementGroup } from "@/lib/domain/catalogue/model";
-import { unitsOfRequirement } from "@/lib/domain/catalogue/model";
-import { evaluateEligibility, isObtained, type GroupVerdict, type UnitResult } from "@/lib/domain/eligibility";
+import type { Diploma, RequirementGroup } from "@/lib/catalogue/domain/model";
+import { unitsOfRequirement } from "@/lib/catalogue/domain/model";
+import { evaluateEligibility, isObtained, type GroupVerdict, type UnitResult } from "@/lib/catalogue/domain/eligibility";
 import { compulsoryCodes, diplomaByKey, minimalSatisfyingCodes, passed, realCatalogue } from "./fixtures";
 
 const catalogue = realCatalogue();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { assessExperience, computeExperience, DAYS_PER_MONTH, type ExperienceEntry } from "@/lib/domain/experience";
-import type { ExperienceRule } from "@/lib/domain/catalogue/model";
+import { assessExperience, computeExperience, DAYS_PER_MONTH, type ExperienceEntry } from "@/lib/catalogue/domain/experience";
+import type { ExperienceRule } from "@/lib/catalogue/domain/model";
 import { diplomaByKey, realCatalogue } from "./fixtures";
 
 function job(startDate: string, endDate: string, workingTimePercent = 100, inField = true): ExperienceEntry {

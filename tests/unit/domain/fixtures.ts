@@ -1,7 +1,7 @@
 import rawCatalogue from "@/prisma/data/cnam-catalogue.json";
-import { parseCatalogue } from "@/lib/domain/catalogue/import";
-import type { Catalogue, Diploma, RequirementGroup } from "@/lib/domain/catalogue/model";
-import type { UnitResult } from "@/lib/domain/eligibility";
+import { parseCatalogue } from "@/lib/catalogue/domain/import";
+import type { Catalogue, Diploma, RequirementGroup } from "@/lib/catalogue/domain/model";
+import type { UnitResult } from "@/lib/catalogue/domain/eligibility";
 
 /** A fresh, mutable copy of the real source file. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests mutate it into shapes the schema must refuse

@@ -17,7 +17,7 @@ import {
   type TransitionCommand,
   type TransitionContext,
   type TransitionName,
-} from "@/lib/domain/request-lifecycle";
+} from "@/lib/requests/domain/request-lifecycle";
 
 /**
  * The expected table, written out independently of the module: [kinds, from, transition, role, to].

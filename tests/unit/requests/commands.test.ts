@@ -1,7 +1,7 @@
 import { validCommand } from "../../support/commands";
-import { ROLES } from "@/lib/domain/policy";
-import { REQUEST_STATES, applyTransition, type RequestSnapshot } from "@/lib/domain/request-lifecycle";
-import { can, REQUEST_ACTIONS } from "@/lib/domain/staff-policy";
+import { ROLES } from "@/lib/auth/domain/policy";
+import { REQUEST_STATES, applyTransition, type RequestSnapshot } from "@/lib/requests/domain/request-lifecycle";
+import { can, REQUEST_ACTIONS } from "@/lib/requests/domain/staff-policy";
 import { COMMANDS, STAFF_COMMANDS, TRANSITIONS, availableTransitions, bulkCommandsFor, commandSchema, learnerCommands } from "@/lib/requests/domain/commands";
 
 /** A context where every guard holds. */

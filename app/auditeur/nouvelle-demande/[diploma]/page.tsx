@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/Alert";
 import { EligibilityView } from "@/components/requests/EligibilityView";
 import { StartRequestButton } from "@/components/requests/StartRequestButton";
 import { learnerEligibility } from "@/lib/requests/learner-requests";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Ma situation pour ce diplôme" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StaffRequestView, loadStaffRequest } from "@/components/staff/request/StaffRequestView";
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Instruction d'une demande – Espace centre" };
 

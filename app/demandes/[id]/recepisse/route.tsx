@@ -1,4 +1,4 @@
-import { getCurrentUser } from "@/lib/server/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { receiptPdf } from "@/lib/requests/receipt";
 
 export const runtime = "nodejs";

@@ -1,4 +1,4 @@
-import { getCurrentUser } from "@/lib/server/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { findVisibleRequestVersion } from "@/lib/requests/visibility";
 
 export const runtime = "nodejs";

@@ -1,5 +1,5 @@
-import { getCurrentUser } from "@/lib/server/session";
-import { requestEvents, type RequestChange } from "@/lib/server/events";
+import { getCurrentUser } from "@/lib/auth/session";
+import { requestEvents, type RequestChange } from "@/lib/shared/events";
 import { findVisibleRequestVersion } from "@/lib/requests/visibility";
 import { requestLogger } from "@/lib/shared/log";
 

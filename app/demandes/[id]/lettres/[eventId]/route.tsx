@@ -1,5 +1,5 @@
-import { getCurrentUser } from "@/lib/server/session";
-import { letterFor } from "@/lib/letters";
+import { getCurrentUser } from "@/lib/auth/session";
+import { letterFor } from "@/lib/requests/letters";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,0 +1,70 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { authOptions } from "./auth-options";
+import { db } from "../shared/db";
+import { canEnter, type Role, type Space } from "@/lib/auth/domain/policy";
+
+export type CurrentUser = {
+  id: string;
+  sessionId: string;
+  identifier: string;
+  displayName: string;
+  role: Role;
+  centreCode: string | null;
+  profileComplete: boolean;
+};
+
+/**
+ * The user behind this request, checked against the database: the session row must still exist
+ * and not be expired, the account must be active. Cached for the duration of one request.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.sid) return null;
+  const row = await db.session.findUnique({
+    where: { id: session.sid },
+    select: {
+      expiresAt: true,
+      user: { select: { id: true, identifier: true, displayName: true, role: true, centreCode: true, active: true, profile: { select: { userId: true } } } },
+    },
+  });
+  if (!row || row.expiresAt.getTime() <= Date.now() || !row.user.active) return null;
+  const { user } = row;
+  return {
+    id: user.id,
+    sessionId: session.sid,
+    identifier: user.identifier,
+    displayName: user.displayName,
+    role: user.role,
+    centreCode: user.centreCode,
+    profileComplete: user.role !== "AUDITEUR" || user.profile !== null,
+  };
+});
+
+/** The path asked for, as recorded by proxy.ts, to come back to it after logging in. */
+async function requestedPath(): Promise<string> {
+  return (await headers()).get("x-d3-path") ?? "/espace";
+}
+
+/**
+ * The gate of every protected page and server action: anonymous → login page (and back),
+ * wrong role → 403, learner without a profile → "Compléter mon profil".
+ */
+export async function requireUser(options: { space?: Space; allowIncompleteProfile?: boolean } = {}): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/connexion?callbackUrl=${encodeURIComponent(await requestedPath())}`);
+  if (options.space && !canEnter(user.role, options.space)) forbidden();
+  if (!user.profileComplete && !options.allowIncompleteProfile) redirect("/profil/completer");
+  return user;
+}
+
+/** Removes the NextAuth cookie once its session row is gone, so the browser forgets it too. */
+export async function clearSessionCookie(): Promise<void> {
+  const jar = await cookies();
+  for (const name of ["next-auth.session-token", "__Secure-next-auth.session-token"]) {
+    if (jar.has(name)) jar.delete(name);
+  }
+}

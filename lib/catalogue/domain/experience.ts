@@ -1,0 +1,182 @@
+import type { ExperienceRule, MonthRange } from "./model";
+
+/**
+ * Professional experience declared by a learner, in full-time-equivalent (FTE) months, compared
+ * with the diploma's rule. This is an indication for the learner and the centre: the jury decides.
+ *
+ * Dates are calendar dates as ISO strings `YYYY-MM-DD` (no time, no time zone), both ends
+ * included: a job from 2024-01-01 to 2024-01-01 is one day.
+ */
+
+export type IsoDate = string;
+
+export interface ExperienceEntry {
+  employer: string;
+  jobTitle: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  /** 1 to 100: share of a full-time job. */
+  workingTimePercent: number;
+  /** In the diploma's field ("dans la spécialité"). */
+  inField: boolean;
+  activities: string;
+}
+
+/** Average Gregorian month (365.25 / 12 days). */
+export const DAYS_PER_MONTH = 30.4375;
+
+export interface ExperienceTotals {
+  /** FTE months, rounded to the tenth: a full calendar year (365 days) is 12.0 months. */
+  inFieldMonths: number;
+  outOfFieldMonths: number;
+  totalMonths: number;
+  /** FTE days, unrounded: the basis of the months above. */
+  inFieldDays: number;
+  outOfFieldDays: number;
+}
+
+export interface EntryError {
+  index: number;
+  field: "startDate" | "endDate" | "workingTimePercent";
+  message: string;
+}
+
+export type ComputeExperienceResult = { ok: true; totals: ExperienceTotals } | { ok: false; errors: EntryError[] };
+
+/**
+ * Sums the declared periods in FTE months. Overlapping periods never count more than a full-time
+ * job on the same day: in-field work is counted first (it is what the rules ask for), then
+ * out-of-field work up to the remaining share of the day.
+ */
+export function computeExperience(entries: readonly ExperienceEntry[]): ComputeExperienceResult {
+  const errors: EntryError[] = [];
+  const periods: { start: number; end: number; percent: number; inField: boolean }[] = [];
+  entries.forEach((entry, index) => {
+    const start = dayNumber(entry.startDate);
+    const end = dayNumber(entry.endDate);
+    if (start === null) errors.push({ index, field: "startDate", message: "Date de début invalide (format attendu AAAA-MM-JJ)." });
+    if (end === null) errors.push({ index, field: "endDate", message: "Date de fin invalide (format attendu AAAA-MM-JJ)." });
+    if (start !== null && end !== null && end < start) {
+      errors.push({ index, field: "endDate", message: "La date de fin précède la date de début." });
+    }
+    const percent = entry.workingTimePercent;
+    if (!Number.isFinite(percent) || percent < 1 || percent > 100) {
+      errors.push({ index, field: "workingTimePercent", message: "Le temps de travail doit être compris entre 1 et 100 %." });
+    }
+    if (start !== null && end !== null && end >= start) periods.push({ start, end: end + 1, percent, inField: entry.inField });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+
+  const boundaries = [...new Set(periods.flatMap((period) => [period.start, period.end]))].sort((a, b) => a - b);
+  let inFieldDays = 0;
+  let outOfFieldDays = 0;
+  for (let i = 0; i + 1 < boundaries.length; i += 1) {
+    const from = boundaries[i] ?? 0;
+    const to = boundaries[i + 1] ?? from;
+    const active = periods.filter((period) => period.start <= from && period.end >= to);
+    const inShare = Math.min(100, sumPercent(active.filter((period) => period.inField)));
+    const outShare = Math.min(100 - inShare, sumPercent(active.filter((period) => !period.inField)));
+    inFieldDays += ((to - from) * inShare) / 100;
+    outOfFieldDays += ((to - from) * outShare) / 100;
+  }
+  return {
+    ok: true,
+    totals: {
+      inFieldMonths: toMonths(inFieldDays),
+      outOfFieldMonths: toMonths(outOfFieldDays),
+      totalMonths: toMonths(inFieldDays + outOfFieldDays),
+      inFieldDays,
+      outOfFieldDays,
+    },
+  };
+}
+
+export type ExperienceAssessmentStatus =
+  /** The diploma asks for no experience analysis. */
+  | "NOT_REQUIRED"
+  /** The declared durations cover the rule. */
+  | "MET"
+  /** Not enough in the field: the rule's alternative applies (an internship set by the jury). */
+  | "INTERNSHIP_PATH"
+  | "NOT_MET"
+  /** The rule has no computable duration: the jury reads it. */
+  | "TO_BE_ASSESSED";
+
+export interface ExperienceAssessment {
+  status: ExperienceAssessmentStatus;
+  declared: ExperienceTotals;
+  internshipMonths?: MonthRange;
+  /** French, e.g. "14,5 mois en équivalent temps plein dans le domaine pour 12 mois requis". */
+  summary: string;
+  /** French: what it means for the learner. */
+  advice: string;
+}
+
+export type AssessExperienceResult = { ok: true; assessment: ExperienceAssessment } | { ok: false; errors: EntryError[] };
+
+export function assessExperience(entries: readonly ExperienceEntry[], rule: ExperienceRule): AssessExperienceResult {
+  const computed = computeExperience(entries);
+  if (!computed.ok) return computed;
+  const declared = computed.totals;
+  const declaredText = `${formatMonths(declared.inFieldMonths)} mois en équivalent temps plein dans le domaine, ${formatMonths(declared.outOfFieldMonths)} mois hors domaine`;
+
+  if (rule.kind === "excluded") {
+    return { ok: true, assessment: { status: "NOT_REQUIRED", declared, summary: declaredText, advice: "Ce diplôme ne demande pas d'analyse de l'expérience professionnelle." } };
+  }
+  if (rule.kind === "unspecified") {
+    return {
+      ok: true,
+      assessment: { status: "TO_BE_ASSESSED", declared, summary: declaredText, advice: "La durée exigée pour ce diplôme sera appréciée par le jury." },
+    };
+  }
+
+  const parts = [`${formatMonths(declared.inFieldMonths)} mois en équivalent temps plein dans le domaine pour ${formatMonths(rule.inFieldMonths)} mois requis`];
+  if (rule.totalMonths !== undefined) parts.push(`${formatMonths(declared.totalMonths)} mois au total pour ${formatMonths(rule.totalMonths)} mois requis`);
+  const summary = parts.join(" ; ");
+
+  const durationMet = declared.inFieldMonths >= rule.inFieldMonths && (rule.totalMonths === undefined || declared.totalMonths >= rule.totalMonths);
+  if (durationMet) {
+    return {
+      ok: true,
+      assessment: { status: "MET", declared, summary, advice: "La durée déclarée couvre celle demandée ; le jury appréciera la nature et le niveau des activités." },
+    };
+  }
+  const internship = rule.internshipMonths;
+  if (internship !== undefined && (rule.outOfFieldMonths === undefined || declared.totalMonths >= rule.outOfFieldMonths)) {
+    const range = internship.min === internship.max ? `${internship.min}` : `${internship.min} à ${internship.max}`;
+    return {
+      ok: true,
+      assessment: {
+        status: "INTERNSHIP_PATH",
+        declared,
+        internshipMonths: internship,
+        summary,
+        advice: `L'expérience dans le domaine ne suffit pas : le jury pourra demander un stage de ${range} mois dans la spécialité. Une analyse anticipée vous en donnera la durée.`,
+      },
+    };
+  }
+  return { ok: true, assessment: { status: "NOT_MET", declared, summary, advice: "La durée déclarée ne couvre pas encore celle demandée pour ce diplôme." } };
+}
+
+/** Days since 1970-01-01 for a valid `YYYY-MM-DD` calendar date, null otherwise. */
+function dayNumber(date: IsoDate): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const check = new Date(time);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return time / 86_400_000;
+}
+
+function sumPercent(periods: readonly { percent: number }[]): number {
+  return periods.reduce((sum, period) => sum + period.percent, 0);
+}
+
+function toMonths(days: number): number {
+  return Math.round((days / DAYS_PER_MONTH) * 10) / 10;
+}
+
+export function formatMonths(months: number): string {
+  return months.toLocaleString("fr-FR", { maximumFractionDigits: 1 });
+}

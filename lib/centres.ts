@@ -1,7 +1,0 @@
-import { db } from "@/lib/server/db";
-
-export type CentreOption = { code: string; name: string; region: string };
-
-export function listCentres(): Promise<CentreOption[]> {
-  return db.centre.findMany({ select: { code: true, name: true, region: true }, orderBy: { name: "asc" } });
-}

@@ -1,0 +1,257 @@
+import { ROLES, type Role } from "../../auth/domain/policy";
+import {
+  COMMANDS,
+  TRANSITION_LABELS,
+  findEdge,
+  type Step,
+  type TransitionCommand,
+  type TransitionContext,
+  type TransitionErrorCode,
+  type TransitionName,
+  type TransitionRefusal,
+} from "@/lib/requests/domain/commands";
+
+export {
+  TRANSITIONS,
+  TRANSITION_LABELS,
+  EDGES,
+  availableTransitions,
+  type CentreOpinion,
+  type ExperienceDecision,
+  type TransitionCommand,
+  type TransitionContext,
+  type TransitionErrorCode,
+  type TransitionName,
+} from "@/lib/requests/domain/commands";
+
+/**
+ * The life of a request: every change of state of a diploma request or an experience analysis
+ * goes through `applyTransition`, which checks the version, the role, the payload and the guards
+ * (all declared per command in lib/requests/domain/commands.ts) and returns the history row to append. Who may act on *which* request (a centre agent only on
+ * their own centre's requests, a learner only on their own) is checked by the caller.
+ */
+
+export type RequestKind = "DIPLOMA" | "EXPERIENCE";
+export type ExperienceMode = "ANTICIPEE" | "CONJOINTE";
+/** The one list of roles is lib/auth/domain/policy.ts's. */
+export type ActorRole = Role;
+
+export const REQUEST_STATES = [
+  "DRAFT",
+  "SUBMITTED",
+  "IN_REVIEW",
+  "CORRECTION_REQUESTED",
+  "FORWARDED",
+  "FAVOURABLE",
+  "FAVOURABLE_WITH_CONDITION",
+  "UNFAVOURABLE",
+  "VALIDATED",
+  "EDITED",
+  "SENT_TO_CENTRE",
+  "HANDED_OVER",
+  "REFUSED",
+  "WITHDRAWN",
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const ACTOR_ROLES: readonly ActorRole[] = ROLES;
+
+export const KIND_LABELS: Record<RequestKind, string> = {
+  DIPLOMA: "Demande de délivrance de diplôme",
+  EXPERIENCE: "Demande d'analyse de l'expérience professionnelle",
+};
+
+export const MODE_LABELS: Record<ExperienceMode, string> = {
+  ANTICIPEE: "Analyse anticipée",
+  CONJOINTE: "Analyse conjointe à la demande de diplôme",
+};
+
+export const STATE_LABELS: Record<RequestState, string> = {
+  DRAFT: "Brouillon",
+  SUBMITTED: "Déposée",
+  IN_REVIEW: "En instruction",
+  CORRECTION_REQUESTED: "Complément demandé",
+  FORWARDED: "Transmise au national / au jury",
+  FAVOURABLE: "Avis favorable",
+  FAVOURABLE_WITH_CONDITION: "Avis favorable sous condition",
+  UNFAVOURABLE: "Avis défavorable",
+  VALIDATED: "Validée",
+  EDITED: "Diplôme édité",
+  SENT_TO_CENTRE: "Diplôme envoyé au centre",
+  HANDED_OVER: "Diplôme remis",
+  REFUSED: "Refusée",
+  WITHDRAWN: "Abandonnée",
+};
+
+/** Terminal states: nothing more can happen to the request. */
+const CLOSED_STATES: ReadonlySet<RequestState> = new Set(["FAVOURABLE", "FAVOURABLE_WITH_CONDITION", "UNFAVOURABLE", "HANDED_OVER", "REFUSED", "WITHDRAWN"]);
+
+/** States reached by a decision of the centre, the national service or the jury. */
+const DECIDED_STATES: ReadonlySet<RequestState> = new Set([
+  "FAVOURABLE",
+  "FAVOURABLE_WITH_CONDITION",
+  "UNFAVOURABLE",
+  "VALIDATED",
+  "EDITED",
+  "SENT_TO_CENTRE",
+  "HANDED_OVER",
+  "REFUSED",
+]);
+
+export function isOpen(state: RequestState): boolean {
+  return !CLOSED_STATES.has(state);
+}
+
+export function isDecided(state: RequestState): boolean {
+  return DECIDED_STATES.has(state);
+}
+
+export type RequestSnapshot =
+  | { kind: "DIPLOMA"; state: RequestState; version: number }
+  | { kind: "EXPERIENCE"; mode: ExperienceMode; state: RequestState; version: number };
+
+export type TransitionResult = { ok: true; to: RequestState; version: number; history: HistoryEntry } | TransitionRefusal;
+
+function refuse(code: TransitionErrorCode, message: string): TransitionRefusal {
+  return { ok: false, error: { code, message } };
+}
+
+export interface HistoryEntry {
+  from: RequestState;
+  to: RequestState;
+  transition: TransitionName;
+  actorRole: ActorRole;
+  comment?: string;
+  payload: Record<string, string | number>;
+}
+
+export function applyTransition(current: RequestSnapshot, command: TransitionCommand, context: TransitionContext = {}): TransitionResult {
+  if (command.expectedVersion !== current.version) {
+    return refuse("STALE_VERSION", "Ce dossier a été modifié entre-temps par une autre personne. Rechargez la page pour voir son état actuel.");
+  }
+  const edge = findEdge(current.kind, current.state, command.type);
+  if (!edge) {
+    return refuse("ILLEGAL_TRANSITION", `Action « ${TRANSITION_LABELS[command.type]} » impossible pour une demande à l'état « ${STATE_LABELS[current.state]} ».`);
+  }
+  if (!edge.roles.includes(command.actorRole)) {
+    return refuse("FORBIDDEN_ROLE", `Votre rôle ne permet pas l'action « ${TRANSITION_LABELS[command.type]} » à cette étape.`);
+  }
+  // Each command's own guard, from the registry; the state and the role are checked above.
+  const guard = COMMANDS[command.type].guard as (current: RequestSnapshot, command: TransitionCommand, context: TransitionContext) => Step;
+  const step = guard(current, command, context);
+  if (!step.ok) return step;
+  const comment = (step.comment ?? command.comment)?.trim();
+  return {
+    ok: true,
+    to: step.to,
+    version: current.version + 1,
+    history: {
+      from: current.state,
+      to: step.to,
+      transition: command.type,
+      actorRole: command.actorRole,
+      ...(comment ? { comment } : {}),
+      payload: step.payload,
+    },
+  };
+}
+
+// ——— What the learner sees ———
+
+export type Holder = "LEARNER" | "CENTRE" | "NATIONAL";
+
+export const HOLDER_LABELS: Record<Holder, string> = {
+  LEARNER: "Vous",
+  CENTRE: "Votre centre d'inscription",
+  NATIONAL: "Le service national / le jury",
+};
+
+/** Who holds the file at each state; null once the request is closed. */
+export const STATE_HOLDERS: Record<RequestState, Holder | null> = {
+  DRAFT: "LEARNER",
+  SUBMITTED: "CENTRE",
+  IN_REVIEW: "CENTRE",
+  CORRECTION_REQUESTED: "LEARNER",
+  FORWARDED: "NATIONAL",
+  FAVOURABLE: null,
+  FAVOURABLE_WITH_CONDITION: null,
+  UNFAVOURABLE: null,
+  VALIDATED: "NATIONAL",
+  EDITED: "NATIONAL",
+  SENT_TO_CENTRE: "CENTRE",
+  HANDED_OVER: null,
+  REFUSED: null,
+  WITHDRAWN: null,
+};
+
+/** What the learner has to do at each state, if anything. */
+export const LEARNER_ACTIONS: Record<RequestState, string | null> = {
+  DRAFT: "Complétez votre demande et joignez les pièces justificatives, puis déposez-la.",
+  SUBMITTED: null,
+  IN_REVIEW: null,
+  CORRECTION_REQUESTED: "Complétez votre dossier comme indiqué par votre centre, puis renvoyez-le.",
+  FORWARDED: null,
+  FAVOURABLE: null,
+  FAVOURABLE_WITH_CONDITION: "Effectuez le stage demandé, puis transmettez la convention et le rapport de stage à votre centre.",
+  UNFAVOURABLE: "Vous pouvez contacter votre centre d'inscription pour connaître les suites possibles.",
+  VALIDATED: null,
+  EDITED: null,
+  SENT_TO_CENTRE: "Votre diplôme est arrivé à votre centre : prenez contact avec lui pour le retirer.",
+  HANDED_OVER: null,
+  REFUSED: "Vous pouvez contacter votre centre d'inscription pour connaître les suites possibles.",
+  WITHDRAWN: null,
+};
+
+export function describeState(state: RequestState): { label: string; holder: string | null; learnerAction: string | null } {
+  const holder = STATE_HOLDERS[state];
+  return { label: STATE_LABELS[state], holder: holder === null ? null : HOLDER_LABELS[holder], learnerAction: LEARNER_ACTIONS[state] };
+}
+
+/** The usual path of each kind, for a step-by-step display. "DECISION" stands for the jury's three possible opinions. */
+export const REQUEST_PATHS: Record<RequestKind, readonly (RequestState | "DECISION")[]> = {
+  DIPLOMA: ["DRAFT", "SUBMITTED", "IN_REVIEW", "FORWARDED", "VALIDATED", "EDITED", "SENT_TO_CENTRE", "HANDED_OVER"],
+  EXPERIENCE: ["DRAFT", "SUBMITTED", "IN_REVIEW", "FORWARDED", "DECISION"],
+};
+
+export interface ProgressStep {
+  key: RequestState | "DECISION";
+  label: string;
+  status: "done" | "current" | "upcoming";
+}
+
+/**
+ * Steps done, current and to come. A correction request is shown at the instruction step. For a
+ * refused or withdrawn request, pass the state it left (the last history row's `from`): the path
+ * stops there and ends with the refusal or the withdrawal.
+ */
+export function progressSteps(kind: RequestKind, state: RequestState, previousState: RequestState = "SUBMITTED"): ProgressStep[] {
+  const path = REQUEST_PATHS[kind];
+  const positionOf = (candidate: RequestState): number => {
+    const onPath = candidate === "CORRECTION_REQUESTED" ? "IN_REVIEW" : candidate;
+    const index = path.indexOf(onPath);
+    return index >= 0 ? index : path.indexOf("DECISION");
+  };
+  const label = (key: RequestState | "DECISION"): string => (key === "DECISION" ? "Avis du jury" : STATE_LABELS[key]);
+
+  if (state === "REFUSED" || state === "WITHDRAWN") {
+    const reached = positionOf(previousState);
+    return [
+      ...path.slice(0, reached + 1).map((key): ProgressStep => ({ key, label: label(key), status: "done" })),
+      { key: state, label: STATE_LABELS[state], status: "done" },
+    ];
+  }
+  const current = positionOf(state);
+  const closed = !isOpen(state);
+  return path.map((key, index): ProgressStep => {
+    const isCurrent = index === current;
+    const stepLabel = isCurrent && key !== state ? STATE_LABELS[state] : label(key);
+    if (index < current || (isCurrent && closed)) return { key, label: stepLabel, status: "done" };
+    if (isCurrent) return { key, label: stepLabel, status: "current" };
+    return { key, label: stepLabel, status: "upcoming" };
+  });
+}
+
+/** "Demande de délivrance de diplôme", or "Demande d'analyse … – analyse anticipée". */
+export function requestTitle(request: { kind: RequestKind; mode: ExperienceMode | null }): string {
+  return request.kind === "EXPERIENCE" && request.mode ? `${KIND_LABELS.EXPERIENCE} – ${MODE_LABELS[request.mode].toLowerCase()}` : KIND_LABELS[request.kind];
+}

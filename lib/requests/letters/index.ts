@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import { db } from "@/lib/shared/db";
+import { openFile, saveFile, deleteFile } from "@/lib/shared/storage";
+import { log } from "@/lib/shared/log";
+import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
+import type { Viewer } from "@/lib/requests/domain/request-access";
+import { decisionEvents, decisionOf, type LetterEntry } from "./decision";
+import { renderLetter, type LetterData } from "./letter-document";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
+
+/**
+ * Decision letters: produced from the decision's history row the first time someone opens them,
+ * then archived (the PDF in the storage folder, a GeneratedLetter row keyed by the event), so
+ * that every later download gives exactly the document first issued, even if the learner's
+ * address changed since. Visible to whoever may see the request.
+ */
+
+export { decisionEvents, type LetterEntry } from "./decision";
+export type Letter = { fileName: string; pdf: Buffer };
+
+function parseEventId(eventId: number | string): number | null {
+  const id = typeof eventId === "number" ? eventId : /^\d{1,12}$/.test(eventId) ? Number(eventId) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/** The letter of one decision, built from the data alone (the same for every viewer). */
+async function letterData(request: RequestDetail, eventId: number): Promise<LetterData | null> {
+  const event = request.events.find((e) => e.id === eventId);
+  const decision = event ? decisionOf(event) : null;
+  if (!event || !decision || !request.number) return null;
+  const [profile, linked] = await Promise.all([
+    db.learnerProfile.findUnique({
+      where: { userId: request.learnerId },
+      select: { civility: true, firstNames: true, birthName: true, usageName: true, learnerNumber: true, addressLine: true, postalCode: true, city: true, country: true },
+    }),
+    // Read directly, not through the viewer's visibility, so that every viewer gets the same letter.
+    db.request.findFirst({ where: request.diplomaRequestId ? { id: request.diplomaRequestId } : { diplomaRequestId: request.id }, select: { number: true } }),
+  ]);
+  return {
+    decision,
+    decidedAt: event.at,
+    request: { number: request.number, kind: request.kind, mode: request.mode },
+    linkedNumber: linked?.number ?? null,
+    learner: profile && {
+      civility: profile.civility,
+      firstNames: profile.firstNames,
+      birthName: profile.birthName,
+      usageName: profile.usageName,
+      learnerNumber: profile.learnerNumber,
+      address: { line: profile.addressLine, postalCode: profile.postalCode, city: profile.city, country: profile.country },
+    },
+    centre: { name: request.centre.name },
+    diploma: { code: request.diploma.code, title: request.diploma.title },
+  };
+}
+
+async function readStored(storageKey: string, sha256: string): Promise<Buffer | null> {
+  const file = await openFile(storageKey);
+  if (!file) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+  const pdf = Buffer.concat(chunks);
+  return createHash("sha256").update(pdf).digest("hex") === sha256 ? pdf : null;
+}
+
+/**
+ * The archived PDF of a decision, created on first use. Two first downloads at once both render,
+ * but only one row is written (unique eventId): the other removes its file and serves the winner's.
+ * An archived file gone missing or altered is produced again from the history and re-archived.
+ */
+async function archivedLetter(entry: LetterEntry, render: () => Promise<Buffer>): Promise<Buffer> {
+  const row = await db.generatedLetter.findUnique({ where: { eventId: entry.eventId }, select: { id: true, storageKey: true, sha256: true } });
+  if (row) {
+    const stored = await readStored(row.storageKey, row.sha256);
+    if (stored) return stored;
+    log.error({ letterId: row.id, storageKey: row.storageKey }, "archived letter missing or altered: produced again");
+    const pdf = await render();
+    const { storageKey, sha256 } = await saveFile(pdf);
+    await db.generatedLetter.update({ where: { id: row.id }, data: { storageKey, sha256 } });
+    await deleteFile(row.storageKey).catch(() => undefined);
+    return pdf;
+  }
+  const pdf = await render();
+  const { storageKey, sha256 } = await saveFile(pdf);
+  try {
+    await db.generatedLetter.create({ data: { requestId: entry.requestId, eventId: entry.eventId, kind: entry.kind, storageKey, sha256 } });
+    return pdf;
+  } catch (error) {
+    await deleteFile(storageKey);
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await db.generatedLetter.findUniqueOrThrow({ where: { eventId: entry.eventId }, select: { storageKey: true, sha256: true } });
+    return (await readStored(winner.storageKey, winner.sha256)) ?? pdf;
+  }
+}
+
+/**
+ * The letter of a decision of this request, for whoever may see the request; null when the request
+ * is missing or not visible, or the event is not a decision of this very request.
+ */
+export async function letterFor(viewer: Viewer, requestId: string, eventId: number | string): Promise<Letter | null> {
+  const id = parseEventId(eventId);
+  if (id === null) return null;
+  const found = await getRequestForViewer(viewer, requestId);
+  if (!found) return null;
+  const { request } = found;
+  const entry = decisionEvents(request).find((e) => e.eventId === id);
+  if (!entry) return null;
+  const pdf = await archivedLetter(entry, async () => {
+    const data = await letterData(request, id);
+    if (!data) throw new Error(`courrier de l'événement ${id} : données introuvables`);
+    return renderLetter(data);
+  });
+  return { fileName: entry.fileName, pdf };
+}
