@@ -2,7 +2,7 @@
  * Workarounds for the Prisma 6.19.3 CLI running its WebAssembly schema engine ("js" engine)
  * through driver adapters. They are needed by `prisma migrate` only (never by the app), and are
  * collected here so that each one can be deleted the day the upstream defect is fixed.
- * tests/unit/prisma-cli-workarounds.test.ts checks each of them.
+ * tests/unit/prisma/prisma-cli-workarounds.test.ts checks each of them.
  */
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AdminNav } from "./AdminNav";
+import { AdminNav } from "@/components/admin/AdminNav";
 
 /** The administration's pages share their navigation; each page checks the session itself. */
 export default function AdminLayout({ children }: { children: ReactNode }) {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { asFormState, asFormSubmit, defineAction } from "@/lib/auth/action";
+import { asFormState, asFormSubmit, defineAction } from "@/lib/auth/define-action";
 import { failure, fromOutcome, ok } from "@/lib/shared/result";
 import { changeStaffRole, createStaffAccount, setStaffActive } from "./accounts";
 import { importCatalogueFile } from "./catalogue-import";
@@ -12,7 +12,7 @@ import { importResults } from "./results-import";
 import { accountActiveSchema, accountCreateSchema, accountRoleChangeSchema, centreSchema, importFileSchema } from "./schemas";
 
 /**
- * The administration's server actions, each through the one contract of lib/auth/action.ts: the
+ * The administration's server actions, each through the one contract of lib/auth/define-action.ts: the
  * session must be an administrator's (403 otherwise) before anything sent is even parsed, then the
  * form's schema, then one use case, which checks the permission again and writes the audit log.
  */

@@ -1,6 +1,6 @@
 "use server";
 
-import { definePublicAction } from "@/lib/auth/action";
+import { definePublicAction } from "@/lib/auth/define-action";
 import { fromOutcome } from "@/lib/shared/result";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { forgotPasswordSchema, resetPasswordInput } from "./schemas";

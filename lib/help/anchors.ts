@@ -3,7 +3,7 @@ import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
 /**
  * Links from the application's screens to the section of the help that explains them. The help
  * pages give these sections explicit anchors (`## Complément demandé {#correction-requested}`), so
- * renaming a heading does not break a link; tests/unit/help-search.test.ts checks that every
+ * renaming a heading does not break a link; tests/unit/help/help-search.test.ts checks that every
  * anchor below exists in the rendered page.
  *
  * The step of a request in state `CORRECTION_REQUESTED` is explained at

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { asFormSubmit, defineAction } from "@/lib/auth/action";
+import { asFormSubmit, defineAction } from "@/lib/auth/define-action";
 import { ok } from "@/lib/shared/result";
 import { markRead } from "./inbox";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/auth/action";
+import { defineAction } from "@/lib/auth/define-action";
 import { fromOutcome } from "@/lib/shared/result";
 import { clearSessionCookie } from "@/lib/auth/session";
 import { completeProfile } from "./complete-profile";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { asFormState, defineAction } from "@/lib/auth/action";
+import { asFormState, defineAction } from "@/lib/auth/define-action";
 import { fromOutcome, ok, toFailure } from "@/lib/shared/result";
 import { deleteFile } from "@/lib/shared/storage";
 import { describeBulkResults } from "./bulk-results";
@@ -15,7 +15,7 @@ import { visibleRequestNumbers } from "./staff-queries";
 import type { StaffActionData } from "./schemas";
 
 /**
- * The server actions of the requests feature, each through the one contract of lib/auth/action.ts:
+ * The server actions of the requests feature, each through the one contract of lib/auth/define-action.ts:
  * session and space, the form's schema, then one use case, which checks ownership or the staff
  * permission and the state. Route files and components import them from here.
  */

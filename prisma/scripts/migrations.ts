@@ -3,7 +3,7 @@
  *   npm run db:migration -- create <name>   writes prisma/migrations/<timestamp>_<name>/ when the models changed
  *   npm run db:migration -- check            fails if the history does not reach the current models
  * The history is replayed on a shadow database (MIGRATION_POSTGRES_URL, DATABASE_URL or the embedded
- * server: the role needs CREATEDB); tests/integration/migrations.test.ts runs the check.
+ * server: the role needs CREATEDB); tests/integration/prisma/migrations.test.ts runs the check.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -1,6 +1,6 @@
 /**
  * Starts an embedded PostgreSQL server on a data folder, prints its URL, and stops it on SIGINT or
- * SIGTERM — what `npm run dev` does around next, for tests/integration/embedded-postgres.test.ts:
+ * SIGTERM — what `npm run dev` does around next, for tests/integration/shared/embedded-postgres.test.ts:
  *   npx tsx tests/support/embedded-postgres-cli.ts <data folder> <log file>
  */
 import { startEmbeddedPostgres } from "../../lib/shared/db/embedded-postgres";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listCentresForAdmin } from "@/lib/admin/queries";
 import { requireUser } from "@/lib/auth/session";
-import { CentreForm } from "./CentreForm";
+import { CentreForm } from "@/components/admin/CentreForm";
 
 export const metadata: Metadata = { title: "Centres – Administration" };
 

@@ -5,7 +5,7 @@ import { listCentres } from "@/lib/catalogue/centres";
 import { ROLE_LABELS } from "@/lib/auth/domain/policy";
 import type { StaffRole } from "@/lib/admin/schemas";
 import { requireUser } from "@/lib/auth/session";
-import { ActiveToggle, ChangeRoleForm, CreateAccountForm } from "./AccountForms";
+import { ActiveToggle, ChangeRoleForm, CreateAccountForm } from "@/components/admin/AccountForms";
 
 export const metadata: Metadata = { title: "Comptes – Administration" };
 

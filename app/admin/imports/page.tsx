@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { CatalogueImportForm, ResultsImportForm } from "./ImportForms";
+import { CatalogueImportForm, ResultsImportForm } from "@/components/admin/ImportForms";
 
 export const metadata: Metadata = { title: "Imports – Administration" };
 

@@ -6,7 +6,7 @@ import { listCentres } from "@/lib/catalogue/centres";
 import { countryOptions } from "@/lib/profile/domain/countries";
 import { CIVIL_STATUS_LOCKED, profileForEditing } from "@/lib/profile/update-profile";
 import { requireUser } from "@/lib/auth/session";
-import { ProfileEditForm } from "./ProfileEditForm";
+import { ProfileEditForm } from "@/components/profile/ProfileEditForm";
 
 export const metadata: Metadata = { title: "Mon profil" };
 

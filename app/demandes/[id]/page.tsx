@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
 import { DocumentsPanel } from "@/components/requests/DocumentsPanel";
 import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
-import { LearnerActions } from "./LearnerActionsBlock";
+import { LearnerActions } from "@/components/requests/LearnerActionsBlock";
 import { LiveRequest } from "@/components/requests/LiveRequest";
 import { MessageThread } from "@/components/staff/request/MessageThread";
 import { toThreadMessages } from "@/components/staff/request/thread-messages";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { findResetToken } from "@/lib/auth/password-reset";
 import { RESET_TOKEN_MESSAGES } from "@/lib/auth/domain/reset-token";
-import { NewPasswordForm } from "./NewPasswordForm";
+import { NewPasswordForm } from "@/components/auth/NewPasswordForm";
 
 export const metadata: Metadata = { title: "Choisir un nouveau mot de passe", referrer: "no-referrer" };
 

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { listCentres } from "@/lib/catalogue/centres";
 import { countryOptions } from "@/lib/profile/domain/countries";
 import { requireUser } from "@/lib/auth/session";
-import { ProfileForm } from "./ProfileForm";
+import { ProfileForm } from "@/components/profile/ProfileForm";
 
 export const metadata: Metadata = { title: "Compléter mon profil" };
 
