@@ -6,15 +6,12 @@ import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
-import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
+import { SERVICE_UNAVAILABLE, useActionOutcome, type Outcome } from "@/components/ui/use-action-outcome";
 import { ROLE_LABELS } from "@/lib/auth/domain/policy";
 import { STAFF_ROLES, accountCreateSchema, accountRoleSchema, type AccountCreateData, type AccountCreateValues, type AccountRoleData, type AccountRoleValues } from "@/lib/admin/schemas";
 import { changeRoleAction, createAccountAction, setActiveAction } from "@/lib/admin/actions";
 
 type CentreOption = { code: string; name: string };
-type Outcome = { tone: "success" | "error"; text: string } | null;
-
-const UNAVAILABLE = "Le service est momentanément indisponible. Réessayez dans quelques minutes.";
 
 type Registered = ReturnType<ReturnType<typeof useForm<AccountRoleValues>>["register"]>;
 
@@ -46,10 +43,9 @@ function RoleAndCentre(props: { role: Registered; centre: Registered; roleError?
 const EMPTY: AccountCreateValues = { identifier: "", displayName: "", email: "", role: "AGENT_CENTRE", centreCode: "" };
 
 export function CreateAccountForm({ centres }: { centres: CentreOption[] }) {
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<AccountCreateValues, unknown, AccountCreateData>({ resolver: zodResolver(accountCreateSchema), defaultValues: EMPTY });
   const role = useWatch({ control: form.control, name: "role" });
-  const showServerErrors = useServerFieldErrors(form);
+  const { outcome, submit } = useActionOutcome(form);
   const {
     register,
     handleSubmit,
@@ -57,22 +53,15 @@ export function CreateAccountForm({ centres }: { centres: CentreOption[] }) {
     formState: { errors, isSubmitting },
   } = form;
 
-  const onSubmit = handleSubmit(async (values) => {
-    setOutcome(null);
-    try {
-      const result = await createAccountAction({ ...values, centreCode: values.centreCode ?? "" });
-      if (result.ok) {
-        setOutcome({
-          tone: "success",
-          text: `Compte ${values.identifier} créé. Un courriel a été envoyé à ${values.email} avec un lien pour choisir son mot de passe, valable une heure ; passé ce délai, la personne utilise « Mot de passe oublié ? ».`,
-        });
+  const onSubmit = handleSubmit((values) =>
+    submit(
+      () => createAccountAction({ ...values, centreCode: values.centreCode ?? "" }),
+      () => {
         reset(EMPTY);
-      } else if (result.fieldErrors) showServerErrors(result.fieldErrors);
-      else setOutcome({ tone: "error", text: result.message });
-    } catch {
-      setOutcome({ tone: "error", text: UNAVAILABLE });
-    }
-  });
+        return `Compte ${values.identifier} créé. Un courriel a été envoyé à ${values.email} avec un lien pour choisir son mot de passe, valable une heure ; passé ce délai, la personne utilise « Mot de passe oublié ? ».`;
+      },
+    ),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -96,21 +85,15 @@ export function CreateAccountForm({ centres }: { centres: CentreOption[] }) {
 }
 
 export function ChangeRoleForm({ userId, current, centres }: { userId: string; current: AccountRoleValues; centres: CentreOption[] }) {
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<AccountRoleValues, unknown, AccountRoleData>({ resolver: zodResolver(accountRoleSchema), defaultValues: current });
   const role = useWatch({ control: form.control, name: "role" });
-  const showServerErrors = useServerFieldErrors(form);
-  const onSubmit = form.handleSubmit(async (values) => {
-    setOutcome(null);
-    try {
-      const result = await changeRoleAction({ userId, ...values });
-      if (result.ok) setOutcome({ tone: "success", text: result.value.changed ? "Rôle enregistré. Il s'applique dès la prochaine page ouverte par la personne." : "Aucun changement." });
-      else if (result.fieldErrors) showServerErrors(result.fieldErrors);
-      else setOutcome({ tone: "error", text: result.message });
-    } catch {
-      setOutcome({ tone: "error", text: UNAVAILABLE });
-    }
-  });
+  const { outcome, submit } = useActionOutcome(form);
+  const onSubmit = form.handleSubmit((values) =>
+    submit(
+      () => changeRoleAction({ userId, ...values }),
+      (result) => (result.value.changed ? "Rôle enregistré. Il s'applique dès la prochaine page ouverte par la personne." : "Aucun changement."),
+    ),
+  );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
@@ -131,7 +114,7 @@ export function ChangeRoleForm({ userId, current, centres }: { userId: string; c
 
 export function ActiveToggle({ userId, active, name }: { userId: string; active: boolean; name: string }) {
   const [pending, setPending] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const toggle = async () => {
     if (active && !window.confirm(`Désactiver le compte de ${name} ? Ses sessions ouvertes prennent fin immédiatement.`)) return;
     setPending(true);
@@ -140,7 +123,7 @@ export function ActiveToggle({ userId, active, name }: { userId: string; active:
       const result = await setActiveAction({ userId, active: !active });
       setOutcome(result.ok ? { tone: "success", text: active ? "Compte désactivé : ses sessions ont pris fin." : "Compte réactivé." } : { tone: "error", text: result.message });
     } catch {
-      setOutcome({ tone: "error", text: UNAVAILABLE });
+      setOutcome({ tone: "error", text: SERVICE_UNAVAILABLE });
     } finally {
       setPending(false);
     }

@@ -2,12 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
-import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
+import { useActionOutcome } from "@/components/ui/use-action-outcome";
 import { centreSchema, type CentreData, type CentreFormValues } from "@/lib/admin/schemas";
 import { createCentreAction, updateCentreAction } from "@/lib/admin/actions";
 
@@ -15,9 +14,8 @@ const EMPTY: CentreFormValues = { code: "", name: "", region: "", contactEmail: 
 
 /** Creates a centre, or updates one (`existing`): its code, the stable key, is then read-only. */
 export function CentreForm({ existing }: { existing?: CentreFormValues }) {
-  const [outcome, setOutcome] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const form = useForm<CentreFormValues, unknown, CentreData>({ resolver: zodResolver(centreSchema), defaultValues: existing ?? EMPTY });
-  const showServerErrors = useServerFieldErrors(form);
+  const { outcome, submit } = useActionOutcome(form);
   const {
     register,
     handleSubmit,
@@ -25,19 +23,16 @@ export function CentreForm({ existing }: { existing?: CentreFormValues }) {
     formState: { errors, isSubmitting },
   } = form;
 
-  const onSubmit = handleSubmit(async (values) => {
-    setOutcome(null);
-    try {
-      const result = existing ? await updateCentreAction({ ...values, code: existing.code }) : await createCentreAction(values);
-      if (result.ok) {
-        setOutcome({ tone: "success", text: existing ? `Centre ${result.value.code} enregistré.` : `Centre ${result.value.code} créé.` });
-        if (!existing) reset(EMPTY);
-      } else if (result.fieldErrors) showServerErrors(result.fieldErrors);
-      else setOutcome({ tone: "error", text: result.message });
-    } catch {
-      setOutcome({ tone: "error", text: "Le service est momentanément indisponible. Réessayez dans quelques minutes." });
-    }
-  });
+  const onSubmit = handleSubmit((values) =>
+    submit(
+      () => (existing ? updateCentreAction({ ...values, code: existing.code }) : createCentreAction(values)),
+      (result) => {
+        if (existing) return `Centre ${result.value.code} enregistré.`;
+        reset(EMPTY);
+        return `Centre ${result.value.code} créé.`;
+      },
+    ),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -8,14 +8,13 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { forgotPasswordSchema, type ForgotPasswordValues } from "@/lib/auth/schemas";
-import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
+import { useActionOutcome } from "@/components/ui/use-action-outcome";
 import { requestPasswordResetAction } from "@/lib/auth/actions";
 
 export function ForgotPasswordForm() {
   const [sent, setSent] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<ForgotPasswordValues>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { identifier: "" } });
-  const showServerErrors = useServerFieldErrors(form);
+  const { outcome: failure, submit } = useActionOutcome(form);
   const {
     register,
     handleSubmit,
@@ -36,21 +35,11 @@ export function ForgotPasswordForm() {
     );
   }
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      const result = await requestPasswordResetAction(values);
-      if (result.ok) setSent(true);
-      else if (result.fieldErrors) showServerErrors(result.fieldErrors);
-      else setFailure(result.message);
-    } catch {
-      setFailure("Le service est momentanément indisponible. Réessayez dans quelques minutes.");
-    }
-  });
+  const onSubmit = handleSubmit((values) => submit(() => requestPasswordResetAction(values), () => setSent(true)));
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {failure ? <Alert tone="error">{failure.text}</Alert> : null}
       <TextField label="Identifiant" hint="De la forme prenom.nom.auditeur." autoComplete="username" autoCapitalize="none" spellCheck={false} error={errors.identifier?.message} {...register("identifier")} />
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Envoi…" : "Recevoir un lien"}

@@ -7,16 +7,15 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
-import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
+import { useActionOutcome } from "@/components/ui/use-action-outcome";
 import { MIN_PASSWORD_LENGTH, newPasswordSchema, type NewPasswordInput } from "@/lib/auth/domain/password";
 import { resetPasswordAction } from "@/lib/auth/actions";
 
 export function NewPasswordForm({ token, identifier }: { token: string; identifier: string }) {
   const schema = useMemo(() => newPasswordSchema(identifier), [identifier]);
   const form = useForm<NewPasswordInput>({ resolver: zodResolver(schema), defaultValues: { password: "", confirmation: "" } });
-  const showServerErrors = useServerFieldErrors(form);
+  const { outcome: failure, submit } = useActionOutcome(form);
   const [done, setDone] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -34,17 +33,7 @@ export function NewPasswordForm({ token, identifier }: { token: string; identifi
     );
   }
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      const result = await resetPasswordAction({ token, ...values });
-      if (result.ok) setDone(true);
-      else if (result.fieldErrors) showServerErrors(result.fieldErrors);
-      else setFailure(result.message);
-    } catch {
-      setFailure("Le service est momentanément indisponible. Réessayez dans quelques minutes.");
-    }
-  });
+  const onSubmit = handleSubmit((values) => submit(() => resetPasswordAction({ token, ...values }), () => setDone(true)));
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -53,7 +42,7 @@ export function NewPasswordForm({ token, identifier }: { token: string; identifi
       </p>
       {failure ? (
         <Alert tone="error">
-          {failure} <Link href="/mot-de-passe-oublie">Demander un nouveau lien</Link>
+          {failure.text} <Link href="/mot-de-passe-oublie">Demander un nouveau lien</Link>
         </Alert>
       ) : null}
       <TextField

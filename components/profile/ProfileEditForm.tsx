@@ -7,7 +7,8 @@ import { useForm, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary, ProfileFields } from "@/components/profile/ProfileFields";
-import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
+import { useActionOutcome } from "@/components/ui/use-action-outcome";
+import { UNAVAILABLE_MESSAGE } from "@/lib/shared/result";
 import type { CountryOption } from "@/lib/profile/domain/countries";
 import { contactDetailsSchema, profileSchema, type ProfileFormValues } from "@/lib/profile/domain/profile";
 import { updateProfileAction } from "@/lib/profile/actions";
@@ -37,10 +38,9 @@ export function ProfileEditForm({
   // The same rules as the server: the contact details alone, or the whole profile.
   const resolver = useMemo(() => zodResolver(locked ? contactDetailsSchema() : profileSchema()) as unknown as Resolver<ProfileFormValues>, [locked]);
   const form = useForm<ProfileFormValues>({ resolver, defaultValues: initial });
-  const showServerErrors = useServerFieldErrors(form);
+  const { outcome, submit, clear } = useActionOutcome(form, UNAVAILABLE_MESSAGE);
   const [version, setVersion] = useState(initialVersion);
   const [emailOnMessages, setEmailOnMessages] = useState(initialEmailOnMessages);
-  const [outcome, setOutcome] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const preferenceId = useId();
   const {
     register,
@@ -52,23 +52,17 @@ export function ProfileEditForm({
 
   const onSubmit = handleSubmit(
     async (values) => {
-      setOutcome(null);
-      try {
-        const result = await updateProfileAction({ version, emailOnMessages, values });
-        if (result.ok) {
+      await submit(
+        () => updateProfileAction({ version, emailOnMessages, values }),
+        (result) => {
           setVersion(result.value.version);
           reset(values);
-          setOutcome({ tone: "success", text: "Votre profil est enregistré." });
           router.refresh();
-          return;
-        }
-        if (result.fieldErrors) showServerErrors(result.fieldErrors);
-        else setOutcome({ tone: "error", text: result.message });
-      } catch {
-        setOutcome({ tone: "error", text: "Le service est momentanément indisponible : votre saisie est conservée, réessayez dans quelques minutes." });
-      }
+          return "Votre profil est enregistré.";
+        },
+      );
     },
-    () => setOutcome(null),
+    clear,
   );
 
   return (

@@ -1,12 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary, ProfileFields } from "@/components/profile/ProfileFields";
-import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
+import { useActionOutcome } from "@/components/ui/use-action-outcome";
+import { UNAVAILABLE_MESSAGE } from "@/lib/shared/result";
 import type { CountryOption } from "@/lib/profile/domain/countries";
 import { EMPTY_PROFILE, profileSchema, type ProfileData, type ProfileFormValues } from "@/lib/profile/domain/profile";
 import { completeProfileAction } from "@/lib/profile/actions";
@@ -16,8 +17,7 @@ type CentreOption = { code: string; name: string };
 export function ProfileForm({ centres, countries }: { centres: CentreOption[]; countries: CountryOption[] }) {
   const schema = useMemo(() => profileSchema(), []);
   const form = useForm<ProfileFormValues, unknown, ProfileData>({ resolver: zodResolver(schema), defaultValues: EMPTY_PROFILE });
-  const showServerErrors = useServerFieldErrors(form);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { outcome: failure, submit, clear: clearFailure } = useActionOutcome(form, UNAVAILABLE_MESSAGE);
   const {
     register,
     handleSubmit,
@@ -27,27 +27,21 @@ export function ProfileForm({ centres, countries }: { centres: CentreOption[]; c
 
   const onSubmit = handleSubmit(
     async (values) => {
-      setFailure(null);
-      try {
-        const result = await completeProfileAction(values);
-        if (result.ok) {
+      await submit(
+        () => completeProfileAction(values),
+        () => {
           // A full page load, not router.push: the session has just ended and the cached signed-in pages must go.
           // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
           window.location.assign("/profil-enregistre");
-          return;
-        }
-        if (result.fieldErrors) showServerErrors(result.fieldErrors);
-        else setFailure(result.message);
-      } catch {
-        setFailure("Le service est momentanément indisponible : votre saisie est conservée, réessayez dans quelques minutes.");
-      }
+        },
+      );
     },
-    () => setFailure(null),
+    clearFailure,
   );
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-6">
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {failure ? <Alert tone="error">{failure.text}</Alert> : null}
       <ErrorSummary count={errorCount} submitted={submitCount > 0} />
       <ProfileFields register={register} errors={errors} countries={countries} centres={centres} civilStatus centrePlaceholder />
 
