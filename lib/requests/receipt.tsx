@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import { formalName } from "@/lib/shared/pdf";
+import { LabelledRow, formalName } from "@/lib/shared/pdf";
 import { formatCalendarDate, formatFormalDateTime } from "@/lib/shared/dates";
 import { getRequestForViewer, type RequestDetail } from "./queries";
 import type { Viewer } from "@/lib/requests/domain/request-access";
@@ -83,12 +83,7 @@ const styles = StyleSheet.create({
 });
 
 function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View style={styles.row}>
-      <Text style={styles.label}>{label}</Text>
-      <Text style={styles.value}>{value}</Text>
-    </View>
-  );
+  return <LabelledRow label={label} value={value} styles={styles} />;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

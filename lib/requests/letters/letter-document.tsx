@@ -1,5 +1,5 @@
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import { formalName } from "@/lib/shared/pdf";
+import { LabelledRow, civilityTitle, formalName } from "@/lib/shared/pdf";
 import { formatLongDate } from "@/lib/shared/dates";
 import { KIND_LABELS, MODE_LABELS, type ExperienceMode, type RequestKind } from "@/lib/requests/domain/request-lifecycle";
 import type { Decision } from "./decision";
@@ -130,19 +130,14 @@ const styles = StyleSheet.create({
 });
 
 function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View style={styles.row}>
-      <Text style={styles.label}>{label}</Text>
-      <Text style={styles.value}>{value}</Text>
-    </View>
-  );
+  return <LabelledRow label={label} value={value} styles={styles} />;
 }
 
 const countryNames = new Intl.DisplayNames(["fr"], { type: "region" });
 
 export function LetterDocument({ data }: { data: LetterData }) {
   const { learner, request } = data;
-  const civility = learner ? (learner.civility === "MADAME" ? "Madame" : "Monsieur") : null;
+  const civility = learner ? civilityTitle(learner.civility) : null;
   const text = letterParagraphs(data);
   const title = subject(data.decision, request);
   return (
