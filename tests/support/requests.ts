@@ -82,6 +82,17 @@ export async function submitJointDiplomaRequest(options: { centreCode?: string }
   return { ...learner, requestId: started.requestId, analysisId: analysis.id };
 }
 
+/** An anticipated experience analysis of LG02501A by `learner`, with an experience and its documents, submitted: its id and number. */
+export async function submitAnticipatedAnalysis(learner: { actor: Actor; user: { id: string } }): Promise<{ requestId: string; number: string }> {
+  const started = await startRequest(learner.actor, "LG02501A", "EXPERIENCE");
+  if (!started.ok) throw new Error(started.message);
+  await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
+  await addDocumentRows(started.requestId, learner.user.id);
+  const submitted = await submitRequest(learner.actor, started.requestId, 1);
+  if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+  return { requestId: started.requestId, number: submitted.numbers[0]! };
+}
+
 /**
  * Diploma requests written straight in a given state, each for its own learner (one open request
  * per learner and diploma), without the steps before: for tests about what comes after, such as

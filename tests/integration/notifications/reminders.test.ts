@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { DAY_MS, DEFAULT_REMINDER_SETTINGS } from "@/lib/notifications/domain/reminders";
 import { runReminders } from "@/lib/notifications/reminders";
 import { addDocument } from "@/lib/requests/documents";
-import { resubmitRequest, saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
+import { resubmitRequest, saveExperience, startRequest } from "@/lib/requests/learner-requests";
 import type { ActorCommand, Actor } from "@/lib/requests/transition";
 import type { RequestEventBus } from "@/lib/shared/events";
 import { db } from "@/lib/shared/db";
@@ -15,7 +15,7 @@ import { enqueue } from "@/lib/shared/jobs/queue";
 import { runDueJobs } from "@/lib/shared/jobs/runner";
 import { cronItems } from "@/lib/shared/jobs/tasks";
 import { queuedJobs } from "../../support/jobs";
-import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner, createStaff, staffTransition } from "../../support/requests";
+import { EXPERIENCE_INPUT, LICENCE_UNITS, createLearner, createStaff, staffTransition, submitAnticipatedAnalysis } from "../../support/requests";
 
 const workDir = mkdtempSync(path.join(tmpdir(), "d3-reminders-"));
 process.env.STORAGE_DIR = path.join(workDir, "uploads");
@@ -51,16 +51,11 @@ const reminders = (to: string, subject: string) => db.outboxEmail.findMany({ whe
 /** An anticipated analysis sent back to the learner for a correction. */
 async function correctionAsked() {
   const learner = await createLearner();
-  const started = await startRequest(learner.actor, "LG02501A", "EXPERIENCE");
-  if (!started.ok) throw new Error(started.message);
-  await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
-  await addDocumentRows(started.requestId, learner.user.id);
-  const submitted = await submitRequest(learner.actor, started.requestId, 1);
-  if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+  const started = await submitAnticipatedAnalysis(learner);
   const agent = await createStaff("AGENT_CENTRE", learner.centreCode);
   await act(agent, started.requestId, { type: "takeInCharge" });
   await act(agent, started.requestId, { type: "askForCorrection", comment: "Joignez l'attestation de votre dernier employeur." });
-  return { ...learner, agent, requestId: started.requestId, email: await emailOf(learner.user.id), number: submitted.numbers[0]! };
+  return { ...learner, agent, requestId: started.requestId, email: await emailOf(learner.user.id), number: started.number };
 }
 
 /** Moves a request's state change back in time, as if the correction had been asked then. */

@@ -13,7 +13,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getRequestForViewer } from "@/lib/requests/queries";
 import { GET as letterRoute } from "@/app/demandes/[id]/lettres/[eventId]/route";
 import { createUser } from "../../support/factories";
-import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner, createStaff, staffTransition } from "../../support/requests";
+import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner, createStaff, staffTransition, submitAnticipatedAnalysis } from "../../support/requests";
 
 // @react-pdf/renderer is ESM only, which Jest's CommonJS runtime cannot load; Node itself can
 // (require of ES modules), so the test hands Node's own copy to the code under test.
@@ -85,17 +85,12 @@ async function forwardedJoint() {
 /** An anticipated analysis alone, forwarded. */
 async function forwardedAnticipated() {
   const learner = await createLearner();
-  const started = await startRequest(learner.actor, LICENCE, "EXPERIENCE");
-  if (!started.ok) throw new Error(started.message);
-  await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
-  await addDocumentRows(started.requestId, learner.user.id);
-  const submitted = await submitRequest(learner.actor, started.requestId, 1);
-  if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+  const started = await submitAnticipatedAnalysis(learner);
   const agent = await createStaff("AGENT_CENTRE", learner.centreCode);
   const national = await createStaff("AGENT_NATIONAL");
   await act(agent, started.requestId, { type: "takeInCharge" });
   await act(agent, started.requestId, { type: "forward", opinion: "RESERVED", comment: "Expérience courte." });
-  return { ...learner, agent, national, analysisId: started.requestId, number: submitted.numbers[0]! };
+  return { ...learner, agent, national, analysisId: started.requestId, number: started.number };
 }
 
 const COMMON = ["Conservatoire national des arts et métiers", "Le 3 juin 2026", "Madame Zoé Hélène LEFÈVRE", "3 place de l'Église", "69003 Lyon", "LG02501A – Licence informatique"];
@@ -185,17 +180,12 @@ describe("decision letters", () => {
 
   test("refusal by the centre, with its reason, signed by the centre", async () => {
     const learner = await createLearner();
-    const started = await startRequest(learner.actor, LICENCE, "EXPERIENCE");
-    if (!started.ok) throw new Error(started.message);
-    await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
-    await addDocumentRows(started.requestId, learner.user.id);
-    const submitted = await submitRequest(learner.actor, started.requestId, 1);
-    if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+    const started = await submitAnticipatedAnalysis(learner);
     const agent = await createStaff("AGENT_CENTRE", learner.centreCode);
     await act(agent, started.requestId, { type: "takeInCharge" });
     await act(agent, started.requestId, { type: "refuse", reason: "Les attestations d'employeur ne couvrent pas les périodes déclarées." }, DECIDED_AT);
     const letter = await letterFor(learner.actor, started.requestId, await lastEventId(started.requestId));
-    expect(letter?.fileName).toBe(`courrier-${submitted.numbers[0]}-refus.pdf`);
+    expect(letter?.fileName).toBe(`courrier-${started.number}-refus.pdf`);
     const text = pdfText(letter!.pdf);
     const centre = (await db.centre.findUniqueOrThrow({ where: { code: learner.centreCode } })).name;
     expect(text).toContain("Objet : Refus de votre demande d'analyse de l'expérience professionnelle");
