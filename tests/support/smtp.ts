@@ -7,8 +7,13 @@ export type ReceivedEmail = { to: string[]; raw: string };
  * A real SMTP server on a free local port that keeps what it receives; `delayMs` makes it take that
  * long to accept each message (a slow relay, so that a test can act while emails are being sent).
  */
-export async function startSmtpServer(port = 0, options: { delayMs?: number } = {}): Promise<{ port: number; inbox: ReceivedEmail[]; stop: () => Promise<void> }> {
+export async function startSmtpServer(
+  port = 0,
+  options: { delayMs?: number } = {},
+): Promise<{ port: number; inbox: ReceivedEmail[]; receiving: () => number; stop: () => Promise<void> }> {
   const inbox: ReceivedEmail[] = [];
+  // Messages whose content has arrived but which are not accepted yet (during `delayMs`).
+  let receiving = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -18,7 +23,9 @@ export async function startSmtpServer(port = 0, options: { delayMs?: number } = 
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => (raw += chunk));
       stream.on("end", () => {
+        receiving++;
         setTimeout(() => {
+          receiving--;
           inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
           callback();
         }, options.delayMs ?? 0);
@@ -29,6 +36,7 @@ export async function startSmtpServer(port = 0, options: { delayMs?: number } = 
   return {
     port: (server.server.address() as AddressInfo).port,
     inbox,
+    receiving: () => receiving,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
