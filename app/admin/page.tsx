@@ -3,29 +3,29 @@ import Link from "next/link";
 import { adminOverview } from "@/lib/admin/queries";
 import { ROLE_LABELS } from "@/lib/auth/domain/policy";
 import { requireUser } from "@/lib/auth/session";
+import { countOf, plural } from "@/lib/shared/text";
 
 export const metadata: Metadata = { title: "Administration" };
 
-const number = new Intl.NumberFormat("fr-FR");
 
 export default async function AdminPage() {
   const user = await requireUser({ space: "admin" });
   const counts = await adminOverview();
   const sections = [
-    { href: "/admin/centres", title: "Centres d'inscription", figure: `${number.format(counts.centres)} centre${counts.centres > 1 ? "s" : ""}`, text: "Créer un centre, modifier son nom, sa région, son courriel de contact." },
+    { href: "/admin/centres", title: "Centres d'inscription", figure: countOf(counts.centres, "centre"), text: "Créer un centre, modifier son nom, sa région, son courriel de contact." },
     {
       href: "/admin/comptes",
       title: "Comptes des personnels",
-      figure: `${number.format(counts.staff)} compte${counts.staff > 1 ? "s" : ""} actif${counts.staff > 1 ? "s" : ""}${counts.inactiveStaff ? `, ${number.format(counts.inactiveStaff)} désactivé${counts.inactiveStaff > 1 ? "s" : ""}` : ""}`,
+      figure: `${countOf(counts.staff, "compte")} ${plural(counts.staff, "actif")}${counts.inactiveStaff ? `, ${countOf(counts.inactiveStaff, "désactivé")}` : ""}`,
       text: "Créer un compte, changer un rôle ou un centre, désactiver ou réactiver un compte.",
     },
     {
       href: "/admin/imports",
       title: "Imports",
-      figure: `${number.format(counts.diplomas)} diplômes, ${number.format(counts.units)} UE au catalogue ; ${number.format(counts.results)} résultats de ${number.format(counts.learners)} auditeurs`,
+      figure: `${countOf(counts.diplomas, "diplôme")}, ${countOf(counts.units, "unité")} au catalogue ; ${countOf(counts.results, "résultat")} de ${countOf(counts.learners, "auditeur")}`,
       text: "Importer le catalogue des diplômes (JSON) et les résultats des auditeurs (CSV ou JSON).",
     },
-    { href: "/admin/journal", title: "Journal d'audit", figure: `${number.format(counts.auditLastWeek)} action${counts.auditLastWeek > 1 ? "s" : ""} ces 7 derniers jours`, text: "Qui a fait quoi, quand, sur quelle demande, depuis quelle adresse IP." },
+    { href: "/admin/journal", title: "Journal d'audit", figure: `${countOf(counts.auditLastWeek, "action")} ces 7 derniers jours`, text: "Qui a fait quoi, quand, sur quelle demande, depuis quelle adresse IP." },
     { href: "/admin/statistiques", title: "Statistiques", figure: null, text: "Demandes par état et par centre, durée de chaque étape sur 12 mois." },
   ];
   return (

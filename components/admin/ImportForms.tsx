@@ -7,6 +7,7 @@ import { importCatalogueFormAction, importResultsFormAction } from "@/lib/admin/
 import type { CatalogueImportReport } from "@/lib/admin/catalogue-import";
 import type { ResultsImportReport } from "@/lib/admin/results-import";
 import type { Result } from "@/lib/shared/result";
+import { countOf, plural } from "@/lib/shared/text";
 
 type ImportState<R> = Result<{ report: R; fileName: string }> | null;
 type CatalogueImportState = ImportState<CatalogueImportReport>;
@@ -68,7 +69,7 @@ function CatalogueReport({ state }: { state: CatalogueImportState }) {
   }
   return (
     <Alert tone="error" title={`${fileName} : rien n'a été importé`}>
-      <p>{"message" in report ? report.message : `${report.errors.length} erreur${report.errors.length > 1 ? "s" : ""} à corriger dans le fichier, puis importez-le à nouveau.`}</p>
+      <p>{"message" in report ? report.message : `${countOf(report.errors.length, "erreur")} à corriger dans le fichier, puis importez-le à nouveau.`}</p>
       <ProblemTable caption="Erreurs du catalogue" columns={["Emplacement", "Erreur"]} rows={report.errors.map((e) => [e.path, e.message])} />
     </Alert>
   );
@@ -81,7 +82,7 @@ function ResultsReport({ state }: { state: ResultsImportState }) {
   if (report.ok) {
     return (
       <Alert tone="success" title={`Résultats importés depuis ${fileName}`}>
-        {number.format(report.rows)} résultat{report.rows > 1 ? "s" : ""} enregistré{report.rows > 1 ? "s" : ""} pour {number.format(report.learners)} auditeur{report.learners > 1 ? "s" : ""}.
+        {countOf(report.rows, "résultat")} {plural(report.rows, "enregistré")} pour {countOf(report.learners, "auditeur")}.
       </Alert>
     );
   }
@@ -90,7 +91,7 @@ function ResultsReport({ state }: { state: ResultsImportState }) {
     <Alert tone="error" title={`${fileName} : rien n'a été importé`}>
       <p>{report.message}</p>
       <ProblemTable
-        caption={`${report.rejected.length} ligne${report.rejected.length > 1 ? "s" : ""} refusée${report.rejected.length > 1 ? "s" : ""}`}
+        caption={`${countOf(report.rejected.length, "ligne")} ${plural(report.rejected.length, "refusée")}`}
         columns={[where, "Motif"]}
         rows={report.rejected.map((r) => [String(r.line), r.message])}
       />
@@ -102,7 +103,7 @@ export function CatalogueImportForm() {
   const [state, action, pending] = useActionState(importCatalogueFormAction, null);
   return (
     <form action={action} className="space-y-4">
-      <FileInput label="Fichier du catalogue (JSON)" hint="Au format de prisma/data/cnam-catalogue.json. Diplômes, unités et centres sont ajoutés ou mis à jour, jamais supprimés." accept=".json,application/json" />
+      <FileInput label="Fichier du catalogue (JSON)" hint="Le fichier du catalogue des diplômes du Cnam (diplômes, unités et centres), tel qu&apos;il est fourni par la direction nationale. Diplômes, unités et centres sont ajoutés ou mis à jour, jamais supprimés." accept=".json,application/json" />
       <Button type="submit" disabled={pending}>
         {pending ? "Import en cours…" : "Importer le catalogue"}
       </Button>

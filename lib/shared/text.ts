@@ -16,3 +16,18 @@ export function foldText(text: string): string {
 
 /** The search key of a request, a diploma or a learner: the domain's name for foldText. */
 export const searchKey = foldText;
+
+const frenchNumber = new Intl.NumberFormat("fr-FR");
+
+/**
+ * The word that goes with a count, in French: singular for 0 and 1 (« 0 demande », « 1 non lue »),
+ * plural from 2. The plural is the singular with an « s » unless given (« travaux »).
+ */
+export function plural(count: number, singular: string, pluralForm: string = `${singular}s`): string {
+  return Math.abs(count) >= 2 ? pluralForm : singular;
+}
+
+/** A count and its word, the count written the French way (« 1 234 demandes »). */
+export function countOf(count: number, singular: string, pluralForm?: string): string {
+  return `${frenchNumber.format(count)} ${plural(count, singular, pluralForm)}`;
+}

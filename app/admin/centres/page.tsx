@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listCentresForAdmin } from "@/lib/admin/queries";
 import { requireUser } from "@/lib/auth/session";
+import { countOf } from "@/lib/shared/text";
 import { CentreForm } from "@/components/admin/CentreForm";
+import { idParam, type SearchParams } from "@/lib/shared/params";
 
 export const metadata: Metadata = { title: "Centres – Administration" };
 
-export default async function CentresPage({ searchParams }: { searchParams: Promise<{ modifier?: string }> }) {
+export default async function CentresPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser({ space: "admin" });
-  const [{ modifier }, centres] = await Promise.all([searchParams, listCentresForAdmin()]);
+  const [params, centres] = await Promise.all([searchParams, listCentresForAdmin()]);
+  const modifier = idParam(params.modifier);
   const editing = centres.find((c) => c.code === modifier);
   return (
     <div className="space-y-8">
@@ -27,7 +30,7 @@ export default async function CentresPage({ searchParams }: { searchParams: Prom
       <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left">
           <caption className="mb-2 text-left text-lg font-semibold">
-            {centres.length} centre{centres.length > 1 ? "s" : ""}, par nom
+            {countOf(centres.length, "centre")}, par nom
           </caption>
           <thead>
             <tr className="border-b-2 border-slate-300">

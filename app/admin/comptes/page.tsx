@@ -5,13 +5,16 @@ import { listCentres } from "@/lib/catalogue/centres";
 import { ROLE_LABELS } from "@/lib/auth/domain/policy";
 import type { StaffRole } from "@/lib/admin/schemas";
 import { requireUser } from "@/lib/auth/session";
+import { countOf } from "@/lib/shared/text";
 import { ActiveToggle, ChangeRoleForm, CreateAccountForm } from "@/components/admin/AccountForms";
+import { idParam, type SearchParams } from "@/lib/shared/params";
 
 export const metadata: Metadata = { title: "Comptes – Administration" };
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<{ compte?: string }> }) {
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser({ space: "admin" });
-  const [{ compte }, accounts, centres] = await Promise.all([searchParams, listStaffAccounts(), listCentres()]);
+  const [params, accounts, centres] = await Promise.all([searchParams, listStaffAccounts(), listCentres()]);
+  const compte = idParam(params.compte);
   const selected = accounts.find((a) => a.id === compte);
   return (
     <div className="space-y-8">
@@ -51,7 +54,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left">
           <caption className="mb-2 text-left text-lg font-semibold">
-            {accounts.length} compte{accounts.length > 1 ? "s" : ""} de personnels, actifs d&apos;abord
+            {countOf(accounts.length, "compte")} de personnels, actifs d&apos;abord
           </caption>
           <thead>
             <tr className="border-b-2 border-slate-300">

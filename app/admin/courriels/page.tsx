@@ -3,6 +3,7 @@ import { retryNowFormAction } from "@/lib/admin/actions";
 import { undeliveredEmails } from "@/lib/admin/outbox";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/shared/dates";
+import { countOf } from "@/lib/shared/text";
 
 export const metadata: Metadata = { title: "Courriels en attente" };
 
@@ -13,7 +14,7 @@ export default async function UndeliveredEmailsPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Courriels en attente</h1>
       <p>
-        {pending} courriel{pending > 1 ? "s" : ""} en file d&apos;envoi, dont {failing} après au moins un échec. Aucun n&apos;est abandonné : ils sont réessayés
+        {countOf(pending, "courriel")} en file d&apos;envoi, dont {failing} après au moins un échec. Aucun n&apos;est abandonné : ils sont réessayés
         automatiquement, de plus en plus espacés (jusqu&apos;à une heure).
       </p>
       {failing > 0 ? (

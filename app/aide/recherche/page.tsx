@@ -5,12 +5,16 @@ import { HelpSearchForm } from "@/components/help/HelpSearchForm";
 import { HelpSearchResults } from "@/components/help/HelpSearchResults";
 import { getHelpPages, getHelpSearchIndex } from "@/lib/help/pages";
 import { searchHelp } from "@/lib/help/search";
+import { countOf } from "@/lib/shared/text";
+import { searchParam, type SearchParams } from "@/lib/shared/params";
+import { z } from "zod";
 
-type Props = { searchParams: Promise<{ q?: string | string[] }> };
+type Props = { searchParams: Promise<SearchParams> };
+
+const queryParam = searchParam(z.string().transform((q) => q.trim().slice(0, 200)));
 
 async function readQuery(searchParams: Props["searchParams"]): Promise<string> {
-  const { q } = await searchParams;
-  return (Array.isArray(q) ? (q[0] ?? "") : (q ?? "")).trim().slice(0, 200);
+  return queryParam((await searchParams).q) ?? "";
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
@@ -33,7 +37,7 @@ export default async function HelpSearchPage({ searchParams }: Props) {
         {query ? (
           <section aria-labelledby="resultats">
             <h2 id="resultats" className="text-xl font-semibold">
-              {results.length === 0 ? `Aucun résultat pour « ${query} »` : `${results.length} résultat${results.length > 1 ? "s" : ""} pour « ${query} »`}
+              {results.length === 0 ? `Aucun résultat pour « ${query} »` : `${countOf(results.length, "résultat")} pour « ${query} »`}
             </h2>
             {results.length === 0 ? (
               <p className="mt-2">

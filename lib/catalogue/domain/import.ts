@@ -191,9 +191,15 @@ function convertUnit(unit: SourceUnit): Unit {
   return { code: unit.code, title: unit.title, ects: unit.ects, kind: unit.kind };
 }
 
+/**
+ * The key shows in addresses (/auditeur/nouvelle-demande/<key>): a version's remark in brackets is
+ * a note of the catalogue's compilers (« (labelled DEP_… = deprecated by …) »), not part of its name.
+ */
 export function diplomaKey(code: string | null, version: string | undefined, title: string): string {
   if (code === null) return `SANS-CODE-${slug(title)}`;
-  return version === undefined ? code : `${code}~${slug(version)}`;
+  if (version === undefined) return code;
+  const name = slug(version.replace(/\([^)]*\)/g, " "));
+  return name ? `${code}~${name}` : `${code}~${slug(version)}`;
 }
 
 function convertDiploma(source: SourceDiploma): Diploma {
@@ -245,9 +251,17 @@ function unitsNeeded(groups: SourceGroup[], experienceCodes: ReadonlySet<string>
   return experienceCodes.size > 1 && groups.some(anyBlock) ? "ANY" : "ALL";
 }
 
+/**
+ * The source's own word that a transcription may be incomplete (CYC9101A: "Transcription has no
+ * 'ENG251 + UATN01' block … possibly incomplete"): such a composition cannot decide a delivery.
+ */
+export function isFlaggedIncomplete(note: string | undefined): boolean {
+  return note !== undefined && /\bincompl(?:ete|ète|et)\b/i.test(note);
+}
+
 function notRequestableReason(source: SourceDiploma): string | undefined {
   if (source.ue.length === 0) return NOT_REQUESTABLE_REASONS.compositionUnknown;
-  if (source.ue.some(isIncomplete)) return NOT_REQUESTABLE_REASONS.compositionPartial;
+  if (source.ue.some(isIncomplete) || isFlaggedIncomplete(source.note)) return NOT_REQUESTABLE_REASONS.compositionPartial;
   if (source.code === null) return NOT_REQUESTABLE_REASONS.noCode;
   return undefined;
 }
@@ -276,10 +290,19 @@ const EXPERIENCE_FAMILIES: { matches: (ep: SourceEp) => boolean; months: Structu
     // Licence (LG02501A). "Accès direct en L3 : 1 an d'expérience professionnelle dans la
     // spécialité" (iutcaen ep3, Cnam PACA, Cnam Nouvelle-Aquitaine); out of the field: "stage de
     // 6 mois", which the jury may shorten "sans que le stage soit inférieur à 3 mois" (PACA).
-    // The months describe the L3 direct access (UA UAAL0T); the full L1–L3 route ("3 ans dont 1 an
-    // dans la spécialité", UA UAAL0S) stays in the rule text for the jury.
+    // Two routes, each with its UA: direct access to L3 (UAAL0T, 17 ECTS: "1 an dans la
+    // spécialité") and the full L1–L3 route (UAAL0S: "3 ans dont 1 an dans la spécialité"). The
+    // learner says which applies (Request.experienceRoute); the rule's own months are the L3 route's.
     matches: (ep) => /Accès direct en L3 : 1 an/.test(ep.required_duration ?? ""),
-    months: { family: "LICENCE", inFieldMonths: 12, internshipMonths: { min: 3, max: 6 } },
+    months: {
+      family: "LICENCE",
+      inFieldMonths: 12,
+      internshipMonths: { min: 3, max: 6 },
+      routes: [
+        { id: "L3", label: "Accès direct en L3 : 1 an d'expérience dans la spécialité", unitCode: "UAAL0T", inFieldMonths: 12 },
+        { id: "FULL", label: "Parcours complet L1–L3 : 3 ans d'expérience dont 1 an dans la spécialité", unitCode: "UAAL0S", inFieldMonths: 12, totalMonths: 36 },
+      ],
+    },
   },
   {
     // Engineer (CYC91xxA and the generic engineer rule): "2 ans d'expérience professionnelle" at
@@ -312,5 +335,8 @@ function convertExperience(ep: SourceEp, needed: ExperienceUnitsNeeded): Experie
   if (family === undefined || ep.required_duration === null) {
     return { kind: "unspecified", unitCodes, unitsNeeded: needed, ruleText: ep.required_duration, alternativeText: ep.alternative };
   }
-  return { kind: "required", unitCodes, unitsNeeded: needed, ruleText: ep.required_duration, alternativeText: ep.alternative, ...family.months };
+  const { routes, ...months } = family.months;
+  // A route keeps its UA only if the diploma lists it.
+  const known = routes?.map((route) => ({ ...route, unitCode: route.unitCode !== null && unitCodes.includes(route.unitCode) ? route.unitCode : null }));
+  return { kind: "required", unitCodes, unitsNeeded: needed, ruleText: ep.required_duration, alternativeText: ep.alternative, ...months, ...(known ? { routes: known } : {}) };
 }

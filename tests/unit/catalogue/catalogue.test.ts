@@ -1,5 +1,5 @@
 import rawCatalogue from "@/prisma/data/cnam-catalogue.json";
-import { NOT_REQUESTABLE_REASONS, normaliseCentres, parseCatalogue } from "@/lib/catalogue/domain/import";
+import { NOT_REQUESTABLE_REASONS, diplomaKey, normaliseCentres, parseCatalogue } from "@/lib/catalogue/domain/import";
 import { unitsOfRequirement } from "@/lib/catalogue/domain/model";
 import { catalogueSourceSchema, formatIssuePath } from "@/lib/catalogue/domain/source-schema";
 import { diplomaByKey, realCatalogue, sourceCopy } from "./fixtures";
@@ -31,7 +31,7 @@ describe("the real catalogue file", () => {
 
   test("the requestable diplomas are exactly those with a complete, coded composition", () => {
     const requestable = realCatalogue().diplomas.filter((diploma) => diploma.requestable).map((diploma) => diploma.code);
-    expect(requestable).toEqual(["LG02501A", "CYC9101A", "CYC9102A", "CYC9104A", "CYC9105A", "CYC9106A", "CYC9102A"]);
+    expect(requestable).toEqual(["LG02501A", "CYC9102A", "CYC9104A", "CYC9105A", "CYC9106A", "CYC9102A"]);
   });
 
   test("keeps unknown compositions as not requestable, with a French reason", () => {
@@ -206,4 +206,20 @@ describe("centres", () => {
 test("issue paths are printed like the source file", () => {
   expect(formatIssuePath(["diplomas", 3, "ue", 1, "units", 0, "code"])).toBe("diplomas[3].ue[1].units[0].code");
   expect(formatIssuePath([])).toBe("");
+});
+
+describe("diploma keys, as they show in addresses", () => {
+  test("a version's remark in brackets stays out of the key", () => {
+    expect(diplomaKey("CYC9102A", "ancienne version (labelled DEP_CYC9102A = deprecated by cnaminator)", "Titre")).toBe("CYC9102A~ANCIENNE-VERSION");
+  });
+
+  test("no key of the real catalogue carries an internal remark", () => {
+    const keys = realCatalogue().diplomas.map((d) => d.key);
+    expect(keys.filter((key) => /DEPRECATED|CNAMINATOR|LABELLED/.test(key))).toEqual([]);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test("a version made only of a remark still gets a key", () => {
+    expect(diplomaKey("ABC1", "(note)", "Titre")).toBe("ABC1~NOTE");
+  });
 });
