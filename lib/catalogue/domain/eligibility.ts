@@ -55,9 +55,15 @@ export interface ExperienceVerdict {
   message: string;
 }
 
+/** Shown wherever a composition is a machine transcription not re-checked by a person (Diploma.compositionVerified false). */
+export const COMPOSITION_NOT_VERIFIED =
+  "Composition à confirmer avec votre centre : la liste des unités de ce diplôme a été relevée automatiquement sur sa page officielle et n'a pas encore été revérifiée.";
+
 export interface EligibilityVerdict {
   diplomaKey: string;
   requestable: boolean;
+  /** false: say COMPOSITION_NOT_VERIFIED next to the verdict. */
+  compositionVerified: boolean;
   notRequestableReason?: string;
   requirement: GroupVerdict;
   /** One French sentence per top-level block that is not met, prefixed with the block's name. */
@@ -86,6 +92,7 @@ export function evaluateEligibility(diploma: Diploma, results: readonly UnitResu
   return {
     diplomaKey: diploma.key,
     requestable: diploma.requestable,
+    compositionVerified: diploma.compositionVerified,
     ...(diploma.notRequestableReason === undefined ? {} : { notRequestableReason: diploma.notRequestableReason }),
     requirement,
     missing: topLevelMissing(requirement),

@@ -1,4 +1,4 @@
-import type { ExperienceRule, MonthRange } from "./model";
+import type { ExperienceRoute, ExperienceRule, MonthRange, RequiredExperienceRule } from "./model";
 
 /**
  * Professional experience declared by a learner, in full-time-equivalent (FTE) months, compared
@@ -96,11 +96,13 @@ export type ExperienceAssessmentStatus =
   | "NOT_REQUIRED"
   /** The declared durations cover the rule. */
   | "MET"
-  /** Not enough in the field: the rule's alternative applies (an internship set by the jury). */
+  /** Not enough in the field, but as long as the rule asks for outside it: the rule's alternative applies (an internship set by the jury). */
   | "INTERNSHIP_PATH"
   | "NOT_MET"
   /** The rule has no computable duration: the jury reads it. */
-  | "TO_BE_ASSESSED";
+  | "TO_BE_ASSESSED"
+  /** The diploma has several access routes with their own durations, and the learner has not said which applies. */
+  | "ROUTE_NEEDED";
 
 export interface ExperienceAssessment {
   status: ExperienceAssessmentStatus;
@@ -114,7 +116,62 @@ export interface ExperienceAssessment {
 
 export type AssessExperienceResult = { ok: true; assessment: ExperienceAssessment } | { ok: false; errors: EntryError[] };
 
-export function assessExperience(entries: readonly ExperienceEntry[], rule: ExperienceRule): AssessExperienceResult {
+export interface AssessmentOptions {
+  /** The access route the learner chose (Request.experienceRoute), for a rule with routes. */
+  route?: string | null;
+  /**
+   * An anticipated analysis, made before the diploma's end: where the rule sets a duration "at
+   * admission" (the engineer's 2 years at the admission exam), that is the duration compared.
+   */
+  early?: boolean;
+}
+
+/** What the declared experience is compared with: months in the field, total months, and the total an out-of-field experience must reach. */
+export interface ExperienceTarget {
+  inFieldMonths: number;
+  totalMonths?: number;
+  /** Out-of-field (or mixed) months that open the internship alternative; none when the rule has no alternative. */
+  internshipThresholdMonths?: number;
+  /** "à la candidature" for the engineer's admission rule. */
+  moment?: string;
+}
+
+/** The route the learner chose, among the rule's; null when the rule has routes and none (or an unknown one) is chosen. */
+export function chosenRoute(rule: RequiredExperienceRule, route: string | null | undefined): ExperienceRoute | null {
+  return rule.routes?.find((candidate) => candidate.id === route) ?? null;
+}
+
+/** Whether this rule needs the learner to say which route applies, and the French message when it is missing. */
+export function routeProblem(rule: ExperienceRule, route: string | null | undefined): string | null {
+  if (rule.kind !== "required" || !rule.routes || rule.routes.length < 2) return null;
+  return chosenRoute(rule, route) ? null : "Indiquez votre parcours : la durée d'expérience demandée en dépend.";
+}
+
+/**
+ * The durations to compare with. An early analysis of a rule with an admission duration compares
+ * the total experience with it (the engineer's 2 years, in any field). A chosen route replaces the
+ * rule's months. The internship alternative opens only once the total experience (in and out of
+ * the field) reaches what the rule asks for: the catalogue's texts speak of an experience "hors
+ * spécialité" of the required length ("3 ans hors domaine + stage", "si l'expérience est hors
+ * spécialité : stage de 6 mois"), never of a few days.
+ */
+export function experienceTarget(rule: RequiredExperienceRule, options: AssessmentOptions = {}): ExperienceTarget | null {
+  if (options.early && rule.atAdmissionMonths !== undefined) {
+    return { inFieldMonths: 0, totalMonths: rule.atAdmissionMonths, moment: "à la candidature" };
+  }
+  const route = rule.routes && rule.routes.length > 1 ? chosenRoute(rule, options.route) : null;
+  if (rule.routes && rule.routes.length > 1 && !route) return null;
+  const inFieldMonths = route?.inFieldMonths ?? rule.inFieldMonths;
+  const totalMonths = route ? route.totalMonths : rule.totalMonths;
+  const required = Math.max(inFieldMonths, totalMonths ?? 0);
+  return {
+    inFieldMonths,
+    ...(totalMonths === undefined ? {} : { totalMonths }),
+    ...(rule.internshipMonths === undefined ? {} : { internshipThresholdMonths: Math.max(rule.outOfFieldMonths ?? 0, required) }),
+  };
+}
+
+export function assessExperience(entries: readonly ExperienceEntry[], rule: ExperienceRule, options: AssessmentOptions = {}): AssessExperienceResult {
   const computed = computeExperience(entries);
   if (!computed.ok) return computed;
   const declared = computed.totals;
@@ -129,21 +186,29 @@ export function assessExperience(entries: readonly ExperienceEntry[], rule: Expe
       assessment: { status: "TO_BE_ASSESSED", declared, summary: declaredText, advice: "La durée exigée pour ce diplôme sera appréciée par le jury." },
     };
   }
-
-  const parts = [`${formatMonths(declared.inFieldMonths)} mois en équivalent temps plein dans le domaine pour ${formatMonths(rule.inFieldMonths)} mois requis`];
-  if (rule.totalMonths !== undefined) parts.push(`${formatMonths(declared.totalMonths)} mois au total pour ${formatMonths(rule.totalMonths)} mois requis`);
-  const summary = parts.join(" ; ");
-
-  const durationMet = declared.inFieldMonths >= rule.inFieldMonths && (rule.totalMonths === undefined || declared.totalMonths >= rule.totalMonths);
-  if (durationMet) {
+  const target = experienceTarget(rule, options);
+  if (!target) {
     return {
       ok: true,
-      assessment: { status: "MET", declared, summary, advice: "La durée déclarée couvre celle demandée ; le jury appréciera la nature et le niveau des activités." },
+      assessment: { status: "ROUTE_NEEDED", declared, summary: declaredText, advice: "Indiquez votre parcours : la durée demandée n'est pas la même selon qu'il s'agit d'un accès direct en L3 ou du parcours complet." },
     };
   }
+
+  const moment = target.moment ? ` ${target.moment}` : "";
+  const parts = target.inFieldMonths > 0 ? [`${formatMonths(declared.inFieldMonths)} mois en équivalent temps plein dans le domaine pour ${formatMonths(target.inFieldMonths)} mois requis`] : [];
+  if (target.totalMonths !== undefined) parts.push(`${formatMonths(declared.totalMonths)} mois au total pour ${formatMonths(target.totalMonths)} mois requis${moment}`);
+  const summary = parts.join(" ; ");
+
+  const durationMet = declared.inFieldMonths >= target.inFieldMonths && (target.totalMonths === undefined || declared.totalMonths >= target.totalMonths);
+  if (durationMet) {
+    const advice = target.moment
+      ? `La durée déclarée couvre celle demandée ${target.moment}. Le diplôme demandera en plus, à la soutenance du mémoire, ${formatMonths(rule.totalMonths ?? 0)} mois dont ${formatMonths(rule.inFieldMonths)} dans la spécialité.`
+      : "La durée déclarée couvre celle demandée ; le jury appréciera la nature et le niveau des activités.";
+    return { ok: true, assessment: { status: "MET", declared, summary, advice } };
+  }
   const internship = rule.internshipMonths;
-  if (internship !== undefined && (rule.outOfFieldMonths === undefined || declared.totalMonths >= rule.outOfFieldMonths)) {
-    const range = internship.min === internship.max ? `${internship.min}` : `${internship.min} à ${internship.max}`;
+  if (internship !== undefined && target.internshipThresholdMonths !== undefined && declared.totalMonths >= target.internshipThresholdMonths) {
+    const alternative = rule.alternativeText ? ` Règle du diplôme : « ${rule.alternativeText} ».` : "";
     return {
       ok: true,
       assessment: {
@@ -151,7 +216,7 @@ export function assessExperience(entries: readonly ExperienceEntry[], rule: Expe
         declared,
         internshipMonths: internship,
         summary,
-        advice: `L'expérience dans le domaine ne suffit pas : le jury pourra demander un stage de ${range} mois dans la spécialité. Une analyse anticipée vous en donnera la durée.`,
+        advice: `L'expérience dans le domaine ne suffit pas, mais sa durée totale couvre celle demandée : le jury pourra demander un stage dans la spécialité.${alternative} Une analyse anticipée vous en donnera la durée.`,
       },
     };
   }

@@ -39,6 +39,9 @@ const experienceRule: z.ZodType<ExperienceRule> = z.discriminatedUnion("kind", [
     atAdmissionMonths: z.number().optional(),
     outOfFieldMonths: z.number().optional(),
     internshipMonths: z.object({ min: z.number(), max: z.number() }).optional(),
+    routes: z
+      .array(z.object({ id: z.string().min(1), label: z.string(), unitCode: z.string().nullable(), inFieldMonths: z.number(), totalMonths: z.number().optional() }))
+      .optional(),
   }),
   z.object({ kind: z.literal("unspecified"), unitCodes: z.array(z.string()), unitsNeeded, ruleText: z.string().nullable(), alternativeText: z.string().nullable() }),
 ]);

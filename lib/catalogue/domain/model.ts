@@ -108,6 +108,22 @@ export type ExperienceRule =
    */
   | { kind: "unspecified"; unitCodes: string[]; unitsNeeded: ExperienceUnitsNeeded; ruleText: string | null; alternativeText: string | null };
 
+/**
+ * One access route of a diploma whose experience rule depends on the learner's path (the licence:
+ * direct access to L3, or the full L1–L3 route). The learner says which applies; the durations of
+ * the chosen route replace the rule's.
+ */
+export interface ExperienceRoute {
+  /** Stored on the analysis (Request.experienceRoute): "L3", "FULL". */
+  id: string;
+  /** French, as the learner chooses it. */
+  label: string;
+  /** The experience UA this route validates, when the catalogue names it. */
+  unitCode: string | null;
+  inFieldMonths: number;
+  totalMonths?: number;
+}
+
 export interface RequiredExperienceRule {
   kind: "required";
   /** The experience UAs ("unités d'activité") that record a validated experience. */
@@ -127,6 +143,8 @@ export interface RequiredExperienceRule {
   outOfFieldMonths?: number;
   /** Internship the jury may require when the experience is insufficient or out of the field. */
   internshipMonths?: MonthRange;
+  /** Two or more access routes with their own durations: the learner must choose one. */
+  routes?: ExperienceRoute[];
 }
 
 export interface Diploma {

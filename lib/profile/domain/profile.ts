@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parisDay } from "../../shared/dates";
 import { isCountryCode } from "./countries";
 
 /**
@@ -25,12 +26,10 @@ export function normalisePhone(raw: string): string {
   return raw.replace(/[\s.()-]/g, "");
 }
 
-/** Whole years between a birth date and a day, both "YYYY-MM-DD" compared as calendar dates. */
+/** Whole years between a birth date and the day of `today` in Paris, both compared as calendar dates. */
 export function ageOn(birthDate: string, today: Date): number {
   const [y, m, d] = birthDate.split("-").map(Number) as [number, number, number];
-  const ty = today.getUTCFullYear();
-  const tm = today.getUTCMonth() + 1;
-  const td = today.getUTCDate();
+  const [ty, tm, td] = todayIso(today).split("-").map(Number) as [number, number, number];
   return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }
 
@@ -40,8 +39,12 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * Today's calendar date as the learner lives it: the day in Paris (Europe/Paris), not in UTC, so
+ * that an end date of today is accepted between midnight and 1 or 2 a.m. in Paris.
+ */
 export function todayIso(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  return parisDay(now);
 }
 
 export function profileSchema(now: Date = new Date()) {

@@ -1,5 +1,5 @@
 import rawCatalogue from "@/prisma/data/cnam-catalogue.json";
-import { NOT_REQUESTABLE_REASONS, diplomaKey, normaliseCentres, parseCatalogue } from "@/lib/catalogue/domain/import";
+import { NOT_REQUESTABLE_REASONS, diplomaKey, isFlaggedIncomplete, normaliseCentres, parseCatalogue } from "@/lib/catalogue/domain/import";
 import { unitsOfRequirement } from "@/lib/catalogue/domain/model";
 import { catalogueSourceSchema, formatIssuePath } from "@/lib/catalogue/domain/source-schema";
 import { diplomaByKey, realCatalogue, sourceCopy } from "./fixtures";
@@ -32,6 +32,18 @@ describe("the real catalogue file", () => {
   test("the requestable diplomas are exactly those with a complete, coded composition", () => {
     const requestable = realCatalogue().diplomas.filter((diploma) => diploma.requestable).map((diploma) => diploma.code);
     expect(requestable).toEqual(["LG02501A", "CYC9102A", "CYC9104A", "CYC9105A", "CYC9106A", "CYC9102A"]);
+  });
+
+  test("a composition the source itself flags as possibly incomplete is not requestable", () => {
+    expect(isFlaggedIncomplete("Transcription has no 'ENG251 + UATN01' block for CYC9101A (sum 174 ECTS vs 180 for the sibling parcours); possibly incomplete.")).toBe(true);
+    expect(isFlaggedIncomplete("Liste incomplète dans la copie stockée")).toBe(true);
+    expect(isFlaggedIncomplete("Generic Cnam engineer rule")).toBe(false);
+    expect(isFlaggedIncomplete(undefined)).toBe(false);
+    const copy = sourceCopy();
+    const licence = copy.diplomas.find((diploma: { code: string | null }) => diploma.code === "LG02501A");
+    licence.note = "possibly incomplete";
+    const parsed = parseCatalogue(copy);
+    expect(parsed.ok && diplomaByKey(parsed.catalogue, "LG02501A")).toMatchObject({ requestable: false, notRequestableReason: NOT_REQUESTABLE_REASONS.compositionPartial });
   });
 
   test("keeps unknown compositions as not requestable, with a French reason", () => {

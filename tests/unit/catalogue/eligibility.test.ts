@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Diploma, RequirementGroup } from "@/lib/catalogue/domain/model";
 import { unitsOfRequirement } from "@/lib/catalogue/domain/model";
-import { evaluateEligibility, isObtained, type GroupVerdict, type UnitResult } from "@/lib/catalogue/domain/eligibility";
+import { COMPOSITION_NOT_VERIFIED, evaluateEligibility, isObtained, type GroupVerdict, type UnitResult } from "@/lib/catalogue/domain/eligibility";
 import { compulsoryCodes, diplomaByKey, minimalSatisfyingCodes, passed, realCatalogue } from "./fixtures";
 
 const catalogue = realCatalogue();
@@ -226,15 +226,36 @@ describe("LG02501A, licence informatique", () => {
   });
 });
 
+describe("compositions", () => {
+  test("CYC9101A, whose transcription the catalogue flags as possibly incomplete, cannot be requested online", () => {
+    const flagged = diplomaByKey(catalogue, "CYC9101A");
+    expect(flagged.requestable).toBe(false);
+    expect(flagged.notRequestableReason).toMatch(/connue que partiellement/);
+    const verdict = evaluateEligibility(flagged, minimalSatisfyingCodes(flagged.requirement).map((code) => passed(code)));
+    expect(verdict).toMatchObject({ allUnitsObtained: false, eligibleForDelivery: false, needsJointExperienceAnalysis: false });
+  });
+
+  test("the verdict carries whether the composition was re-checked by a person", () => {
+    const licence = diplomaByKey(catalogue, "LG02501A");
+    expect(licence.compositionVerified).toBe(false);
+    expect(evaluateEligibility(licence, []).compositionVerified).toBe(false);
+    expect(evaluateEligibility({ ...licence, compositionVerified: true }, []).compositionVerified).toBe(true);
+    expect(COMPOSITION_NOT_VERIFIED).toMatch(/^Composition à confirmer avec votre centre/);
+  });
+});
+
 describe("engineer diplomas", () => {
   const engineer = diplomaByKey(catalogue, "CYC9101A");
   const minimal = minimalSatisfyingCodes(engineer.requirement);
 
   test("the experience needs both UAs (admission, then thesis)", () => {
-    const withFirst = evaluateEligibility(engineer, [...minimal, "UAEP04"].map((code) => passed(code)));
+    // CYC9101A's composition is flagged incomplete, so not requestable: a sibling parcours.
+    const complete = diplomaByKey(catalogue, "CYC9104A");
+    const completeMinimal = minimalSatisfyingCodes(complete.requirement);
+    const withFirst = evaluateEligibility(complete, [...completeMinimal, "UAEP04"].map((code) => passed(code)));
     expect(withFirst.experience).toMatchObject({ state: "missing", message: "Expérience professionnelle à faire valider : UAEP03." });
     expect(withFirst.needsJointExperienceAnalysis).toBe(true);
-    const withBoth = evaluateEligibility(engineer, [...minimal, "UAEP04", "UAEP03"].map((code) => passed(code)));
+    const withBoth = evaluateEligibility(complete, [...completeMinimal, "UAEP04", "UAEP03"].map((code) => passed(code)));
     expect(withBoth.experience.state).toBe("validated");
     expect(withBoth.eligibleForDelivery).toBe(true);
   });

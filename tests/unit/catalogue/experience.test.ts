@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { assessExperience, computeExperience, DAYS_PER_MONTH, type ExperienceEntry } from "@/lib/catalogue/domain/experience";
+import { assessExperience, computeExperience, DAYS_PER_MONTH, routeProblem, type ExperienceEntry } from "@/lib/catalogue/domain/experience";
 import type { ExperienceRule } from "@/lib/catalogue/domain/model";
 import { diplomaByKey, realCatalogue } from "./fixtures";
 
@@ -15,7 +15,7 @@ function totals(entries: ExperienceEntry[]) {
 
 const catalogue = realCatalogue();
 const licenceRule = diplomaByKey(catalogue, "LG02501A").experience;
-const engineerRule = diplomaByKey(catalogue, "CYC9101A").experience;
+const engineerRule = diplomaByKey(catalogue, "CYC9104A").experience;
 const rncpRule = catalogue.diplomas.find((diploma) => diploma.title === "Responsable de projets de formation")?.experience as ExperienceRule;
 
 describe("full-time-equivalent months", () => {
@@ -117,16 +117,61 @@ describe("full-time-equivalent months", () => {
 });
 
 describe("assessExperience", () => {
-  test("licence: 14,5 months in the field for 12 required", () => {
+  test("licence: 14,5 months in the field for 12 required on the direct L3 route", () => {
     // 2022-01-01 → 2023-03-17 is 441 days, 14.49 months.
-    const result = assessExperience([job("2022-01-01", "2023-03-17")], licenceRule);
+    const result = assessExperience([job("2022-01-01", "2023-03-17")], licenceRule, { route: "L3" });
     expect(result).toMatchObject({ ok: true, assessment: { status: "MET", summary: "14,5 mois en équivalent temps plein dans le domaine pour 12 mois requis" } });
   });
 
-  test("licence: out of the field only, an internship of 3 to 6 months", () => {
-    const result = assessExperience([job("2020-01-01", "2022-12-31", 100, false)], licenceRule);
+  test("licence: the learner must say which route applies, each judged by its own rule", () => {
+    const entries = [job("2022-01-01", "2023-03-17")];
+    expect(assessExperience(entries, licenceRule)).toMatchObject({ assessment: { status: "ROUTE_NEEDED" } });
+    expect(assessExperience(entries, licenceRule, { route: "nonsense" })).toMatchObject({ assessment: { status: "ROUTE_NEEDED" } });
+    // The full L1–L3 route: 3 years, 1 of them in the field. 14,5 months are not enough.
+    expect(assessExperience(entries, licenceRule, { route: "FULL" })).toMatchObject({
+      assessment: { status: "NOT_MET", summary: "14,5 mois en équivalent temps plein dans le domaine pour 12 mois requis ; 14,5 mois au total pour 36 mois requis" },
+    });
+    const threeYears = [job("2020-01-01", "2020-12-31"), job("2021-01-01", "2022-12-31", 100, false)];
+    expect(assessExperience(threeYears, licenceRule, { route: "FULL" })).toMatchObject({ assessment: { status: "MET" } });
+    expect(routeProblem(licenceRule, null)).toMatch(/Indiquez votre parcours/);
+    expect(routeProblem(licenceRule, "FULL")).toBeNull();
+    expect(routeProblem(engineerRule, null)).toBeNull();
+  });
+
+  test("licence routes name their UA from the catalogue", () => {
+    expect(licenceRule.kind === "required" && licenceRule.routes?.map((route) => [route.id, route.unitCode, route.inFieldMonths, route.totalMonths])).toEqual([
+      ["L3", "UAAL0T", 12, undefined],
+      ["FULL", "UAAL0S", 12, 36],
+    ]);
+  });
+
+  test("licence: out of the field for as long as the rule asks, the internship alternative of the rule text", () => {
+    const result = assessExperience([job("2020-01-01", "2022-12-31", 100, false)], licenceRule, { route: "L3" });
     expect(result).toMatchObject({ ok: true, assessment: { status: "INTERNSHIP_PATH", internshipMonths: { min: 3, max: 6 } } });
-    expect(result.ok && result.assessment.advice).toMatch(/stage de 3 à 6 mois/);
+    expect(result.ok && result.assessment.advice).toMatch(/stage de 6 mois dans la spécialité \(le jury peut moduler, sans descendre sous 3 mois/);
+  });
+
+  test("one day out of the field is not an internship route: the rule's duration is not reached", () => {
+    for (const route of ["L3", "FULL"]) {
+      expect(assessExperience([job("2024-03-01", "2024-03-01", 100, false)], licenceRule, { route })).toMatchObject({ assessment: { status: "NOT_MET" } });
+    }
+    // Eleven months out of the field for a one-year rule: still not.
+    expect(assessExperience([job("2024-01-01", "2024-11-30", 100, false)], licenceRule, { route: "L3" })).toMatchObject({ assessment: { status: "NOT_MET" } });
+    // The full route asks 3 years: 2 years out of the field do not open the internship route.
+    expect(assessExperience([job("2021-01-01", "2022-12-31", 100, false)], licenceRule, { route: "FULL" })).toMatchObject({ assessment: { status: "NOT_MET" } });
+    expect(assessExperience([job("2020-01-01", "2022-12-31", 100, false)], licenceRule, { route: "FULL" })).toMatchObject({ assessment: { status: "INTERNSHIP_PATH" } });
+  });
+
+  test("engineer, early analysis: 2 years of experience at admission, in any field", () => {
+    const twoYearsOutside = [job("2021-01-01", "2022-12-31", 100, false)];
+    expect(assessExperience(twoYearsOutside, engineerRule, { early: true })).toMatchObject({
+      assessment: { status: "MET", summary: "24 mois au total pour 24 mois requis à la candidature" },
+    });
+    const met = assessExperience(twoYearsOutside, engineerRule, { early: true });
+    expect(met.ok && met.assessment.advice).toMatch(/à la soutenance du mémoire, 36 mois dont 24 dans la spécialité/);
+    expect(assessExperience([job("2022-01-01", "2022-12-31")], engineerRule, { early: true })).toMatchObject({ assessment: { status: "NOT_MET" } });
+    // The same experience at delivery: 3 years, 2 of them in the speciality.
+    expect(assessExperience(twoYearsOutside, engineerRule)).toMatchObject({ assessment: { status: "NOT_MET" } });
   });
 
   test("engineer: 2 years in the field is not enough without a third year", () => {

@@ -491,16 +491,25 @@ describe("ageOn", () => {
     expect(ageOn("2026-11-29", NOW)).toBe(0);
   });
 
-  test("the calendar day of `today` is its UTC day", () => {
-    expect(ageOn("2011-11-29", new Date("2026-11-29T00:00:00Z"))).toBe(15);
-    expect(ageOn("2011-11-29", new Date("2026-11-28T23:59:59.999Z"))).toBe(14);
+  test("the calendar day of `today` is its day in Paris", () => {
+    // 23:30 UTC on 28 November is 00:30 on 29 November in Paris: the birthday has come.
+    expect(ageOn("2011-11-29", new Date("2026-11-28T23:30:00Z"))).toBe(15);
+    expect(ageOn("2011-11-29", new Date("2026-11-28T22:59:59.999Z"))).toBe(14);
   });
 });
 
 describe("todayIso", () => {
-  test("gives the UTC calendar day", () => {
+  test("gives the calendar day in Paris, a day ahead of UTC between midnight and 1 a.m. (2 a.m. in summer)", () => {
     expect(todayIso(NOW)).toBe("2026-11-29");
-    expect(todayIso(new Date("2026-11-29T23:59:59.999Z"))).toBe("2026-11-29");
+    expect(todayIso(new Date("2026-11-29T22:59:59.999Z"))).toBe("2026-11-29");
+    expect(todayIso(new Date("2026-11-29T23:30:00Z"))).toBe("2026-11-30");
+    expect(todayIso(new Date("2026-07-14T22:30:00Z"))).toBe("2026-07-15");
+  });
+
+  test("a birth date of today in Paris is refused as not yet past, even before 1 a.m.", () => {
+    const justAfterMidnight = new Date("2026-11-29T23:30:00Z");
+    const result = profileSchema(justAfterMidnight).safeParse({ ...EMPTY_PROFILE, birthDate: "2026-11-30" });
+    expect(!result.success && result.error.issues.find((i) => i.path[0] === "birthDate")?.message).toBe("Date de naissance : la date doit être passée.");
   });
 });
 
