@@ -29,7 +29,7 @@ const FRAMEWORK_PACKAGES = {
 };
 
 export default defineConfig([
-  globalIgnores([".data/**", ".next/**", "generated/**", "test-results/**", "playwright-report/**", "e2e-results/**", "next-env.d.ts"]),
+  globalIgnores([".data/**", ".next/**", "tests/bench/bare-app/.next/**", "generated/**", "test-results/**", "playwright-report/**", "e2e-results/**", "next-env.d.ts"]),
   ...nextVitals,
   ...nextTypescript,
   {

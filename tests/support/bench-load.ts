@@ -33,26 +33,20 @@
  * The server runs with JOBS_IN_PROCESS=false and no SMTP: the benchmark measures the pages, not
  * the job queue. DATABASE_POOL_SIZE, when set, is passed on to it.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { freshSchema } from "./postgres-databases";
+import { ensurePortFree, get, holdBuildLock, inBatches, logInAll, nextBuild, percentile, range, resetDatabase, sleep, startServer, stopServer, TIMEOUT_MS, waitForServer, type Account, type User } from "./bench-server";
 import { siblingDatabase, startTestPostgres } from "./test-postgres";
 
 const P95_GOAL_MS = 1000;
 const GOAL = { learners: 50, agents: 10, cores: 2 };
-const TIMEOUT_MS = 30_000;
-const LOCK_FILE = "/tmp/d3-build.lock";
 const RESULTS_FILE = path.join(".data", "bench", "load.json");
 const SERVER_LOG = path.join(".data", "logs", "bench-load-server.log");
 
 type Options = { learners: number; agents: number; seconds: number; thinkMs: number; port: number; build: boolean };
-type Account = { identifier: string; password: string; role: "AUDITEUR" | "AGENT_CENTRE"; requestIds: string[] };
 type Kind = "suivi" | "learnerRequest" | "queue" | "centreRequest";
 type Sample = { kind: Kind; ms: number; error?: string };
 
@@ -127,8 +121,7 @@ async function main(): Promise<number> {
   cleanups.push(lock.release);
   if (options.build) {
     console.log("next build…");
-    const built = spawnSync(process.execPath, [nextBin(), "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (built.status !== 0) throw new Error(`next build a échoué (code ${built.status}).`);
+    nextBuild();
   } else if (!existsSync(path.join(".next", "BUILD_ID"))) {
     throw new Error("--no-build : aucun build dans .next (lancez sans --no-build).");
   }
@@ -139,10 +132,10 @@ async function main(): Promise<number> {
   const prepared = performance.now();
   await resetDatabase(url);
 
-  const base = `http://127.0.0.1:${options.port}`;
-  const server = startServer(options.port, url);
+  const server = startServer({ port: options.port, databaseUrl: url, logFile: SERVER_LOG });
+  const { base } = server;
   cleanups.push(() => stopServer(server));
-  await waitForServer(base, server);
+  await waitForServer(server);
   // After the server's start, which creates what it needs beside the migrations (the job queue's
   // schema, where submissions enqueue their emails).
   const accounts = await createAccounts(url, options);
@@ -164,47 +157,7 @@ async function main(): Promise<number> {
   return report.verdict.met ? 0 : 1;
 }
 
-function nextBin(): string {
-  return require.resolve("next/dist/bin/next");
-}
-
-/** Refuses a port already taken: the benchmark must never measure someone else's server. */
-function ensurePortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", () => reject(new Error(`Le port ${port} est déjà pris : choisissez-en un autre avec --port.`)));
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
-  });
-}
-
-/**
- * Takes LOCK_FILE through a `flock` child that keeps it until its stdin closes (at release, or
- * when this process dies). Without flock (macOS), runs unlocked.
- */
-async function holdBuildLock(): Promise<{ release: () => void }> {
-  if (spawnSync("flock", ["--version"], { stdio: "ignore" }).error) return { release: () => undefined };
-  const holder = spawn("flock", [LOCK_FILE, "sh", "-c", "echo locked; exec cat >/dev/null"], { stdio: ["pipe", "pipe", "inherit"] });
-  const waiting = setTimeout(() => console.log(`En attente du verrou ${LOCK_FILE} (un autre build est en cours)…`), 2000);
-  await new Promise<void>((resolve, reject) => {
-    holder.stdout.once("data", () => resolve());
-    holder.once("exit", (code) => reject(new Error(`flock ${LOCK_FILE} a échoué (code ${code}).`)));
-  }).finally(() => clearTimeout(waiting));
-  return { release: () => void holder.stdin.end() };
-}
-
 // ——— Data ———
-
-/** An empty database, migrated, with the catalogue and the demo accounts (prisma/seed.ts). */
-async function resetDatabase(url: string): Promise<void> {
-  await freshSchema(url);
-
-  // lib/shared/db reads DATABASE_URL on first use: the application code is imported only now.
-  process.env.DATABASE_URL = url;
-  const { createDatabaseClient } = await import("../../lib/shared/db/database");
-  const { seed } = await import("../../prisma/seed");
-  const seedDb = createDatabaseClient(url);
-  await seed(seedDb).finally(() => seedDb.$disconnect());
-}
 
 /** The virtual users, made through the real use cases (tests/support/requests.ts). */
 async function createAccounts(url: string, options: Options): Promise<Account[]> {
@@ -227,118 +180,9 @@ async function createAccounts(url: string, options: Options): Promise<Account[]>
   return accounts;
 }
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    range(Math.min(size, items.length)).map(async () => {
-      while (next < items.length) await run(items[next++]!);
-    }),
-  );
-}
-
 // ——— Server ———
 
-function startServer(port: number, url: string): ChildProcess {
-  mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
-  const log = openSync(SERVER_LOG, "w");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: url,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: `http://localhost:${port}`,
-    JOBS_IN_PROCESS: "false",
-  };
-  for (const name of Object.keys(env)) if (name.startsWith("SMTP_")) delete env[name];
-  const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", log, log], env });
-  closeSync(log);
-  return server;
-}
-
-async function waitForServer(base: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start s'est arrêté (code ${server.exitCode}).\n${logTail()}`);
-    try {
-      const response = await fetch(`${base}/api/auth/csrf`, { signal: AbortSignal.timeout(5000) });
-      await response.arrayBuffer();
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(250);
-  }
-  throw new Error(`next start ne répond pas après 120 s.\n${logTail()}`);
-}
-
-function logTail(): string {
-  return `--- ${SERVER_LOG} (fin) ---\n${readFileSync(SERVER_LOG, "utf8").split("\n").slice(-30).join("\n")}`;
-}
-
-/** SIGTERM, then SIGKILL if it is still there after 10 s. */
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 // ——— HTTP, like a browser ———
-
-type User = Account & { cookie: string };
-
-class CookieJar {
-  private readonly cookies = new Map<string, string>();
-  take(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair!.indexOf("=");
-      if (at > 0) this.cookies.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-}
-
-/** Logs in through NextAuth's own endpoints (provider id "enf"), then checks the user's home page. */
-async function logIn(base: string, account: Account): Promise<User> {
-  const jar = new CookieJar();
-  const csrf = await fetch(`${base}/api/auth/csrf`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-  jar.take(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const callback = await fetch(`${base}/api/auth/callback/enf`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
-    body: new URLSearchParams({ identifier: account.identifier, password: account.password, csrfToken, json: "true" }),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  jar.take(callback);
-  const answer = await callback.text();
-  if (!jar.header().includes("session-token=")) throw new Error(`Connexion refusée pour ${account.identifier} (${callback.status}) : ${answer.slice(0, 200)}`);
-  const user = { ...account, cookie: jar.header() };
-  const home = account.role === "AUDITEUR" ? "/auditeur" : "/centre";
-  const check = await get(base, user, home);
-  if (check.status !== 200) throw new Error(`${home} répond ${check.status} après la connexion de ${account.identifier}${check.location ? ` (→ ${check.location})` : ""}.`);
-  return user;
-}
-
-async function logInAll(base: string, accounts: Account[]): Promise<User[]> {
-  const users: User[] = [];
-  await inBatches(accounts, 4, async (account) => void users.push(await logIn(base, account)));
-  return users;
-}
-
-async function get(base: string, user: User, pathname: string): Promise<{ status: number; body: string; location: string | null }> {
-  const response = await fetch(base + pathname, { redirect: "manual", headers: { cookie: user.cookie, accept: "text/html" }, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  return { status: response.status, body: await response.text(), location: response.headers.get("location") };
-}
 
 // ——— Load ———
 
@@ -411,17 +255,10 @@ async function runLoad(base: string, users: User[], options: Options): Promise<R
 }
 
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ——— Results ———
 
 type Stats = { label: string; requests: number; errors: number; p50: number | null; p95: number | null; p99: number | null; max: number | null; perSecond: number };
-
-/** Nearest-rank percentile of sorted times. */
-function percentile(sorted: number[], p: number): number | null {
-  if (!sorted.length) return null;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
 
 function stats(label: string, samples: Sample[], elapsedMs: number): Stats {
   // Every answer counts in the latencies, errors too: a timeout is what the user waited.
