@@ -10,6 +10,7 @@ export type JobPayloads = {
   "requeue-overdue-emails": Record<string, never>;
   "send-reminders": Record<string, never>;
   "purge-drafts": Record<string, never>;
+  "send-password-reset": { identifier: string; requestedAt: string };
 };
 export type JobName = keyof JobPayloads;
 

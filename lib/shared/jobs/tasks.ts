@@ -4,6 +4,8 @@ import { deliverOutboxEmail, requeueOverdueEmails } from "@/lib/shared/mail/outb
 import { notifyRequestChangeNow } from "@/lib/notifications/request-notifications";
 // eslint-disable-next-line import/no-restricted-paths -- the job registry is the worker's composition root: it names each feature's task
 import { purgeIdleDrafts, reminderSettingsOrThrow, sendReminders } from "@/lib/notifications/reminders";
+// eslint-disable-next-line import/no-restricted-paths -- the job registry is the worker's composition root: it names each feature's task
+import { sendPasswordResetLink } from "@/lib/auth/password-reset";
 import { log } from "@/lib/shared/log";
 import type { JobName, JobPayloads } from "./queue";
 
@@ -30,6 +32,12 @@ export const taskList: Record<JobName, Task> & TaskList = {
   // The settings are read at each run: a wrong one fails the run (logged, retried), not the server.
   "send-reminders": task<"send-reminders">(async () => {
     log.info({ component: "jobs", ...(await sendReminders(reminderSettingsOrThrow())) }, "reminders sent");
+  }),
+  // The identifier stays out of the log: only whether a link went out.
+  "send-password-reset": task<"send-password-reset">(async ({ identifier, requestedAt }) => {
+    // The link is valid one hour from when it was asked for, and counts toward that hour's limit.
+    const outcome = await sendPasswordResetLink(identifier, new Date(requestedAt));
+    log.info({ component: "jobs", outcome: outcome === "limit" ? "limit" : "done" }, "password reset request handled");
   }),
   "purge-drafts": task<"purge-drafts">(async () => {
     const report = await purgeIdleDrafts(reminderSettingsOrThrow());
