@@ -21,12 +21,15 @@ export async function proxy(request: NextRequest) {
 
   if (isProtectedPath(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-    if (!token) {
+    // A form sent after the session's end (a server action) is let through: its own gate
+    // (defineAction → requireUser) answers with a redirect the page follows, to the login page
+    // and back to the page; a redirect here would replay the POST on the login page.
+    if (!token && !request.headers.has("next-action")) {
       const login = new URL("/connexion", request.url);
       login.searchParams.set("callbackUrl", pathname + search);
       return answer(NextResponse.redirect(login));
     }
-    if (token.role === "AUDITEUR" && !token.profileComplete && !pathname.startsWith("/profil/completer")) {
+    if (token?.role === "AUDITEUR" && !token.profileComplete && !pathname.startsWith("/profil/completer")) {
       return answer(NextResponse.redirect(new URL("/profil/completer", request.url)));
     }
   }

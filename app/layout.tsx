@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import localFont from "next/font/local";
+import { connection } from "next/server";
+import { CurrentUserProvider } from "@/components/layout/CurrentUser";
+import { SessionWatch } from "@/components/layout/SessionWatch";
+import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import "./globals.css";
 
@@ -8,28 +11,30 @@ import "./globals.css";
 const inter = localFont({ src: "./fonts/InterVariable-latin.woff2", variable: "--font-inter", display: "swap" });
 
 export const metadata: Metadata = {
-  title: { default: "D3 – Demandes de diplôme – Cnam", template: "%s – D3 – Cnam" },
+  title: { default: "D3 — Diplômes et expérience – Cnam", template: "%s – D3 – Cnam" },
   description: "Demander la délivrance d'un diplôme du Cnam et l'analyse de son expérience professionnelle, puis suivre chaque dossier pas à pas.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: its scripts carry the nonce of this request's
+  // Content-Security-Policy (proxy.ts), which a page prerendered at build time could not know.
+  await connection();
   return (
     <html lang="fr" className={inter.variable}>
       <body className="min-h-screen font-sans antialiased flex flex-col">
         <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2">
           Aller au contenu
         </a>
-        <SiteHeader />
-        <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none">
-          {children}
-        </main>
-        <footer className="border-t border-slate-200 bg-white">
-          <div className="mx-auto max-w-5xl px-4 py-4 text-sm text-slate-700">
-            D3 – Conservatoire national des arts et métiers. Une question sans réponse dans l&apos;<Link href="/aide">Aide</Link> ? Adressez-vous à votre centre d&apos;inscription.
-          </div>
-        </footer>
+        <CurrentUserProvider>
+          <SiteHeader />
+          <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 outline-none sm:py-8">
+            {children}
+          </main>
+          <SiteFooter />
+          <SessionWatch />
+        </CurrentUserProvider>
       </body>
     </html>
   );

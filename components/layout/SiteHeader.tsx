@@ -3,16 +3,24 @@ import { NavTabs } from "./NavTabs";
 import { UserBox } from "./UserBox";
 
 /**
- * Static on purpose: no session is read here, so pages that need none (the Aide, the home page)
- * are prerendered; the user's box fills itself in the browser.
+ * The establishment's brand block (text only: the Cnam's logo is not reproduced) and the service's
+ * name, then the user's box and the tabs. Compact on phones: the service's subtitle and the
+ * user's name give way. Static on purpose: no session is read here, so pages that need none (the
+ * Aide, the home page) are prerendered; the user's box and the tabs fill themselves in the browser.
  */
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 pt-4">
-        <Link href="/" className="no-underline text-ink">
-          <span className="block text-xl font-bold text-brand-800">D3</span>
-          <span className="block text-sm text-slate-700">Demandes de diplôme et d&apos;analyse de l&apos;expérience – Cnam</span>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-2 pt-2 sm:px-4 sm:pt-4">
+        <Link href="/" className="flex items-center gap-3 text-ink no-underline hover:text-ink">
+          <span className="rounded-sm bg-brand-700 px-2 py-1 text-base font-extrabold leading-tight tracking-tight text-white sm:text-lg">
+            le cnam
+          </span>
+          <span>
+            <span className="block font-bold leading-tight text-brand-800 sm:text-xl">D3 — Diplômes et expérience</span>
+            <span className="hidden text-sm text-slate-700 sm:block">Conservatoire national des arts et métiers</span>
+            <span className="sr-only"> – accueil</span>
+          </span>
         </Link>
         <UserBox />
       </div>

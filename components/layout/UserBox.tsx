@@ -1,38 +1,35 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { countOf } from "@/lib/shared/text";
+import { useCurrentUser } from "./CurrentUser";
 import { LogoutButton } from "./LogoutButton";
 
-type Me = { displayName: string; roleLabel: string; unread: number } | null;
-
-/** The logged-in user's name, notifications and logout, asked again at each navigation. */
+/** The logged-in user's name, notifications and logout; « Se connecter » for a visitor. Compact on phones. */
 export function UserBox() {
-  const pathname = usePathname();
-  const [me, setMe] = useState<Me | undefined>(undefined);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch("/api/moi", { signal: controller.signal, cache: "no-store" })
-      .then((response) => (response.ok ? (response.json() as Promise<Me>) : null))
-      .then(setMe)
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [pathname]);
-
-  if (!me) return <div className="min-h-10" aria-hidden="true" />;
+  const { me } = useCurrentUser();
+  if (me === undefined) return <div className="min-h-10" aria-hidden="true" />;
+  if (me === null) {
+    return (
+      <div className="flex min-h-10 items-center text-sm">
+        <Link href="/connexion" className="font-medium">
+          Se connecter
+        </Link>
+      </div>
+    );
+  }
   return (
-    <div className="flex min-h-10 flex-wrap items-center gap-3 text-sm">
+    <div className="flex min-h-10 flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <Link href="/notifications" className="font-medium" data-testid="notifications-link">
         Notifications
         {me.unread > 0 ? (
           <span className="ml-1 rounded-full bg-brand-700 px-2 py-0.5 text-white">
-            {me.unread}
-            <span className="sr-only"> non lues</span>
+            <span aria-hidden="true">{me.unread}</span>
+            <span className="sr-only"> : {countOf(me.unread, "non lue", "non lues")}</span>
           </span>
         ) : null}
       </Link>
-      <span>
+      <span className="hidden sm:block">
         <span className="font-semibold">{me.displayName}</span>
         <span className="block text-slate-700">{me.roleLabel}</span>
       </span>

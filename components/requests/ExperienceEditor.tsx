@@ -4,12 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { helpLinkForField } from "@/lib/help/anchors";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { RadioGroup, TextAreaField, TextField } from "@/components/ui/Field";
-import { useDraftStorage } from "@/components/ui/use-draft-storage";
+import { hasDraft, useDraftStorage } from "@/components/ui/use-draft-storage";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
 import { EMPTY_EXPERIENCE, experienceFormSchema, type ExperienceFormData, type ExperienceFormValues } from "@/lib/catalogue/domain/experience-form";
 import { deleteExperienceAction, saveExperienceAction } from "@/lib/requests/actions";
@@ -36,6 +36,8 @@ const toFormValues = (e: SavedExperience): ExperienceFormValues => ({
   activities: e.activities,
 });
 
+const experienceDraftKey = (requestId: string, experienceId?: string) => `d3:experience:${requestId}:${experienceId ?? "nouvelle"}`;
+
 function ExperienceForm({ requestId, experience, onDone }: { requestId: string; experience?: SavedExperience; onDone: () => void }) {
   const router = useRouter();
   const schema = useMemo(() => experienceFormSchema(), []);
@@ -43,7 +45,7 @@ function ExperienceForm({ requestId, experience, onDone }: { requestId: string; 
     resolver: zodResolver(schema),
     defaultValues: experience ? toFormValues(experience) : EMPTY_EXPERIENCE,
   });
-  const storage = useDraftStorage(`d3:experience:${requestId}:${experience?.id ?? "nouvelle"}`, form);
+  const storage = useDraftStorage(experienceDraftKey(requestId, experience?.id), form);
   const showServerErrors = useServerFieldErrors(form);
   const [failure, setFailure] = useState<string | null>(null);
   const {
@@ -110,7 +112,14 @@ function ExperienceForm({ requestId, experience, onDone }: { requestId: string; 
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? "Enregistrement…" : experience ? "Enregistrer les modifications" : "Ajouter cette expérience"}
         </Button>
-        <Button type="button" variant="secondary" onClick={onDone}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => {
+            storage.clear();
+            onDone();
+          }}
+        >
           Annuler
         </Button>
       </div>
@@ -122,6 +131,16 @@ function ExperienceForm({ requestId, experience, onDone }: { requestId: string; 
 export function ExperienceEditor({ requestId, experiences, editable }: { requestId: string; experiences: SavedExperience[]; editable: boolean }) {
   const router = useRouter();
   const [editing, setEditing] = useState<string | "new" | null>(experiences.length === 0 && editable ? "new" : null);
+  // A form left with a local copy (an expired session, a reload) opens again with what was typed.
+  useEffect(() => {
+    if (!editable) return;
+    const withDraft = experiences.find((e) => hasDraft(experienceDraftKey(requestId, e.id)));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see below
+    if (withDraft) setEditing(withDraft.id);
+    else if (hasDraft(experienceDraftKey(requestId))) setEditing("new");
+    // Once, when the page opens; the browser's storage is only readable after hydration, hence an effect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [failure, setFailure] = useState<string | null>(null);
 
   return (

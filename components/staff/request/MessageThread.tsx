@@ -5,6 +5,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { useDraftText } from "@/components/ui/use-draft-storage";
 import { postMessageAction } from "@/lib/requests/actions";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { invalidInput, messageSchema } from "@/lib/requests/schemas";
@@ -30,7 +31,8 @@ function send(sender: MessageSender, requestId: string, body: string) {
  */
 export function MessageThread({ requestId, messages, sender, canWrite }: { requestId: string; messages: ThreadMessage[]; sender: MessageSender; canWrite: boolean }) {
   const router = useRouter();
-  const [body, setBody] = useState("");
+  // A local copy: after an expired session and a new login, the message is still there.
+  const [body, setBody, clearBody] = useDraftText(`d3:message:${requestId}`);
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -52,7 +54,7 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
     try {
       const result = await send(sender, requestId, body);
       if (result.ok) {
-        setBody("");
+        clearBody();
         setError(undefined);
         setNotice({ tone: "success", text: "Message envoyé." });
         router.refresh();

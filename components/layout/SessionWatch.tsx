@@ -1,0 +1,171 @@
+"use client";
+
+import Link from "next/link";
+import { getSession } from "next-auth/react";
+import { usePathname } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+import { SESSION_WARNING_S, timeLeftText, warningDelayMs } from "@/lib/auth/domain/session-expiry";
+import { extendSessionAction } from "@/lib/auth/session-actions";
+import { useCurrentUser } from "./CurrentUser";
+
+/** A warning closed with « Fermer » keeps counting: the end of the session is still announced. */
+type Phase = { kind: "quiet" } | { kind: "warning"; deadline: number; dismissed: boolean } | { kind: "expired" };
+
+/**
+ * Warns a few minutes before the session ends, with a button to extend it (RGAA 13.1), in a modal
+ * alert dialog that takes the focus; says so once it has ended, with a way to log in again and
+ * come back to this page (the forms kept a local copy of what was typed).
+ */
+export function SessionWatch() {
+  const { me, refresh } = useCurrentUser();
+  const pathname = usePathname();
+  const [phase, setPhase] = useState<Phase>({ kind: "quiet" });
+  const [now, setNow] = useState(() => Date.now());
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const extendRef = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const textId = useId();
+
+  const left = me?.sessionSecondsLeft;
+  // A fresh count at each navigation: a longer one (extended, maybe in another tab) or none (logged out) ends the warning.
+  const [countSeen, setCountSeen] = useState(left);
+  if (countSeen !== left) {
+    setCountSeen(left);
+    if (left === undefined || left > SESSION_WARNING_S) setPhase({ kind: "quiet" });
+  }
+  // The timers are set from the count, in the browser's own time.
+  useEffect(() => {
+    if (left === undefined) return;
+    const deadline = Date.now() + left * 1000;
+    const show = () => setPhase({ kind: "warning", deadline, dismissed: false });
+    const warnTimer = window.setTimeout(() => {
+      // Another tab may have extended the session meanwhile: ask before warning.
+      fetch("/api/moi", { cache: "no-store" })
+        .then((response) => (response.ok ? (response.json() as Promise<{ sessionSecondsLeft: number } | null>) : Promise.reject(new Error(String(response.status)))))
+        .then((fresh) => {
+          if (!fresh) setPhase({ kind: "expired" });
+          else if (fresh.sessionSecondsLeft <= SESSION_WARNING_S) setPhase({ kind: "warning", deadline: Date.now() + fresh.sessionSecondsLeft * 1000, dismissed: false });
+        })
+        .catch(show);
+    }, warningDelayMs(left));
+    return () => window.clearTimeout(warnTimer);
+  }, [left]);
+
+  // While warned: the time left is counted down each second, and the end is noticed.
+  useEffect(() => {
+    if (phase.kind !== "warning") return;
+    const tick = window.setInterval(() => {
+      setNow(Date.now());
+      if (Date.now() >= phase.deadline) setPhase({ kind: "expired" });
+    }, 1000);
+    return () => window.clearInterval(tick);
+  }, [phase]);
+
+  const open = phase.kind === "expired" || (phase.kind === "warning" && !phase.dismissed);
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (!open) {
+      if (dialog.open) dialog.close();
+      return;
+    }
+    if (!dialog.open) dialog.showModal();
+    if (phase.kind === "warning") extendRef.current?.focus();
+  }, [open, phase.kind]);
+
+  const dismiss = () => setPhase((current) => (current.kind === "warning" ? { ...current, dismissed: true } : current));
+
+  const extend = async () => {
+    setPending(true);
+    setFailure(null);
+    try {
+      const result = await extendSessionAction({});
+      if (!result.ok) {
+        setFailure(result.message);
+        setPhase({ kind: "expired" });
+        return;
+      }
+      // The signed cookie carries its own end too: asking NextAuth for the session renews it.
+      await getSession();
+      const until = new Date(Date.now() + result.value.secondsLeft * 1000).toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
+      setPhase({ kind: "quiet" });
+      setNotice(`Votre session est prolongée jusqu'à ${until}.`);
+      await refresh();
+    } catch {
+      setFailure("Le service ne répond pas : votre session n'a pas pu être prolongée. Ce que vous avez saisi est conservé sur cet appareil.");
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const loginHref = `/connexion?callbackUrl=${encodeURIComponent(pathname)}`;
+  const remaining = phase.kind === "warning" ? Math.max(0, Math.floor((phase.deadline - now) / 1000)) : 0;
+
+  return (
+    <>
+      <p role="status" className="sr-only">
+        {notice}
+      </p>
+      <dialog
+        ref={dialogRef}
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={textId}
+        data-testid="session-warning"
+        onCancel={(event) => {
+          // Escape closes the warning only: the session keeps its end.
+          if (phase.kind === "expired") event.preventDefault();
+          else dismiss();
+        }}
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded border border-slate-300 bg-white p-6 text-ink shadow-lg backdrop:bg-black/40"
+      >
+        {phase.kind === "expired" ? (
+          <>
+            <h2 id={titleId} className="text-lg font-bold">
+              Votre session a expiré
+            </h2>
+            <div id={textId} className="mt-2 space-y-2">
+              {failure ? <p>{failure}</p> : null}
+              <p>Reconnectez-vous pour continuer : vous reviendrez sur cette page, et ce que vous aviez saisi dans un formulaire y sera encore.</p>
+            </div>
+            <p className="mt-4">
+              <Link href={loginHref} className="inline-flex rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
+                Se reconnecter
+              </Link>
+            </p>
+          </>
+        ) : (
+          <>
+            <h2 id={titleId} className="text-lg font-bold">
+              Votre session expire bientôt
+            </h2>
+            <div id={textId} className="mt-2 space-y-2">
+              <p>
+                Par sécurité, votre session se termine dans <strong>{timeLeftText(remaining)}</strong>. Prolongez-la pour continuer sans vous reconnecter.
+              </p>
+              {failure ? <p className="font-medium text-red-800">{failure}</p> : null}
+            </div>
+            <div className="mt-4 flex flex-wrap gap-3">
+              <button
+                ref={extendRef}
+                type="button"
+                onClick={extend}
+                disabled={pending}
+                className="rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+              >
+                {pending ? "Prolongation…" : "Prolonger ma session"}
+              </button>
+              <button type="button" onClick={dismiss} className="rounded border border-slate-500 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
+                Fermer
+              </button>
+            </div>
+          </>
+        )}
+      </dialog>
+    </>
+  );
+}
