@@ -4,12 +4,13 @@ import { markAllReadFormAction, markReadFormAction } from "@/lib/notifications/a
 import { listNotifications } from "@/lib/notifications/inbox";
 import { requireUser } from "@/lib/auth/session";
 import { formatLongDateTime } from "@/lib/shared/dates";
+import { idParam, type SearchParams } from "@/lib/shared/params";
 
 export const metadata: Metadata = { title: "Notifications" };
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ avant?: string }> }) {
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const { avant } = await searchParams;
+  const avant = idParam((await searchParams).avant) ?? undefined;
   const { rows, next } = await listNotifications(user.id, { before: avant });
   const unread = rows.some((n) => !n.readAt);
 

@@ -4,6 +4,7 @@ import type { AuditAction } from "@/lib/audit/events";
 import { ROLE_LABELS, type Role } from "@/lib/auth/domain/policy";
 import { normaliseIdentifier } from "@/lib/auth/domain/identifier";
 import { parisMidnight } from "@/lib/shared/dates";
+import { cleanString } from "@/lib/shared/params";
 
 /** The audit log, newest first, read by keyset on its id: page N costs what page 1 costs. */
 
@@ -21,6 +22,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "catalogue.import": "Import du catalogue",
   "results.import": "Import de résultats",
   "outbox.retry": "Nouvel essai des courriels en échec",
+  "upload.infected": "Pièce refusée : virus détecté",
+  "learner.confirmNumber": "Confirmation d'un numéro d'auditeur",
 };
 
 const AUDIT_ACTIONS = Object.keys(ACTION_LABELS) as AuditAction[];
@@ -31,12 +34,12 @@ const day = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Dat
 
 export const journalFilterSchema = z
   .object({
-    acteur: z.string().trim().max(100).transform(normaliseIdentifier).default(""),
+    acteur: cleanString().pipe(z.string().trim().max(100, "Identifiant : 100 caractères au plus.")).transform(normaliseIdentifier).default(""),
     action: z
       .string()
       .default("")
       .refine((v): v is AuditAction | "" => v === "" || (AUDIT_ACTIONS as string[]).includes(v), "Action : choisissez dans la liste."),
-    demande: z.string().trim().toUpperCase().max(30).default(""),
+    demande: cleanString().pipe(z.string().trim().toUpperCase().max(30, "Numéro de demande : 30 caractères au plus.")).default(""),
     du: day.default(""),
     au: day.default(""),
     avant: z.union([z.literal(""), z.string().regex(/^\d{1,12}$/)]).default(""),
@@ -53,13 +56,15 @@ export const journalFilterSchema = z
 
 export type JournalFilters = z.output<typeof journalFilterSchema>;
 
+const JOURNAL_PARAMS = ["acteur", "action", "demande", "du", "au", "avant"] as const;
+
 /** Reads the first value of each query parameter, as the page receives them. */
 export function parseJournalFilters(params: Record<string, string | string[] | undefined>) {
   const first = (key: string) => {
     const value = params[key];
     return Array.isArray(value) ? value[0] : value;
   };
-  return journalFilterSchema.safeParse(Object.fromEntries(["acteur", "action", "demande", "du", "au", "avant"].map((key) => [key, first(key) ?? ""])));
+  return journalFilterSchema.safeParse(Object.fromEntries(JOURNAL_PARAMS.map((key) => [key, first(key) ?? ""])));
 }
 
 export type JournalEntry = {

@@ -2,11 +2,12 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Space } from "@/lib/auth/domain/policy";
-import { fieldErrorsFrom } from "@/lib/shared/forms";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
+import { FORBIDDEN_CHARACTER_MESSAGE, isCleanText } from "@/lib/shared/params";
 import { clientIp } from "@/lib/shared/request-ip";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { log } from "../shared/log";
-import { UNEXPECTED_MESSAGE, UnreadableDataError, failure, type Result } from "../shared/result";
+import { UNEXPECTED_MESSAGE, UnreadableDataError, failure, type Failure, type Result } from "../shared/result";
 
 /** Who acts, as the use cases and the audit log want them: from the session, never from the client. */
 export type ActionContext = { user: CurrentUser; actor: { id: string; role: CurrentUser["role"]; centreCode: string | null; ip: string | null } };
@@ -23,9 +24,57 @@ export function formValues(formData: FormData): Record<string, FormDataEntryValu
   return values;
 }
 
-function parse<S extends z.ZodType>(schema: S, raw: unknown, fromForm?: (formData: FormData) => unknown): { ok: true; data: z.output<S> } | { ok: false; result: ReturnType<typeof failure> } {
-  const input = raw instanceof FormData ? (fromForm ?? formValues)(raw) : raw;
-  const parsed = schema.safeParse(input);
+/** The answer to a body that is neither a form nor an object (a crafted request, an old page). */
+export const UNEXPECTED_BODY_MESSAGE = "Cette demande n'a pas la forme attendue : rechargez la page puis recommencez.";
+/** Backstop for the fields a use case parses itself (z.unknown() here): the schemas' own caps are far lower. */
+export const MAX_INPUT_TEXT = 20_000;
+const TOO_LONG_MESSAGE = `Ce texte est trop long : ${MAX_INPUT_TEXT.toLocaleString("fr-FR")} caractères au plus.`;
+const MAX_DEPTH = 8;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * The sanitising step before the zod parse, the same for every action: the body must be a form, a
+ * plain object or nothing; no text anywhere in it (nested values, file names included) may hold a
+ * NUL byte, a control character or broken Unicode (lib/shared/params.ts), nor exceed MAX_INPUT_TEXT.
+ * A bad text is a field message on its top-level field, so the form shows it next to the field.
+ */
+function sanitise(raw: unknown, fromForm?: (formData: FormData) => unknown): { ok: true; input: unknown } | { ok: false; result: Failure } {
+  let input: unknown;
+  if (raw instanceof FormData) input = (fromForm ?? formValues)(raw);
+  else if (raw === undefined || raw === null || isPlainObject(raw)) input = raw;
+  else return { ok: false, result: failure("INVALID_INPUT", UNEXPECTED_BODY_MESSAGE) };
+
+  const fieldErrors: FieldErrors = {};
+  let tooDeep = false;
+  const visit = (value: unknown, field: string, depth: number): void => {
+    if (depth > MAX_DEPTH) {
+      tooDeep = true;
+      return;
+    }
+    const text = typeof value === "string" ? value : value instanceof File ? value.name : null;
+    if (text !== null) {
+      if (!isCleanText(text)) fieldErrors[field] ??= FORBIDDEN_CHARACTER_MESSAGE;
+      else if (text.length > MAX_INPUT_TEXT) fieldErrors[field] ??= TOO_LONG_MESSAGE;
+      return;
+    }
+    if (Array.isArray(value)) for (const item of value) visit(item, field, depth + 1);
+    else if (isPlainObject(value)) for (const [key, item] of Object.entries(value)) visit(item, depth === 0 ? key : field, depth + 1);
+  };
+  visit(input, "", 0);
+  if (tooDeep) return { ok: false, result: failure("INVALID_INPUT", UNEXPECTED_BODY_MESSAGE) };
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, result: failure("INVALID_INPUT", "Vérifiez les champs signalés.", { fieldErrors }) };
+  return { ok: true, input };
+}
+
+function parse<S extends z.ZodType>(schema: S, raw: unknown, fromForm?: (formData: FormData) => unknown): { ok: true; data: z.output<S> } | { ok: false; result: Failure } {
+  const clean = sanitise(raw, fromForm);
+  if (!clean.ok) return clean;
+  const parsed = schema.safeParse(clean.input);
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, result: failure("INVALID_INPUT", "Vérifiez les champs signalés.", { fieldErrors: fieldErrorsFrom(parsed.error.issues) }) };
 }
@@ -49,8 +98,8 @@ async function guarded<T>(name: string, run: () => Promise<Result<T>>): Promise<
 
 /**
  * The one contract of the server actions: the session gate (requireUser: anonymous → login page,
- * wrong space → 403, incomplete profile → "Compléter mon profil"), then the zod parse of the input
- * (the same schema as the form; a FormData or a plain object), then the use case, which authorises
+ * wrong space → 403, incomplete profile → "Compléter mon profil"), then the sanitising step and the
+ * zod parse of the input (the same schema as the form; a FormData or a plain object), then the use case, which authorises
  * (role and ownership) and answers a Result.
  */
 export function defineAction<S extends z.ZodType, T>(options: {

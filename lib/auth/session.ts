@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
+import { getServerSession, type AuthOptions } from "next-auth";
 import { authOptions } from "./auth-options";
 import { db } from "../shared/db";
 import { canEnter, type Role, type Space } from "@/lib/auth/domain/policy";
@@ -21,8 +21,17 @@ export type CurrentUser = {
  * The user behind this request, checked against the database: the session row must still exist
  * and not be expired, the account must be active. Cached for the duration of one request.
  */
+/**
+ * The options of the server's own reading of the session: the same, but the session carries the
+ * session row's id (sid), which authOptions' session callback keeps out of /api/auth/session.
+ */
+const serverSessionOptions: AuthOptions = {
+  ...authOptions,
+  callbacks: { ...authOptions.callbacks, session: ({ session, token }) => Object.assign(session, { sid: token.sid, role: token.role }) },
+};
+
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
+  const session = await getServerSession(serverSessionOptions);
   if (!session?.sid) return null;
   const row = await db.session.findUnique({
     where: { id: session.sid },

@@ -1,6 +1,7 @@
 import { canEnter, type Space } from "@/lib/auth/domain/policy";
 import { can } from "@/lib/requests/domain/staff-policy";
 import { getCurrentUser } from "@/lib/auth/session";
+import { searchParamsOf } from "@/lib/shared/params";
 import { csvDownload, exportQueueCsv, parseQueueFilters } from "./staff-queries";
 
 /**
@@ -12,7 +13,7 @@ export function queueExportHandler(space: Extract<Space, "centre" | "national">)
     const user = await getCurrentUser();
     if (!user) return new Response(null, { status: 401 });
     if (!canEnter(user.role, space) || !can(user, "exportQueue")) return new Response(null, { status: 403 });
-    const filters = parseQueueFilters(Object.fromEntries(new URL(request.url).searchParams));
+    const filters = parseQueueFilters(searchParamsOf(request.url));
     return csvDownload(exportQueueCsv(user, filters));
   };
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/shared/db";
 import type { Viewer } from "@/lib/requests/domain/request-access";
 import { KIND_LABELS, REQUEST_STATES, STATE_LABELS, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { searchKey } from "@/lib/shared/text";
+import { searchParam, type SearchParams } from "@/lib/shared/params";
 
 /**
  * The staff queues (centre and national): filters read from the URL, keyset pagination on
@@ -66,14 +67,14 @@ const FILTER_FIELDS = {
   after: z.string().min(1).max(300).regex(/^[A-Za-z0-9_-]+$/),
 } satisfies { [K in keyof QueueFilters]-?: z.ZodType };
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams };
 
 export function parseQueueFilters(searchParams: SearchParams): QueueFilters {
   const filters: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(FILTER_FIELDS)) {
-    const raw = searchParams[name];
-    const parsed = schema.safeParse(Array.isArray(raw) ? raw[0] : raw);
-    if (parsed.success) filters[name] = parsed.data;
+    // The first of a repeated parameter; NUL, control characters and broken Unicode drop the filter.
+    const value = searchParam(schema)(searchParams[name]);
+    if (value !== undefined) filters[name] = value;
   }
   return { ...(filters as Omit<QueueFilters, "sort">), sort: (filters.sort as QueueSort | undefined) ?? "recent" };
 }

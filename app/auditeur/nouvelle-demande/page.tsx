@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { searchDiplomas } from "@/lib/catalogue/queries";
 import { requireUser } from "@/lib/auth/session";
+import { searchParam, type SearchParams } from "@/lib/shared/params";
+import { z } from "zod";
 
 export const metadata: Metadata = { title: "Nouvelle demande" };
 
-export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+const queryParam = searchParam(z.string().transform((q) => q.slice(0, 100)));
+
+export default async function NewRequestPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser({ space: "auditeur" });
-  const { q = "" } = await searchParams;
-  const query = q.slice(0, 100);
+  const query = queryParam((await searchParams).q) ?? "";
   const diplomas = await searchDiplomas(query, 50);
 
   return (

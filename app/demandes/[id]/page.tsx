@@ -19,6 +19,7 @@ import { requireUser } from "@/lib/auth/session";
 import { helpLinkForField, helpLinkForState } from "@/lib/help/anchors";
 import { usualDurationOf } from "@/lib/statistics/usual-durations";
 import { formatLongDate } from "@/lib/shared/dates";
+import { idParam } from "@/lib/shared/params";
 
 export const metadata: Metadata = { title: "Ma demande" };
 
@@ -90,8 +91,8 @@ function LetterList({ letters }: { letters: LetterEntry[] }) {
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser({ space: "auditeur" });
-  const { id } = await params;
-  const found = await getRequestForViewer(user, id);
+  const id = idParam((await params).id);
+  const found = id ? await getRequestForViewer(user, id) : null;
   if (!found) notFound();
   // A joint analysis is followed on the page of the diploma request it belongs to.
   if (found.request.diplomaRequestId) redirect(`/demandes/${found.request.diplomaRequestId}`);

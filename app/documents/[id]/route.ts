@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { openDocument } from "@/lib/requests/documents";
 import { ipFromHeaders } from "@/lib/shared/request-ip";
 import { log } from "@/lib/shared/log";
+import { idParam } from "@/lib/shared/params";
 import { StorageUnavailableError } from "@/lib/shared/storage";
 
 export const runtime = "nodejs";
@@ -28,7 +29,8 @@ function contentDisposition(type: "attachment" | "inline", fileName: string): st
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return new Response(null, { status: 401, headers: NO_STORE });
-  const documentId = (await params).id;
+  const documentId = idParam((await params).id);
+  if (!documentId) return new Response(null, { status: 404, headers: NO_STORE });
   const document = await openDocument({ ...user, ip: ipFromHeaders(request.headers) }, documentId).catch((error: unknown) => {
     if (!(error instanceof StorageUnavailableError)) throw error;
     log.error({ err: error, documentId }, "document not opened: storage unavailable");

@@ -4,11 +4,16 @@ import { Alert } from "@/components/ui/Alert";
 import { findResetToken } from "@/lib/auth/password-reset";
 import { RESET_TOKEN_MESSAGES } from "@/lib/auth/domain/reset-token";
 import { NewPasswordForm } from "@/components/auth/NewPasswordForm";
+import { searchParam, type SearchParams } from "@/lib/shared/params";
+import { z } from "zod";
 
 export const metadata: Metadata = { title: "Choisir un nouveau mot de passe", referrer: "no-referrer" };
 
-export default async function NewPasswordPage({ searchParams }: { searchParams: Promise<{ jeton?: string }> }) {
-  const { jeton = "" } = await searchParams;
+// A link's token is base64url; anything else is an unknown link, not an error.
+const tokenParam = searchParam(z.string().max(256).regex(/^[A-Za-z0-9_-]*$/));
+
+export default async function NewPasswordPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const jeton = tokenParam((await searchParams).jeton) ?? "";
   const { status, identifier } = await findResetToken(jeton);
   return (
     <div className="mx-auto max-w-md">

@@ -13,6 +13,12 @@ export function safeCallbackPath(raw: string | null | undefined, fallback = "/es
     return fallback;
   }
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  if (value.startsWith("/api/") || value.startsWith("/connexion")) return fallback;
-  return value;
+  // A redirect's Location header is ASCII: a path as typed (« /aide/recherche?q=été », « € ») goes
+  // percent-encoded, as the browser would have sent it. Resolved on a placeholder origin, anything
+  // that would leave the site falls back.
+  const url = new URL(value, "http://d3.invalid");
+  if (url.origin !== "http://d3.invalid") return fallback;
+  const path = url.pathname + url.search + url.hash;
+  if (path.startsWith("/api/") || path.startsWith("/connexion")) return fallback;
+  return path;
 }

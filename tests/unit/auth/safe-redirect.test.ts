@@ -94,3 +94,13 @@ describe("control characters", () => {
     expect(safeCallbackPath(raw)).toBe("/espace");
   });
 });
+
+describe("non-ASCII paths are percent-encoded (a redirect's Location header is ASCII)", () => {
+  test.each([
+    ["/aide/recherche?q=été", "/aide/recherche?q=%C3%A9t%C3%A9"],
+    ["/€", "/%E2%82%AC"],
+    ["/demandes/%C3%A9", "/demandes/%C3%A9"],
+  ])("%s → %s", (raw, expected) => {
+    expect(safeCallbackPath(raw)).toBe(expected);
+  });
+});

@@ -6,13 +6,17 @@ import { EligibilityView } from "@/components/requests/EligibilityView";
 import { StartRequestButton } from "@/components/requests/StartRequestButton";
 import { learnerEligibility } from "@/lib/requests/learner-requests";
 import { requireUser } from "@/lib/auth/session";
+import { idParam, safeDecode } from "@/lib/shared/params";
 
 export const metadata: Metadata = { title: "Ma situation pour ce diplôme" };
 
 export default async function DiplomaEligibilityPage({ params }: { params: Promise<{ diploma: string }> }) {
   const user = await requireUser({ space: "auditeur" });
   const { diploma: key } = await params;
-  const found = await learnerEligibility(user.id, decodeURIComponent(key));
+  // Next hands the segment percent-encoded: a key with a `~` arrives as `%7E`.
+  const decoded = safeDecode(key);
+  const diplomaKey = decoded === null ? null : idParam(decoded);
+  const found = diplomaKey ? await learnerEligibility(user.id, diplomaKey) : null;
   if (!found) notFound();
   const { diploma, verdict } = found;
   const experienceRule = diploma.experience;

@@ -1,5 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { receiptPdf } from "@/lib/requests/receipt";
+import { idParam } from "@/lib/shared/params";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,7 +11,8 @@ const NO_STORE = { "Cache-Control": "private, no-store" };
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return new Response(null, { status: 401, headers: NO_STORE });
-  const receipt = await receiptPdf(user, (await params).id);
+  const id = idParam((await params).id);
+  const receipt = id ? await receiptPdf(user, id) : null;
   // Missing, not visible and not yet deposited look the same.
   if (!receipt) return new Response(null, { status: 404, headers: NO_STORE });
   return new Response(new Uint8Array(receipt.pdf), {
