@@ -5,19 +5,24 @@ import { Alert } from "@/components/ui/Alert";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/auth/domain/safe-redirect";
 import { LoginForm } from "@/components/auth/LoginForm";
+import { searchParam, type SearchParams } from "@/lib/shared/params";
+import { z } from "zod";
 
 export const metadata: Metadata = { title: "Se connecter" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; deconnecte?: string }> }) {
+const callbackUrlParam = searchParam(z.string().max(2000));
+const flagParam = searchParam(z.string().max(10));
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const callbackPath = safeCallbackPath(params.callbackUrl);
+  const callbackPath = safeCallbackPath(callbackUrlParam(params.callbackUrl));
   if (await getCurrentUser()) redirect(callbackPath);
 
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">Se connecter</h1>
       <p className="mt-2 text-slate-700">Auditeurs et personnels du Cnam se connectent ici avec leur identifiant ENF.</p>
-      {params.deconnecte ? (
+      {flagParam(params.deconnecte) !== undefined ? (
         <div className="mt-4">
           <Alert tone="success">Vous êtes déconnecté.</Alert>
         </div>
