@@ -8,6 +8,9 @@ export async function register(): Promise<void> {
   // A wrong setting stops the start, each wrong variable named.
   const { checkEnvironmentAtStart } = await import("@/lib/shared/env");
   checkEnvironmentAtStart();
+  // Each request carries its connection's address, for the client IP of the audit log (lib/shared/request-ip.ts).
+  const { installPeerAddressStamp } = await import("@/lib/shared/request-ip");
+  installPeerAddressStamp();
   // The job queue (emails, reminders, purge): run here unless JOBS_IN_PROCESS=false.
   const { startJobsWithServer } = await import("@/lib/shared/jobs/in-process");
   await startJobsWithServer();

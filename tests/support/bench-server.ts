@@ -90,6 +90,8 @@ export function startServer(options: { port: number; logFile: string; databaseUr
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: `http://localhost:${options.port}`,
     JOBS_IN_PROCESS: "false",
+    // The benchmarks read pages and upload nothing: no virus scanner (production requires one or this).
+    CLAMAV_DISABLED: process.env.CLAMAV_HOST || process.env.CLAMAV_SOCKET ? "false" : "true",
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   };
   for (const name of Object.keys(env)) if (name.startsWith("SMTP_")) delete env[name];

@@ -13,6 +13,7 @@ import { createDatabaseClient } from "../../lib/shared/db/database";
 import { hashPassword } from "../../lib/auth/password-hash";
 import { seed } from "../../prisma/seed";
 import { startS3Server } from "./s3-server";
+import { startClamd } from "./clamd";
 import { freshSchema } from "./postgres-databases";
 import { siblingDatabase } from "./test-postgres";
 import { E2E_ACCOUNTS, E2E_JOURNEY_LEARNER, E2E_LIVE_DATABASE, E2E_LIVE_PORTS, E2E_PASSWORD, E2E_PORT, E2E_POSTGRES_URL, E2E_S3_DIR, E2E_SMTP_PORT, E2E_STORAGE_DIR } from "../e2e/env";
@@ -82,8 +83,13 @@ async function main() {
   // runs on S3, so that a document uploaded through one is downloaded through the other. The S3
   // server runs in this process, so it ends with it, however it is ended.
   const s3 = kind === "live" ? await startS3Server({ directory: path.resolve(E2E_S3_DIR) }) : null;
-  const servers = ports.map((port) => startInstance(port, url, secret, s3?.env ?? {}));
-  const stop = () => servers.forEach((server) => server.kill("SIGTERM"));
+  // Every upload of the browser tests is scanned by a real clamd (EICAR signature only), as in production.
+  const clamd = await startClamd();
+  const servers = ports.map((port) => startInstance(port, url, secret, { ...(s3?.env ?? {}), ...clamd.env }));
+  const stop = () => {
+    servers.forEach((server) => server.kill("SIGTERM"));
+    void clamd.stop();
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
   for (const server of servers) server.on("exit", (code) => (stop(), process.exit(code ?? 0)));

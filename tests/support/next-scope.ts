@@ -28,6 +28,6 @@ export const navigation = {
 };
 
 export const requestScope = {
-  headers: async () => new Headers({ "x-d3-path": "/espace", "x-forwarded-for": "203.0.113.7" }),
+  headers: async () => new Headers({ "x-d3-path": "/espace", "x-d3-peer": "203.0.113.7" }),
   cookies: async () => ({ has: () => false, delete: () => undefined, get: () => undefined }),
 };

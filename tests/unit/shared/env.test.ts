@@ -5,6 +5,7 @@ const PRODUCTION = {
   DATABASE_URL: "postgresql://d3:motdepasse@db.internal:5432/d3",
   NEXTAUTH_SECRET: "k".repeat(44),
   NEXTAUTH_URL: "https://d3.example.fr",
+  CLAMAV_HOST: "clamd.internal",
 };
 
 test("a complete production configuration passes, and so does an empty one in development and tests", () => {
@@ -15,10 +16,29 @@ test("a complete production configuration passes, and so does an empty one in de
 
 test("in production, each missing required variable gives one message naming it", () => {
   const messages = checkEnvironment({ NODE_ENV: "production", NEXTAUTH_SECRET: "" });
-  expect(messages).toHaveLength(3);
+  expect(messages).toHaveLength(4);
   expect(messages[0]).toMatch(/^DATABASE_URL : requise en production/);
   expect(messages[1]).toMatch(/^NEXTAUTH_SECRET : requis en production/);
   expect(messages[2]).toMatch(/^NEXTAUTH_URL : requise en production/);
+  expect(messages[3]).toMatch(/^CLAMAV_HOST ou CLAMAV_SOCKET : requis en production/);
+});
+
+test("production refuses to start without a virus scanner, unless it is turned off on purpose", () => {
+  const { CLAMAV_HOST: _host, ...withoutScanner } = PRODUCTION;
+  expect(checkEnvironment(withoutScanner)).toEqual([expect.stringMatching(/^CLAMAV_HOST ou CLAMAV_SOCKET : requis en production/)]);
+  expect(checkEnvironment({ ...withoutScanner, CLAMAV_SOCKET: "/run/clamav/clamd.ctl" })).toEqual([]);
+  expect(checkEnvironment({ ...withoutScanner, CLAMAV_DISABLED: "true" })).toEqual([]);
+  expect(checkEnvironment({ ...withoutScanner, CLAMAV_DISABLED: "false" })).toHaveLength(1);
+  expect(checkEnvironment({ ...PRODUCTION, CLAMAV_PORT: "clam" })).toEqual([expect.stringMatching(/^CLAMAV_PORT : un numéro de port/)]);
+  // Development and tests may run without one.
+  expect(checkEnvironment({ NODE_ENV: "development" })).toEqual([]);
+});
+
+test("TRUSTED_PROXIES takes addresses and CIDR ranges, nothing else", () => {
+  expect(checkEnvironment({ ...PRODUCTION, TRUSTED_PROXIES: "10.0.0.0/8, 192.168.1.10,::1,fd00::/8" })).toEqual([]);
+  for (const wrong of ["*", "10.0.0.0/33", "proxy.internal", "10.0.0.1,", "::1/129"]) {
+    expect(checkEnvironment({ ...PRODUCTION, TRUSTED_PROXIES: wrong })).toEqual([expect.stringMatching(/^TRUSTED_PROXIES : une liste d'adresses IP/)]);
+  }
 });
 
 test("each wrong variable gives exactly one message that names it, without showing a secret", () => {
@@ -42,7 +62,7 @@ test("each wrong variable gives exactly one message that names it, without showi
     DATABASE_TRANSACTION_TIMEOUT_MS: "50",
   };
   const messages = checkEnvironment(wrong);
-  const named = Object.keys(wrong).filter((name) => name !== "NODE_ENV");
+  const named = Object.keys(wrong).filter((name) => name !== "NODE_ENV" && name !== "CLAMAV_HOST");
   expect(messages).toHaveLength(named.length);
   for (const name of named) expect(messages.filter((message) => message.startsWith(`${name} : `))).toHaveLength(1);
   expect(messages.join("\n")).not.toContain("hunter2");
