@@ -8,6 +8,16 @@ const helpState = (key: RequestState | "DECISION"): RequestState => (key === "DE
 
 type Event = { toState: RequestState; fromState: RequestState; at: Date };
 
+/**
+ * A path that ends badly is not drawn as a success: a refusal or an unfavourable opinion is red
+ * with a cross, a withdrawal grey; every other step keeps its done / current / to come look.
+ */
+function endingOf(key: RequestState | "DECISION", state: RequestState): "negative" | "closed" | null {
+  if (key === "REFUSED" || (key === "DECISION" && state === "UNFAVOURABLE") || key === "UNFAVOURABLE") return "negative";
+  if (key === "WITHDRAWN") return "closed";
+  return null;
+}
+
 /** Every step of the request's path: done (with its date), current, to come. */
 export function RequestSteps({ kind, state, events, label }: { kind: RequestKind; state: RequestState; events: Event[]; label: string }) {
   const last = events.at(-1);
@@ -21,15 +31,28 @@ export function RequestSteps({ kind, state, events, label }: { kind: RequestKind
     <ol aria-label={label} className="space-y-0">
       {steps.map((step, index) => {
         const at = step.status === "done" || step.status === "current" ? reachedAt(step.key) : null;
-        const dot = step.status === "done" ? "bg-green-700 border-green-700" : step.status === "current" ? "bg-white border-brand-700 border-4" : "bg-white border-slate-400";
+        const ending = endingOf(step.key, state);
+        const dot =
+          ending === "negative"
+            ? "bg-red-700 border-red-700"
+            : ending === "closed"
+              ? "bg-slate-500 border-slate-500"
+              : step.status === "done"
+                ? "bg-green-700 border-green-700"
+                : step.status === "current"
+                  ? "bg-white border-brand-700 border-4"
+                  : "bg-white border-slate-400";
+        const statusText = ending === "negative" ? " (décision défavorable)" : ending === "closed" ? " (demande close)" : step.status === "done" ? " (étape terminée)" : step.status === "current" ? " (étape en cours)" : " (à venir)";
         return (
           <li key={`${step.key}-${index}`} className="relative flex gap-3 pb-4 last:pb-0" aria-current={step.status === "current" ? "step" : undefined}>
             {index < steps.length - 1 ? <span aria-hidden="true" className="absolute left-[9px] top-5 h-full w-0.5 bg-slate-300" /> : null}
-            <span aria-hidden="true" className={`relative mt-0.5 h-5 w-5 shrink-0 rounded-full border-2 ${dot}`} />
+            <span aria-hidden="true" className={`relative mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full border-2 text-xs font-bold text-white ${dot}`} data-ending={ending ?? undefined}>
+              {ending === "negative" ? "✗" : null}
+            </span>
             <div>
               <p className={step.status === "current" ? "font-semibold" : step.status === "upcoming" ? "text-slate-700" : ""}>
                 {step.label}
-                <span className="sr-only">{step.status === "done" ? " (étape terminée)" : step.status === "current" ? " (étape en cours)" : " (à venir)"}</span>
+                <span className="sr-only">{statusText}</span>
               </p>
               {at ? <p className="text-sm text-slate-700">{step.status === "current" ? "Depuis le " : "Le "}{formatLongDateTime(at)}</p> : null}
               <Link href={helpLinkForState(helpState(step.key))} className="text-sm">

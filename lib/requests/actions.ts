@@ -8,6 +8,7 @@ import { fromOutcome, ok, toFailure } from "@/lib/shared/result";
 import { deleteFile } from "@/lib/shared/storage";
 import { describeBulkResults } from "./bulk-results";
 import { addDocument, removeDocument } from "./documents";
+import { chooseExperienceRoute } from "./experience-route";
 import { deleteDraft, deleteExperience, resubmitRequest, saveExperience, startRequest, submitRequest, withdrawRequest } from "./learner-requests";
 import { bulkFormValues, bulkSchemaFor, messageSchema, resubmitSchema, staffActionSchema, submitSchema, withdrawSchema } from "./schemas";
 import { bulkApply, postMessage, reviewDocument, runStaffCommand, type StaffActor } from "./staff-requests";
@@ -57,6 +58,18 @@ export const deleteExperienceAction = defineAction({
   access: learner,
   handler: async ({ requestId, experienceId }, { actor }) => {
     const result = fromOutcome(await deleteExperience(actor, requestId, experienceId));
+    if (result.ok) refresh(requestId);
+    return result;
+  },
+});
+
+/** Where the diploma's experience rule has several routes (the licence), the one the learner says applies. */
+export const chooseExperienceRouteAction = defineAction({
+  name: "requests.chooseExperienceRoute",
+  input: z.object({ requestId: id, route: z.string({ error: "Choisissez votre parcours dans la liste." }).min(1, "Choisissez votre parcours dans la liste.").max(16) }),
+  access: learner,
+  handler: async ({ requestId, route }, { actor }) => {
+    const result = fromOutcome(await chooseExperienceRoute(actor, requestId, route));
     if (result.ok) refresh(requestId);
     return result;
   },

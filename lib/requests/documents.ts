@@ -7,7 +7,8 @@ import { log } from "@/lib/shared/log";
 import { canViewRequest, isEditableByLearner, type Viewer } from "@/lib/requests/domain/request-access";
 import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, MAX_DOCUMENTS_PER_REQUEST, type DocumentCategory } from "@/lib/requests/domain/documents";
 import { NOT_FOUND, type Actor } from "./transition";
-import { NOT_EDITABLE, editAnalysis, findOwnedAnalysis } from "./learner-requests";
+import { findDocumentTarget } from "./document-target";
+import { NOT_EDITABLE, editAnalysis } from "./learner-requests";
 
 /**
  * Pièces justificatives of an experience analysis: the learner adds and removes them while the
@@ -53,7 +54,7 @@ export async function addDocument(
   requestId: string,
   input: { category: unknown; file: File | null },
 ): Promise<{ ok: true; documentId: string } | DocumentFailure> {
-  const analysis = await findOwnedAnalysis(learner, requestId);
+  const analysis = await findDocumentTarget(learner, requestId);
   if (!analysis) return notFound;
   // Early answers, before any byte is stored; editability and the limit are decided again under the lock.
   if (!isEditableByLearner(analysis.state)) return NOT_EDITABLE;
@@ -104,7 +105,7 @@ export async function addDocument(
  * file goes after the commit: if that fails, an orphan file is left, never a row without its file.
  */
 export async function removeDocument(learner: Actor, requestId: string, documentId: string): Promise<{ ok: true } | DocumentFailure> {
-  const analysis = await findOwnedAnalysis(learner, requestId);
+  const analysis = await findDocumentTarget(learner, requestId);
   if (!analysis) return notFound;
   if (!isEditableByLearner(analysis.state)) return NOT_EDITABLE;
   if (typeof documentId !== "string" || documentId.length > 64) return notFound;

@@ -9,6 +9,7 @@ import { missingRequiredDocuments, DOCUMENT_CATEGORY_LABELS, type DocumentCatego
 import { isOpen, type RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { searchKey } from "@/lib/shared/text";
+import { experienceRouteProblem } from "./experience-route-check";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { NOT_FOUND, Rollback, changeRequests, type Actor, type TransitionFailure } from "./transition";
 
@@ -211,6 +212,8 @@ async function analysisProblems(tx: Transaction, analysisId: string): Promise<st
   for (const category of missingRequiredDocuments(documents.map((d) => d.category as DocumentCategory))) {
     problems.push(`Joignez la pièce « ${DOCUMENT_CATEGORY_LABELS[category]} ».`);
   }
+  const route = await experienceRouteProblem(tx, analysisId);
+  if (route) problems.push(route);
   return problems;
 }
 

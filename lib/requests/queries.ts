@@ -38,6 +38,7 @@ const detailSelect = {
   lastChangeAt: true,
   createdAt: true,
   diplomaRequestId: true,
+  experienceRoute: true,
   diploma: { select: { key: true, code: true, title: true, definition: true } },
   centre: { select: { code: true, name: true } },
   learner: {

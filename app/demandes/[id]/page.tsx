@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
+import { DecisionBanner } from "@/components/requests/DecisionBanner";
 import { DocumentsPanel } from "@/components/requests/DocumentsPanel";
+import { ExperienceRouteChoice } from "@/components/requests/ExperienceRouteChoice";
 import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
 import { LearnerActions } from "@/components/requests/LearnerActionsBlock";
 import { LiveRequest } from "@/components/requests/LiveRequest";
@@ -10,6 +12,7 @@ import { MessageThread } from "@/components/staff/request/MessageThread";
 import { toThreadMessages } from "@/components/staff/request/thread-messages";
 import { RequestHistory } from "@/components/requests/RequestHistory";
 import { StepsPanel } from "@/components/requests/StepsPanel";
+import { COMPOSITION_NOT_VERIFIED } from "@/lib/catalogue/domain/eligibility";
 import { assessExperience } from "@/lib/catalogue/domain/experience";
 import { isEditableByLearner } from "@/lib/requests/domain/request-access";
 import { describeState, requestTitle } from "@/lib/requests/domain/request-lifecycle";
@@ -100,7 +103,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const analysis = request.kind === "EXPERIENCE" ? request : linked;
   const isDraft = request.state === "DRAFT";
   const analysisEditable = analysis !== null && isEditableByLearner(analysis.state);
-  const assessment = analysis ? assessExperience(analysis.experiences, request.diploma.definition.experience) : null;
+  const rule = request.diploma.definition.experience;
+  const assessment = analysis ? assessExperience(analysis.experiences, rule, { route: analysis.experienceRoute, early: analysis.mode === "ANTICIPEE" }) : null;
+  // A diploma request asked for a correction receives the named pieces itself (they are not experience proofs).
+  const diplomaDocuments = request.kind === "DIPLOMA" && (request.state === "CORRECTION_REQUESTED" || request.documents.length > 0);
 
   return (
     <div className="space-y-8">
@@ -122,6 +128,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </p>
         ) : null}
       </div>
+
+      <DecisionBanner request={request} linked={linked} />
+      {!request.diploma.definition.compositionVerified ? (
+        <p className="rounded border border-slate-300 bg-slate-50 px-4 py-2 text-sm" data-testid="composition-not-verified">
+          {COMPOSITION_NOT_VERIFIED}
+        </p>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="space-y-6">
@@ -151,8 +164,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                   <p className="text-sm">{assessment.assessment.advice}</p>
                 </div>
               ) : null}
-              {request.diploma.definition.experience.kind === "required" ? (
-                <p className="mt-2 text-sm text-slate-700">Règle du diplôme : {request.diploma.definition.experience.ruleText}</p>
+              {rule.kind === "required" ? <p className="mt-2 text-sm text-slate-700">Règle du diplôme : {rule.ruleText}</p> : null}
+              {rule.kind === "required" && rule.routes && rule.routes.length > 1 ? (
+                <div className="mt-3">
+                  <ExperienceRouteChoice requestId={analysis.id} routes={rule.routes} current={analysis.experienceRoute} editable={analysisEditable} />
+                </div>
               ) : null}
               <div className="mt-4">
                 <ExperienceEditor requestId={analysis.id} experiences={analysis.experiences} editable={analysisEditable} />
@@ -171,6 +187,18 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               </p>
               <div className="mt-3">
                 <DocumentsPanel requestId={analysis.id} editable={analysisEditable} documents={analysis.documents} />
+              </div>
+            </section>
+          ) : null}
+
+          {diplomaDocuments ? (
+            <section aria-labelledby="pieces-diplome" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+              <h2 id="pieces-diplome" className="text-lg font-semibold">
+                Pièces de la demande de diplôme
+              </h2>
+              <p className="mt-1 text-sm text-slate-700">Les pièces que votre centre vous demande pour cette demande : joignez-les ici, puis renvoyez le dossier.</p>
+              <div className="mt-3">
+                <DocumentsPanel requestId={request.id} editable={request.state === "CORRECTION_REQUESTED"} documents={request.documents} />
               </div>
             </section>
           ) : null}

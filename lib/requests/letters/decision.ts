@@ -86,3 +86,27 @@ export function decisionEvents(request: { id: string; number: string | null; eve
     return [{ requestId: request.id, eventId: event.id, kind: decision.kind, label: LETTER_LABELS[decision.kind], decidedAt: event.at, fileName: `courrier-${number}-${FILE_SLUGS[decision.kind]}.pdf` }];
   });
 }
+
+export type DecisionTone = "positive" | "conditional" | "negative";
+
+/** How a decision reads: a refusal or an unfavourable opinion is never shown as a success. */
+export function toneOf(decision: Decision): DecisionTone {
+  switch (decision.kind) {
+    case "EXPERIENCE_FAVOURABLE":
+    case "DIPLOMA_VALIDATED":
+      return "positive";
+    case "EXPERIENCE_FAVOURABLE_WITH_CONDITION":
+      return "conditional";
+    case "EXPERIENCE_UNFAVOURABLE":
+    case "REFUSED":
+      return "negative";
+  }
+}
+
+/** The request's last decision with its letter, or null when nothing has been decided. */
+export function latestDecision(request: { id: string; number: string | null; events: readonly DecisionEvent[] }): { decision: Decision; letter: LetterEntry } | null {
+  const letter = decisionEvents(request).at(-1);
+  const event = letter ? request.events.find((candidate) => candidate.id === letter.eventId) : undefined;
+  const decision = event ? decisionOf(event) : null;
+  return letter && decision ? { decision, letter } : null;
+}

@@ -6,6 +6,7 @@ import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries"
 import type { Viewer } from "@/lib/requests/domain/request-access";
 import { decisionEvents, decisionOf, type LetterEntry } from "./decision";
 import { renderLetter, type LetterData } from "./letter-document";
+import { isContestable, letterSettings, signatoryOf } from "./settings";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 
 /**
@@ -28,6 +29,7 @@ async function letterData(request: RequestDetail, eventId: number): Promise<Lett
   const event = request.events.find((e) => e.id === eventId);
   const decision = event ? decisionOf(event) : null;
   if (!event || !decision || !request.number) return null;
+  const settings = letterSettings();
   const [profile, linked] = await Promise.all([
     db.learnerProfile.findUnique({
       where: { userId: request.learnerId },
@@ -51,6 +53,8 @@ async function letterData(request: RequestDetail, eventId: number): Promise<Lett
     },
     centre: { name: request.centre.name },
     diploma: { code: request.diploma.code, title: request.diploma.title },
+    signatory: signatoryOf(decision, settings, request.centre.name, event.actor?.displayName ?? null),
+    appealText: isContestable(decision) ? settings.appealText : null,
   };
 }
 
