@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { parseDiplomaNumberFormat } from "@/lib/requests/domain/diploma-number";
 import { reminderSettingsFrom } from "@/lib/notifications/domain/reminders";
@@ -51,6 +52,45 @@ export const STORAGE_VARIABLES = {
   S3_SECRET_ACCESS_KEY: text.optional(),
   S3_FORCE_PATH_STYLE: flag.optional(),
 };
+/** The virus scanner's variables (ClamAV's clamd), also read by lib/shared/storage/virus-scan.ts. */
+export const SCANNER_VARIABLES = {
+  CLAMAV_HOST: text.optional(),
+  CLAMAV_PORT: integer(1, 65535, "un numéro de port").optional(),
+  CLAMAV_SOCKET: text.optional(),
+  CLAMAV_TIMEOUT_MS: milliseconds.optional(),
+  CLAMAV_DISABLED: flag.optional(),
+};
+export const SCANNER_REQUIRED_IN_PRODUCTION =
+  "CLAMAV_HOST ou CLAMAV_SOCKET : requis en production (l'adresse du démon clamd qui analyse chaque pièce envoyée) ; CLAMAV_DISABLED=true pour s'en passer délibérément.";
+
+/** Uploads and live streams: limits that tests lower. Read by the modules that use them through readVariables(). */
+export const LIMIT_VARIABLES = {
+  LEARNER_STORAGE_QUOTA_MB: integer(1, 100_000, "un nombre entier de mégaoctets").optional(),
+  STREAM_SESSION_CHECK_MS: milliseconds.optional(),
+  STREAM_MAX_PER_USER: integer(1, 1_000, "un nombre entier").optional(),
+};
+
+/**
+ * The reverse proxies whose X-Forwarded-For is believed (lib/shared/request-ip.ts): addresses or
+ * CIDR ranges separated by commas. Unset: none, the client's address is the connection's.
+ */
+export const PROXY_VARIABLES = {
+  TRUSTED_PROXIES: text
+    .refine((value) => value.split(",").every((entry) => isAddressOrRange(entry.trim())), "une liste d'adresses IP ou de plages CIDR séparées par des virgules est attendue, par exemple 10.0.0.0/8,192.168.1.10")
+    .optional(),
+};
+
+/** An IPv4 or IPv6 address, with an optional /prefix. */
+export function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, extra] = entry.split("/");
+  if (extra !== undefined || !address) return false;
+  const version = isIP(address);
+  if (version === 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
 /**
  * What the decision letters print (lib/requests/letters/settings.ts reads them through
  * readVariables()): the national signatory and the appeal routes. Unset: the defaults there.
@@ -87,6 +127,9 @@ function schema(production: boolean) {
     MAIL_DIR: text.optional(),
     ...STORAGE_VARIABLES,
     ...LETTER_VARIABLES,
+    ...SCANNER_VARIABLES,
+    ...LIMIT_VARIABLES,
+    ...PROXY_VARIABLES,
     DIPLOMA_NUMBER_FORMAT: z
       .string()
       .superRefine((format, context) => {
@@ -150,6 +193,9 @@ export function checkEnvironment(env: Environment): string[] {
     for (const name of S3_REQUIRED) {
       if (!values[name] && !messages.has(name)) messages.set(name, requiredWithS3(name));
     }
+  }
+  if (production && !values.CLAMAV_HOST && !values.CLAMAV_SOCKET && values.CLAMAV_DISABLED !== "true" && !messages.has("CLAMAV_DISABLED")) {
+    messages.set("CLAMAV_HOST", SCANNER_REQUIRED_IN_PRODUCTION);
   }
   const reminderNames = ["REMINDER_CORRECTION_DAYS", "REMINDER_DRAFT_DAYS", "PURGE_DRAFT_DAYS"];
   if (!reminderNames.some((name) => messages.has(name))) {
