@@ -4,13 +4,15 @@ import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/auth/domain/safe-redirect";
-import { LoginForm } from "@/components/auth/LoginForm";
+import { LoginChoice } from "@/components/auth/LoginChoice";
 import { searchParam, type SearchParams } from "@/lib/shared/params";
 import { z } from "zod";
 
 export const metadata: Metadata = { title: "Se connecter" };
 
 const callbackUrlParam = searchParam(z.string().max(2000));
+/** Why a login through the ENF's OpenID Connect provider came back here (?erreur= ours, ?error= NextAuth's). */
+const failureParam = searchParam(z.string().regex(/^[A-Za-z_]{1,40}$/));
 const flagParam = searchParam(z.string().max(10));
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -28,10 +30,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
       ) : null}
       <div className="mt-6 rounded border border-slate-200 bg-white p-6 shadow-sm">
-        <LoginForm callbackPath={callbackPath} />
-        <p className="mt-4">
-          <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
-        </p>
+        <LoginChoice callbackPath={callbackPath} failure={failureParam(params.erreur) ?? failureParam(params.error)} />
       </div>
       <div className="mt-6 rounded border border-slate-200 bg-white p-4 text-sm">
         <h2 className="font-semibold">Vous n&apos;avez pas d&apos;identifiant ENF ?</h2>

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/shared/db";
 import type { Transaction } from "@/lib/shared/db/database";
 import { hashPassword } from "@/lib/auth/password-hash";
+import { usesLocalPasswords } from "@/lib/auth/directory-config";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { accountChangeRefusal, type AccountChange, type AccountTarget } from "@/lib/requests/domain/staff-policy";
@@ -34,7 +35,8 @@ export async function createStaffAccount(actor: AuditActor, values: unknown): Pr
 
   const taken = { ok: false as const, fieldErrors: { identifier: "Identifiant : un compte porte déjà cet identifiant (ajoutez un chiffre pour un homonyme : prenom.nom2)." } };
   if (await db.user.findUnique({ where: { identifier }, select: { id: true } })) return taken;
-  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+  // With the ENF's directory D3 keeps no password: the person logs in with the ENF's.
+  const passwordHash = usesLocalPasswords() ? await hashPassword(randomBytes(32).toString("base64url")) : null;
 
   let created: { id: string } | null;
   try {

@@ -1,28 +1,33 @@
 import { db } from "../shared/db";
 import { verifyAgainstDecoy, verifyPassword } from "./password-hash";
+import type { Authentication } from "@/lib/auth/domain/directory";
 import type { Role } from "@/lib/auth/domain/policy";
 
 export type DirectoryUser = { id: string; identifier: string; displayName: string; role: Role };
 
 /**
- * Checks an ENF identifier and password. The local implementation reads the User table; an LDAP
- * or OpenID Connect directory can implement the same interface without touching the pages.
+ * Checks an ENF identifier and password. IDENTITY_PROVIDER chooses the implementation
+ * (lib/auth/directories.ts): D3's own accounts here, the ENF's LDAP directory in
+ * ldap-directory.ts. (With OpenID Connect the ENF's provider checks the password itself, on its
+ * own page: see auth-options.ts.) Then lib/auth/accounts.ts decides what the accepted person may
+ * open in D3.
  */
 export interface IdentityDirectory {
-  authenticate(identifier: string, password: string): Promise<DirectoryUser | null>;
+  authenticate(identifier: string, password: string): Promise<Authentication>;
 }
 
+/** D3's own accounts (IDENTITY_PROVIDER=local, development and demo). */
 export const localDirectory: IdentityDirectory = {
   async authenticate(identifier, password) {
     const user = await db.user.findUnique({
       where: { identifier },
-      select: { id: true, identifier: true, displayName: true, role: true, active: true, passwordHash: true },
+      select: { identifier: true, displayName: true, email: true, active: true, passwordHash: true },
     });
-    if (!user || !user.active) {
+    if (!user || !user.active || !user.passwordHash) {
       await verifyAgainstDecoy(password);
-      return null;
+      return { status: "rejected" };
     }
-    if (!(await verifyPassword(user.passwordHash, password))) return null;
-    return { id: user.id, identifier: user.identifier, displayName: user.displayName, role: user.role };
+    if (!(await verifyPassword(user.passwordHash, password))) return { status: "rejected" };
+    return { status: "accepted", person: { identifier: user.identifier, givenName: null, surname: null, email: user.email, learnerNumber: null, groups: [] } };
   },
 };

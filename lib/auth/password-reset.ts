@@ -32,6 +32,8 @@ export type ResetRequestResult = { ok: true } | { ok: false; fieldErrors: FieldE
 export async function requestPasswordReset(rawIdentifier: string, now: Date = new Date()): Promise<ResetRequestResult> {
   const checked = checkIdentifier(rawIdentifier);
   if (!checked.ok) return { ok: false, fieldErrors: { identifier: checked.message } };
+  // With the ENF's directory D3 keeps no password: nothing to send (the page links to the ENF's).
+  if (!usesLocalPasswords()) return { ok: true };
   await db.$transaction((tx) => enqueue(tx, "send-password-reset", { identifier: checked.identifier, requestedAt: now.toISOString() }, { maxAttempts: 5 }));
   return { ok: true };
 }

@@ -162,7 +162,7 @@ export async function exportLearnerData(userId: string, now: Date = new Date()):
         nomAffiche: user.displayName,
         adresseElectroniqueDuCompte: user.email,
         creeLe: user.createdAt,
-        connexions: logins.map((l) => ({ date: l.at, resultat: { SUCCESS: "réussie", FAILURE: "échouée", REFUSED: "refusée (identifiant bloqué)" }[l.outcome], adresseIp: l.ip })),
+        connexions: logins.map((l) => ({ date: l.at, resultat: { SUCCESS: "réussie", FAILURE: "échouée", REFUSED: "refusée (identifiant bloqué)", UNAVAILABLE: "non vérifiée (annuaire injoignable)" }[l.outcome], adresseIp: l.ip })),
       },
       profil: profile && {
         civilite: profile.civility === "MADAME" ? "Madame" : "Monsieur",

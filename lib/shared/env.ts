@@ -16,7 +16,7 @@ import { log } from "./log";
 export type Environment = Record<string, string | undefined>;
 
 // Their values never appear in a message, even when wrong.
-const SECRETS = new Set(["NEXTAUTH_SECRET", "SMTP_PASSWORD", "S3_SECRET_ACCESS_KEY", "S3_ACCESS_KEY_ID", "DATABASE_URL"]);
+const SECRETS = new Set(["NEXTAUTH_SECRET", "LDAP_BIND_PASSWORD", "OIDC_CLIENT_SECRET", "SMTP_PASSWORD", "S3_SECRET_ACCESS_KEY", "S3_ACCESS_KEY_ID", "DATABASE_URL"]);
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -104,6 +104,59 @@ export const LETTER_VARIABLES = {
 export const S3_REQUIRED = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 export const requiredWithS3 = (name: string) => `${name} : requis quand STORAGE_DRIVER=s3.`;
 
+const ldapUrl = z.url({ protocol: /^ldaps?$/, error: "une adresse ldap:// ou ldaps:// est attendue, par exemple ldaps://annuaire.cnam.fr" });
+const anyUrl = z.url({ protocol: /^https?$/, error: "une adresse complète est attendue, par exemple https://enf.cnam.fr/mot-de-passe" });
+const attribute = z.string().regex(/^[A-Za-z][\w.:-]*$/, "un nom d'attribut ou de revendication est attendu, par exemple givenName");
+
+/**
+ * Where identifiers and passwords are checked (lib/auth/directory-config.ts reads them through
+ * readVariables()): D3's own accounts (local), the ENF's LDAP directory or its OpenID Connect provider.
+ */
+export const IDENTITY_VARIABLES = {
+  IDENTITY_PROVIDER: z.enum(["local", "ldap", "oidc"], "« local », « ldap » ou « oidc » est attendu").optional(),
+  LDAP_URL: ldapUrl.optional(),
+  LDAP_BIND_DN: text.optional(),
+  LDAP_BIND_PASSWORD: text.optional(),
+  LDAP_BASE_DN: text.optional(),
+  LDAP_USER_FILTER: z
+    .string()
+    .refine((value) => value.includes("{identifier}"), "le filtre doit contenir {identifier}, par exemple (uid={identifier})")
+    .refine((value) => value.startsWith("(") && value.endsWith(")"), "le filtre doit être entre parenthèses, par exemple (uid={identifier})")
+    .optional(),
+  LDAP_CA_FILE: text.optional(),
+  LDAP_STARTTLS: flag.optional(),
+  LDAP_TIMEOUT_MS: milliseconds.optional(),
+  LDAP_ATTR_GIVEN_NAME: attribute.optional(),
+  LDAP_ATTR_SURNAME: attribute.optional(),
+  LDAP_ATTR_EMAIL: attribute.optional(),
+  LDAP_ATTR_LEARNER_NUMBER: attribute.optional(),
+  LDAP_ATTR_GROUPS: attribute.optional(),
+  OIDC_ISSUER: anyUrl.optional(),
+  OIDC_CLIENT_ID: text.optional(),
+  OIDC_CLIENT_SECRET: text.optional(),
+  OIDC_CLAIM_IDENTIFIER: attribute.optional(),
+  OIDC_CLAIM_GIVEN_NAME: attribute.optional(),
+  OIDC_CLAIM_SURNAME: attribute.optional(),
+  OIDC_CLAIM_EMAIL: attribute.optional(),
+  OIDC_CLAIM_LEARNER_NUMBER: attribute.optional(),
+  OIDC_CLAIM_GROUPS: attribute.optional(),
+  DIRECTORY_GROUP_ROLES: z
+    .string()
+    .refine(
+      (value) => value.split(";").every((part) => !part.trim() || /^(ADMIN|AGENT_NATIONAL)=.+$/.test(part.trim())),
+      "la forme RÔLE=groupe;RÔLE=groupe est attendue, avec ADMIN ou AGENT_NATIONAL, par exemple ADMIN=cn=d3-admins,ou=groups,dc=cnam,dc=fr",
+    )
+    .optional(),
+  ENF_PASSWORD_RESET_URL: anyUrl.optional(),
+  LOGIN_MAX_ATTEMPTS_PER_IP: integer(1, 100_000, "un nombre entier de tentatives").optional(),
+};
+
+/** What each external directory needs; with them D3 keeps no password, « Mot de passe oublié ? » goes to the ENF. */
+export const IDENTITY_REQUIRED = {
+  ldap: ["LDAP_URL", "LDAP_BASE_DN", "ENF_PASSWORD_RESET_URL"],
+  oidc: ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "ENF_PASSWORD_RESET_URL"],
+} as const;
+
 function schema(production: boolean) {
   const inProduction = <T extends z.ZodType>(rule: T) => (production ? rule : rule.optional());
   return z.object({
@@ -126,6 +179,7 @@ function schema(production: boolean) {
     MAIL_FROM: z.string().regex(/@/, "une adresse d'expéditeur est attendue, par exemple D3 – Cnam <no-reply@d3.example.fr>").optional(),
     MAIL_DIR: text.optional(),
     ...STORAGE_VARIABLES,
+    ...IDENTITY_VARIABLES,
     ...LETTER_VARIABLES,
     ...SCANNER_VARIABLES,
     ...LIMIT_VARIABLES,
@@ -196,6 +250,15 @@ export function checkEnvironment(env: Environment): string[] {
   }
   if (production && !values.CLAMAV_HOST && !values.CLAMAV_SOCKET && values.CLAMAV_DISABLED !== "true" && !messages.has("CLAMAV_DISABLED")) {
     messages.set("CLAMAV_HOST", SCANNER_REQUIRED_IN_PRODUCTION);
+  }
+  const provider = values.IDENTITY_PROVIDER;
+  if (provider === "ldap" || provider === "oidc") {
+    for (const name of IDENTITY_REQUIRED[provider]) {
+      if (!values[name] && !messages.has(name)) messages.set(name, `${name} : requis quand IDENTITY_PROVIDER=${provider}.`);
+    }
+  }
+  if (provider === "ldap" && !values.LDAP_BIND_DN !== !values.LDAP_BIND_PASSWORD && !messages.has("LDAP_BIND_DN")) {
+    messages.set("LDAP_BIND_DN", "LDAP_BIND_DN et LDAP_BIND_PASSWORD : les deux ou aucun (recherche anonyme) sont attendus.");
   }
   const reminderNames = ["REMINDER_CORRECTION_DAYS", "REMINDER_DRAFT_DAYS", "PURGE_DRAFT_DAYS"];
   if (!reminderNames.some((name) => messages.has(name))) {

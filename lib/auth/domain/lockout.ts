@@ -11,7 +11,11 @@ export const LOCK_DURATION_MS = 15 * 60_000;
 /** History needed to evaluate the rule: a lock can only be in force if its failures are this recent. */
 export const LOOKBACK_MS = FAILURE_WINDOW_MS + LOCK_DURATION_MS;
 
-export type Attempt = { at: Date; outcome: "SUCCESS" | "FAILURE" | "REFUSED" };
+/**
+ * REFUSED: refused while locked, nothing checked. UNAVAILABLE: the directory could not be reached,
+ * nothing checked. Neither counts as a failure.
+ */
+export type Attempt = { at: Date; outcome: "SUCCESS" | "FAILURE" | "REFUSED" | "UNAVAILABLE" };
 
 export type LockState = { locked: false } | { locked: true; until: Date };
 
@@ -26,7 +30,7 @@ export function lockState(attempts: readonly Attempt[], now: Date): LockState {
       failures = [];
       continue;
     }
-    if (attempt.outcome === "REFUSED" || t < lockedUntil) continue;
+    if (attempt.outcome !== "FAILURE" || t < lockedUntil) continue;
     failures = failures.filter((f) => f > t - FAILURE_WINDOW_MS);
     failures.push(t);
     if (failures.length >= MAX_FAILURES) {
@@ -37,6 +41,11 @@ export function lockState(attempts: readonly Attempt[], now: Date): LockState {
   return now.getTime() < lockedUntil ? { locked: true, until: new Date(lockedUntil) } : { locked: false };
 }
 
-export function lockedMessage(until: Date): string {
-  return `Trop de tentatives de connexion ont échoué : la connexion à ce compte est bloquée pendant 15 minutes, jusqu'à ${formatTime(until)}. Vous pouvez aussi choisir un nouveau mot de passe avec « Mot de passe oublié ? ».`;
+/** What a locked staff member is told in addition: whom to ask. */
+export const STAFF_LOCKED_HELP =
+  "Personnel du Cnam : si vous n'êtes pas à l'origine de ces tentatives, ou si le blocage continue, demandez de l'aide à l'administrateur de D3 de votre établissement ; il voit les tentatives de connexion dans le journal.";
+
+export function lockedMessage(until: Date, kind: "learner" | "staff" = "learner"): string {
+  const message = `Trop de tentatives de connexion ont échoué : la connexion à ce compte est bloquée pendant 15 minutes, jusqu'à ${formatTime(until)}. Vous pouvez aussi choisir un nouveau mot de passe avec « Mot de passe oublié ? ».`;
+  return kind === "staff" ? `${message} ${STAFF_LOCKED_HELP}` : message;
 }
