@@ -1,5 +1,5 @@
 import { db } from "@/lib/shared/db";
-import { createStepDurationCollector, lastTwelveMonths, type StepStats, type Window } from "@/lib/statistics/domain/statistics";
+import { createGroupedCollector, createStepDurationCollector, lastTwelveMonths, type StepGroup, type StepStats, type Window } from "@/lib/statistics/domain/statistics";
 import { REQUEST_STATES, isOpen, type RequestState } from "@/lib/requests/domain/request-lifecycle";
 
 /** Optional narrowing to one centre's requests (a centre's own figures; tests on a shared database). */
@@ -37,13 +37,15 @@ export async function requestsPerCentre(scope: StatsScope = {}): Promise<CentreC
 }
 
 /**
- * Time spent in each step over the last 12 months (by the date the step was left). Reads, in id
+ * Time spent in each step over the last 12 months (by the date the step was left), all requests
+ * together (`steps`) and per kind of request, nationally and per centre (`groups`). Reads, in id
  * order and by batches, the history of every request that changed in the window — its earlier
  * rows included, since a step left in the window may have been entered before it.
  */
-export async function stepStatistics(now: Date = new Date(), scope: StatsScope = {}): Promise<{ window: Window; steps: StepStats[] }> {
+export async function stepStatistics(now: Date = new Date(), scope: StatsScope = {}): Promise<{ window: Window; steps: StepStats[]; groups: StepGroup[] }> {
   const window = lastTwelveMonths(now);
   const collector = createStepDurationCollector(window);
+  const grouped = createGroupedCollector(window);
   const where = { at: { lte: window.to }, request: { ...scope, events: { some: { at: { gte: window.from, lte: window.to } } } } };
   let after = 0;
   for (;;) {
@@ -51,11 +53,15 @@ export async function stepStatistics(now: Date = new Date(), scope: StatsScope =
       where: { ...where, id: { gt: after } },
       orderBy: { id: "asc" },
       take: BATCH,
-      select: { id: true, requestId: true, at: true, fromState: true, toState: true },
+      select: { id: true, requestId: true, at: true, fromState: true, toState: true, request: { select: { kind: true, centreCode: true } } },
     });
-    for (const row of rows) collector.add({ requestId: row.requestId, at: row.at, fromState: row.fromState as RequestState, toState: row.toState as RequestState });
+    for (const row of rows) {
+      const history = { requestId: row.requestId, at: row.at, fromState: row.fromState as RequestState, toState: row.toState as RequestState };
+      collector.add(history);
+      grouped.add({ ...history, kind: row.request.kind, centreCode: row.request.centreCode });
+    }
     if (rows.length < BATCH) break;
     after = rows[rows.length - 1]!.id;
   }
-  return { window, steps: collector.result() };
+  return { window, steps: collector.result(), groups: grouped.result() };
 }

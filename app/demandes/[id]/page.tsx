@@ -28,7 +28,7 @@ export const metadata: Metadata = { title: "Ma demande" };
 
 async function StateSummary({ request }: { request: RequestDetail }) {
   const { label, holder, learnerAction } = describeState(request.state);
-  const usual = request.state === "DRAFT" ? null : await usualDurationOf(request.state);
+  const usual = request.state === "DRAFT" ? null : await usualDurationOf(request);
   const correction = request.state === "CORRECTION_REQUESTED" ? request.events.findLast((e) => e.toState === "CORRECTION_REQUESTED") : null;
   return (
     <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">

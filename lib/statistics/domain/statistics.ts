@@ -1,4 +1,4 @@
-import { REQUEST_STATES, type RequestState } from "../../requests/domain/request-lifecycle";
+import { REQUEST_STATES, type RequestKind, type RequestState } from "../../requests/domain/request-lifecycle";
 
 /**
  * How long requests stay in each step. A step is a state of the request: its duration runs from
@@ -129,4 +129,51 @@ export function usualDuration(stats: readonly StepStats[], state: RequestState):
   const bound = Math.floor(step.p90Ms / DAY) + 1;
   const within = bound === 1 ? "moins d'un jour" : `moins de ${days(bound)}`;
   return `En général ${median} (9 dossiers sur 10 en ${within})`;
+}
+
+// ——— Per kind of request and per centre ———
+
+/** A history row with what it is about: the usual durations are told apart by kind and centre. */
+export type KindedHistoryRow = HistoryRow & { kind: RequestKind; centreCode: string };
+/** The steps of one kind of request, in one centre or (centreCode null) in all of them. */
+export type StepGroup = { kind: RequestKind; centreCode: string | null; steps: StepStats[] };
+
+/**
+ * A centre's own figures once it has this many samples of a step; below, the national figures of
+ * the same kind of request (a handful of files would make a centre look fast or slow by chance).
+ */
+export const MIN_SAMPLES_FOR_CENTRE = 20;
+
+/** Collects the steps of each kind of request, nationally and per centre, from the same rows. */
+export function createGroupedCollector(window: Window) {
+  const collectors = new Map<string, { kind: RequestKind; centreCode: string | null; collector: ReturnType<typeof createStepDurationCollector> }>();
+  const feed = (kind: RequestKind, centreCode: string | null, row: HistoryRow) => {
+    const key = `${kind}|${centreCode ?? ""}`;
+    let entry = collectors.get(key);
+    if (!entry) collectors.set(key, (entry = { kind, centreCode, collector: createStepDurationCollector(window) }));
+    entry.collector.add(row);
+  };
+  return {
+    add(row: KindedHistoryRow): void {
+      feed(row.kind, null, row);
+      feed(row.kind, row.centreCode, row);
+    },
+    result(): StepGroup[] {
+      return [...collectors.values()].map(({ kind, centreCode, collector }) => ({ kind, centreCode, steps: collector.result() }));
+    },
+  };
+}
+
+/**
+ * "How long this step usually takes" for one request: its centre's figures for its kind when the
+ * centre has at least MIN_SAMPLES_FOR_CENTRE samples of the step, otherwise the national figures
+ * of its kind; a diploma request is never measured with analyses, nor the reverse. Null while there
+ * are too few samples either way.
+ */
+export function usualDurationFor(groups: readonly StepGroup[], request: { kind: RequestKind; centreCode: string; state: RequestState }): string | null {
+  const stepOf = (centreCode: string | null) => groups.find((group) => group.kind === request.kind && group.centreCode === centreCode)?.steps.find((step) => step.state === request.state);
+  const own = stepOf(request.centreCode);
+  if (own && own.count >= MIN_SAMPLES_FOR_CENTRE) return `${usualDuration([own], request.state)} dans votre centre`;
+  const national = usualDuration(groups.find((group) => group.kind === request.kind && group.centreCode === null)?.steps ?? [], request.state);
+  return national ? `${national} pour l'ensemble des centres` : null;
 }

@@ -1,4 +1,4 @@
-import { computeStepStats, createStepDurationCollector, formatDuration, formatDurationLong, lastTwelveMonths, nearestRank, usualDuration, type HistoryRow, type StepStats } from "@/lib/statistics/domain/statistics";
+import { computeStepStats, createGroupedCollector, createStepDurationCollector, MIN_SAMPLES_FOR_CENTRE, usualDurationFor, formatDuration, formatDurationLong, lastTwelveMonths, nearestRank, usualDuration, type HistoryRow, type StepStats } from "@/lib/statistics/domain/statistics";
 import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
 
 const HOUR = 3_600_000;
@@ -149,5 +149,34 @@ describe("usualDuration (for learners)", () => {
   test("null with fewer than 5 samples, or for a step without statistics", () => {
     expect(usualDuration(stats(4, 5 * DAY, 9 * DAY), "IN_REVIEW")).toBeNull();
     expect(usualDuration(stats(40, 5 * DAY, 9 * DAY), "FORWARDED")).toBeNull();
+  });
+});
+
+describe("usual durations per kind of request and per centre", () => {
+  /** `count` requests of one kind and centre, each taken in charge `days` days after submission. */
+  function requests(prefix: string, count: number, days: number, kind: "DIPLOMA" | "EXPERIENCE", centreCode: string) {
+    return Array.from({ length: count }, (_, i) => request(`${prefix}${i}`, i * HOUR, days * DAY)).flat().map((r) => ({ ...r, kind, centreCode }));
+  }
+
+  function groupsOf(rows: ReturnType<typeof requests>) {
+    const collector = createGroupedCollector(WINDOW);
+    rows.forEach((r) => collector.add(r));
+    return collector.result();
+  }
+
+  test("diploma requests and analyses are measured apart", () => {
+    const groups = groupsOf([...requests("d", 10, 2, "DIPLOMA", "PARIS"), ...requests("e", 10, 9, "EXPERIENCE", "PARIS")]);
+    expect(usualDurationFor(groups, { kind: "DIPLOMA", centreCode: "PARIS", state: "SUBMITTED" })).toBe("En général 2 jours (9 dossiers sur 10 en moins de 3 jours) pour l'ensemble des centres");
+    expect(usualDurationFor(groups, { kind: "EXPERIENCE", centreCode: "PARIS", state: "SUBMITTED" })).toBe("En général 9 jours (9 dossiers sur 10 en moins de 10 jours) pour l'ensemble des centres");
+  });
+
+  test(`a centre's own figures once it has ${MIN_SAMPLES_FOR_CENTRE} samples, the national figures of the kind before`, () => {
+    const rows = [...requests("p", MIN_SAMPLES_FOR_CENTRE, 1, "DIPLOMA", "PARIS"), ...requests("n", 40, 6, "DIPLOMA", "NOUVELLE-AQUITAINE"), ...requests("b", MIN_SAMPLES_FOR_CENTRE - 1, 30, "DIPLOMA", "BRETAGNE")];
+    const groups = groupsOf(rows);
+    expect(usualDurationFor(groups, { kind: "DIPLOMA", centreCode: "PARIS", state: "SUBMITTED" })).toBe("En général 1 jour (9 dossiers sur 10 en moins de 2 jours) dans votre centre");
+    // 19 samples in Bretagne: the national figure of diploma requests (79 samples, median 6 days).
+    expect(usualDurationFor(groups, { kind: "DIPLOMA", centreCode: "BRETAGNE", state: "SUBMITTED" })).toBe("En général 6 jours (9 dossiers sur 10 en moins de 31 jours) pour l'ensemble des centres");
+    // No analysis at all: nothing is said rather than a diploma's figure.
+    expect(usualDurationFor(groups, { kind: "EXPERIENCE", centreCode: "PARIS", state: "SUBMITTED" })).toBeNull();
   });
 });
