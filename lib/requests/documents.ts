@@ -4,11 +4,12 @@ import type { Database, Transaction } from "@/lib/shared/db/database";
 import { recordAudit } from "@/lib/audit/log";
 import { deleteFile, openFile, saveFile, StorageUnavailableError } from "@/lib/shared/storage";
 import { log } from "@/lib/shared/log";
-import { canViewRequest, isEditableByLearner, type Viewer } from "@/lib/requests/domain/request-access";
+import { canViewRequest, isEditableByLearner, learnerMayAddDocument, type Viewer } from "@/lib/requests/domain/request-access";
 import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, MAX_DOCUMENTS_PER_REQUEST, type DocumentCategory } from "@/lib/requests/domain/documents";
+import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { NOT_FOUND, type Actor } from "./transition";
 import { findDocumentTarget } from "./document-target";
-import { NOT_EDITABLE, editAnalysis } from "./learner-requests";
+import { NOT_EDITABLE, editAnalysisWhen } from "./learner-requests";
 
 /**
  * Pièces justificatives of an experience analysis: the learner adds and removes them while the
@@ -19,6 +20,9 @@ export type DocumentField = "category" | "file";
 export type DocumentFailure = { ok: false; message: string; fieldErrors?: Partial<Record<DocumentField, string>> };
 
 const notFound: DocumentFailure = { ok: false, message: NOT_FOUND.message };
+const INTERNSHIP_ONLY = "À cette étape, joignez seulement la convention de stage ou le rapport de stage.";
+/** A request whose documents the learner may change now: a draft, a correction, or the internship proofs of a favourable opinion under condition. */
+const mayReceiveDocuments = (state: RequestState) => isEditableByLearner(state) || state === "FAVOURABLE_WITH_CONDITION";
 // Not the file's fault: the learner keeps it and sends it again later.
 const storageUnavailable: DocumentFailure = { ok: false, message: "Enregistrement impossible pour le moment, réessayez plus tard." };
 const onField = (field: DocumentField, message: string): DocumentFailure => ({ ok: false, message: "La pièce n'a pas été ajoutée.", fieldErrors: { [field]: message } });
@@ -57,9 +61,11 @@ export async function addDocument(
   const analysis = await findDocumentTarget(learner, requestId);
   if (!analysis) return notFound;
   // Early answers, before any byte is stored; editability and the limit are decided again under the lock.
-  if (!isEditableByLearner(analysis.state)) return NOT_EDITABLE;
+  if (!isEditableByLearner(analysis.state) && analysis.state !== "FAVOURABLE_WITH_CONDITION") return NOT_EDITABLE;
   if (!isCategory(input.category)) return onField("category", "Type de pièce : choisissez-le dans la liste.");
   const category = input.category;
+  // After a favourable opinion under condition, only the internship's agreement and report.
+  if (!learnerMayAddDocument(analysis.state, category)) return onField("category", INTERNSHIP_ONLY);
   const { file } = input;
   if (!file || (file.size === 0 && file.name === "")) return onField("file", "Choisissez le fichier à joindre.");
   const full = await documentLimitReached(db, analysis.id);
@@ -82,9 +88,11 @@ export async function addDocument(
   const context = { requestId: analysis.id };
   let result: { ok: true; documentId: string } | DocumentFailure;
   try {
-    result = await editAnalysis(analysis.id, async (tx): Promise<{ ok: true; documentId: string } | DocumentFailure> => {
+    result = await editAnalysisWhen(analysis.id, mayReceiveDocuments, async (tx): Promise<{ ok: true; documentId: string } | DocumentFailure> => {
       const limit = await documentLimitReached(tx, analysis.id);
       if (limit) return limit;
+      const state = (await tx.request.findUnique({ where: { id: analysis.id }, select: { state: true } }))?.state;
+      if (!state || !learnerMayAddDocument(state, category)) return NOT_EDITABLE;
       const row = await tx.requestDocument.create({
         data: { requestId: analysis.id, category, originalName, storageKey, mimeType: check.type.mimeType, size: bytes.byteLength, sha256, uploadedById: learner.id },
         select: { id: true },
@@ -107,11 +115,13 @@ export async function addDocument(
 export async function removeDocument(learner: Actor, requestId: string, documentId: string): Promise<{ ok: true } | DocumentFailure> {
   const analysis = await findDocumentTarget(learner, requestId);
   if (!analysis) return notFound;
-  if (!isEditableByLearner(analysis.state)) return NOT_EDITABLE;
+  if (!mayReceiveDocuments(analysis.state)) return NOT_EDITABLE;
   if (typeof documentId !== "string" || documentId.length > 64) return notFound;
-  const removed = await editAnalysis(analysis.id, async (tx): Promise<{ ok: true; storageKey: string } | DocumentFailure> => {
-    const document = await tx.requestDocument.findFirst({ where: { id: documentId, requestId: analysis.id }, select: { storageKey: true } });
+  const removed = await editAnalysisWhen(analysis.id, mayReceiveDocuments, async (tx): Promise<{ ok: true; storageKey: string } | DocumentFailure> => {
+    const document = await tx.requestDocument.findFirst({ where: { id: documentId, requestId: analysis.id }, select: { storageKey: true, category: true, status: true } });
     if (!document) return notFound;
+    // Under condition: only the internship pieces not reviewed yet; what the jury decided on stays.
+    if (!isEditableByLearner(analysis.state) && (!learnerMayAddDocument(analysis.state, document.category) || document.status !== "TRANSMITTED")) return NOT_EDITABLE;
     await tx.requestDocument.delete({ where: { id: documentId } });
     return { ok: true, storageKey: document.storageKey };
   });

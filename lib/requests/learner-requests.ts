@@ -6,7 +6,9 @@ import type { Diploma } from "@/lib/catalogue/domain/model";
 import { experienceFormSchema } from "@/lib/catalogue/domain/experience-form";
 import { formatRequestNumber, isEditableByLearner, isOwner } from "@/lib/requests/domain/request-access";
 import { missingRequiredDocuments, DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/requests/domain/documents";
-import { isOpen, type RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { isOpen, requestTitle, type RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { anticipatedAnalysisToLink } from "@/lib/requests/domain/linked-requests";
+import { closeLinkedRequests, linkedSelect } from "./linked";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { searchKey } from "@/lib/shared/text";
 import { experienceRouteProblem } from "./experience-route-check";
@@ -34,7 +36,7 @@ export type StartKind = "DIPLOMA" | "EXPERIENCE";
  * diploma). A diploma request needs every unit obtained; if the experience is not validated yet
  * and the diploma is not excluded, a joint experience analysis draft is attached to it.
  */
-export async function startRequest(learner: Actor, diplomaKey: string, kind: StartKind): Promise<{ ok: true; requestId: string } | Failure> {
+export async function startRequest(learner: Actor, diplomaKey: string, kind: StartKind, restartedFromId?: string): Promise<{ ok: true; requestId: string } | Failure> {
   if (learner.role !== "AUDITEUR") return { ok: false, message: "Seul un auditeur fait une demande." };
   const profile = await db.learnerProfile.findUnique({ where: { userId: learner.id }, select: { centreCode: true } });
   if (!profile) return { ok: false, message: "Complétez d'abord votre profil." };
@@ -62,13 +64,32 @@ export async function startRequest(learner: Actor, diplomaKey: string, kind: Sta
   if (existing && isOpen(existing.state)) {
     return { ok: false, message: "Vous avez déjà une demande de ce type en cours pour ce diplôme : suivez-la dans Suivi de dossiers." };
   }
+  const analyses = await db.request.findMany({
+    where: { learnerId: learner.id, diplomaKey, kind: "EXPERIENCE" },
+    select: { id: true, number: true, kind: true, mode: true, state: true, diplomaRequestId: true },
+    orderBy: { createdAt: "desc" },
+  });
+  // A joint analysis still open (its diploma request being instructed) counts as the analysis under way.
+  const openAnalysis = analyses.find((analysis) => analysis.state !== "DRAFT" && isOpen(analysis.state));
+  if (kind === "EXPERIENCE" && openAnalysis) return { ok: false, message: alreadyOpen(openAnalysis) };
+  const anticipated = kind === "DIPLOMA" && verdict.needsJointExperienceAnalysis ? anticipatedAnalysisToLink(analyses, diploma.experience) : null;
+  if (kind === "DIPLOMA" && verdict.needsJointExperienceAnalysis && !anticipated && openAnalysis) return { ok: false, message: alreadyOpen(openAnalysis) };
 
   const request = await db.$transaction(async (tx) => {
     const created = await tx.request.create({
-      data: { kind, mode: kind === "EXPERIENCE" ? "ANTICIPEE" : null, learnerId: learner.id, centreCode: profile.centreCode, diplomaKey },
+      data: {
+        kind,
+        mode: kind === "EXPERIENCE" ? "ANTICIPEE" : null,
+        learnerId: learner.id,
+        centreCode: profile.centreCode,
+        diplomaKey,
+        // The analysis under way serves this request: no second analysis of the same experience.
+        ...(anticipated ? { linkedAnalysisId: anticipated.id } : {}),
+        ...(restartedFromId ? { restartedFromId } : {}),
+      },
       select: { id: true },
     });
-    if (kind === "DIPLOMA" && verdict.needsJointExperienceAnalysis) {
+    if (kind === "DIPLOMA" && verdict.needsJointExperienceAnalysis && !anticipated) {
       await tx.request.create({
         data: { kind: "EXPERIENCE", mode: "CONJOINTE", learnerId: learner.id, centreCode: profile.centreCode, diplomaKey, diplomaRequestId: created.id },
       });
@@ -77,6 +98,13 @@ export async function startRequest(learner: Actor, diplomaKey: string, kind: Sta
   });
   return { ok: true, requestId: request.id };
 }
+
+/** Says which request is already open, with its number, instead of a vague "already a request". */
+function alreadyOpen(request: { kind: "DIPLOMA" | "EXPERIENCE"; mode: "ANTICIPEE" | "CONJOINTE" | null; number: string | null }): string {
+  return `Votre ${requestTitle(request).toLowerCase()}${request.number ? ` n° ${request.number}` : ""} est déjà en cours pour ce diplôme : suivez-la dans Suivi de dossiers.`;
+}
+
+type Related = { id: string; kind: "DIPLOMA" | "EXPERIENCE"; mode: "ANTICIPEE" | "CONJOINTE" | null; state: RequestState; version: number };
 
 type OwnedRequest = {
   id: string;
@@ -87,7 +115,11 @@ type OwnedRequest = {
   learnerId: string;
   diplomaKey: string;
   diplomaRequestId: string | null;
-  jointAnalysis: { id: string; kind: "DIPLOMA" | "EXPERIENCE"; mode: "ANTICIPEE" | "CONJOINTE" | null; state: RequestState; version: number } | null;
+  number: string | null;
+  jointAnalysis: Related | null;
+  diplomaRequest: Related | null;
+  linkedAnalysis: Related | null;
+  linkedDiplomaRequests: Related[];
 };
 
 const ownedSelect = {
@@ -98,8 +130,7 @@ const ownedSelect = {
   version: true,
   learnerId: true,
   diplomaKey: true,
-  diplomaRequestId: true,
-  jointAnalysis: { select: { id: true, kind: true, mode: true, state: true, version: true } },
+  ...linkedSelect,
 } as const;
 
 /** The request if the learner owns it; guessed ids of other learners look exactly like missing ones. */
@@ -131,12 +162,17 @@ export async function lockRequests(tx: Transaction, ids: string[]): Promise<Map<
   return new Map(rows.map((row) => [row.id, row.state]));
 }
 
-/** Runs a learner's edit of an analysis once its row is locked and still editable. */
+/** Runs a learner's edit of an analysis once its row is locked and still editable (a draft, or a correction). */
 export async function editAnalysis<T>(analysisId: string, edit: (tx: Transaction) => Promise<T | Failure>): Promise<T | Failure> {
+  return editAnalysisWhen(analysisId, isEditableByLearner, edit);
+}
+
+/** The same, with the states the caller allows (the internship proofs after an opinion under condition). */
+export async function editAnalysisWhen<T>(analysisId: string, mayEdit: (state: RequestState) => boolean, edit: (tx: Transaction) => Promise<T | Failure>): Promise<T | Failure> {
   return db.$transaction(async (tx) => {
     const state = (await lockRequests(tx, [analysisId])).get(analysisId);
     if (!state) return NOT_FOUND;
-    if (!isEditableByLearner(state)) return NOT_EDITABLE;
+    if (!mayEdit(state)) return NOT_EDITABLE;
     return edit(tx);
   });
 }
@@ -269,7 +305,7 @@ export async function submitRequest(learner: Actor, requestId: string, expectedV
       }
       const context = {
         allUnitsObtained: verdict.allUnitsObtained,
-        experienceCovered: verdict.experience.state !== "missing" || request.jointAnalysis !== null,
+        experienceCovered: verdict.experience.state !== "missing" || request.jointAnalysis !== null || (await linkedAnalysisServes(tx, request.linkedAnalysis)),
       };
       await apply(request, { type: "submit", expectedVersion }, context);
       const joint = request.kind === "DIPLOMA" ? request.jointAnalysis : null;
@@ -280,20 +316,59 @@ export async function submitRequest(learner: Actor, requestId: string, expectedV
     if (!result.ok) return "code" in result && result.code === "GUARD_FAILED" ? { ...result, missing: verdict.missing } : result;
     return { ok: true, numbers: result.value };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, message: "Vous avez déjà une demande en cours pour ce diplôme : suivez-la dans Suivi de dossiers." };
+    if (isUniqueViolation(error)) return { ok: false, message: await openConflictMessage(learner.id, request.diplomaKey) };
     throw error;
   }
 }
 
-/** Abandon: a diploma request and its joint analysis are withdrawn together, while nothing is decided. */
+/** The anticipated analysis a diploma request relies on still serves it: under way, or favourable. Read in the submission's transaction. */
+async function linkedAnalysisServes(tx: Transaction, linked: Related | null): Promise<boolean> {
+  if (!linked) return false;
+  const current = await tx.request.findUnique({ where: { id: linked.id }, select: { state: true } });
+  return current !== null && current.state !== "DRAFT" && (isOpen(current.state) || current.state === "FAVOURABLE");
+}
+
+/** A request of the same kind open for the diploma (a race from another tab): named, so the learner knows which. */
+async function openConflictMessage(learnerId: string, diplomaKey: string): Promise<string> {
+  const open = await db.request.findFirst({ where: { learnerId, diplomaKey, openSlot: "OPEN" }, select: { kind: true, mode: true, number: true }, orderBy: { createdAt: "desc" } });
+  return open ? alreadyOpen(open) : "Une autre demande pour ce diplôme vient d'être déposée : suivez-la dans Suivi de dossiers.";
+}
+
+/**
+ * Abandon, while nothing final is decided: a diploma request and its joint analysis are withdrawn
+ * together; an anticipated analysis takes with it the diploma request that relies on it (which
+ * could not be validated any more). Each closure says why in its history.
+ */
 export async function withdrawRequest(learner: Actor, requestId: string, expectedVersion: number, reason?: string, now: Date = new Date()): Promise<{ ok: true } | Failure | TransitionFailure> {
   const request = await findOwned(learner, requestId);
   if (!request || request.diplomaRequestId) return NOT_FOUND;
   const comment = reason?.trim() ? reason.trim().slice(0, 1000) : undefined;
-  const result = await changeRequests<void, Failure>(learner, now, async (_tx, apply) => {
-    await apply(request, { type: "withdraw", expectedVersion, comment });
-    const joint = request.jointAnalysis;
-    if (joint && isOpen(joint.state)) await apply(joint, { type: "withdraw", expectedVersion: joint.version, comment });
+  const result = await changeRequests<void, Failure>(learner, now, async (tx, apply) => {
+    const changed = await apply(request, { type: "withdraw", expectedVersion, comment });
+    await closeLinkedRequests(tx, apply, request, changed.state, comment);
+  });
+  return result.ok ? { ok: true } : result;
+}
+
+/**
+ * After a favourable opinion under condition: the learner sends the internship agreement and report
+ * (joined to the analysis) to the centre, which records whether the condition is met. From the
+ * analysis's own page, or from the page of the diploma request it was submitted with.
+ */
+export async function sendInternshipProof(learner: Actor, requestId: string, expectedVersion: number, now: Date = new Date()): Promise<{ ok: true } | Failure | TransitionFailure> {
+  const analysis = await findOwnedAnalysis(learner, requestId);
+  if (!analysis) return NOT_FOUND;
+  const result = await changeRequests<void, Failure>(learner, now, async (tx, apply) => {
+    await lockRequests(tx, [analysis.id]);
+    const categories = new Set(
+      (await tx.requestDocument.findMany({ where: { requestId: analysis.id, status: { not: "REFUSED" } }, select: { category: true } })).map((d) => d.category),
+    );
+    const missing = [
+      ...(categories.has("INTERNSHIP_AGREEMENT") ? [] : [`Joignez la pièce « ${DOCUMENT_CATEGORY_LABELS.INTERNSHIP_AGREEMENT} ».`]),
+      ...(categories.has("INTERNSHIP_REPORT") ? [] : [`Joignez la pièce « ${DOCUMENT_CATEGORY_LABELS.INTERNSHIP_REPORT} ».`]),
+    ];
+    if (missing.length > 0 && analysis.state === "FAVOURABLE_WITH_CONDITION") throw new Rollback<Failure>({ ok: false, message: "Il manque des pièces du stage.", missing });
+    await apply(analysis, { type: "sendInternshipProof", expectedVersion }, { internshipProofsComplete: missing.length === 0 });
   });
   return result.ok ? { ok: true } : result;
 }

@@ -7,9 +7,9 @@ import { recordAudit } from "@/lib/audit/log";
 import type { FieldErrors } from "@/lib/shared/forms";
 import type { AuditEvent } from "@/lib/audit/events";
 import type { Role } from "@/lib/auth/domain/policy";
-import type { ExperienceRule } from "@/lib/catalogue/domain/model";
 import { evaluateEligibility, isObtained, type EligibilityVerdict, type ObtainedBy, type UnitResult } from "@/lib/catalogue/domain/eligibility";
 import { isOwner } from "@/lib/requests/domain/request-access";
+import { checkCreditedUnits, experienceRequirementMet, unitsToCredit } from "@/lib/requests/domain/linked-requests";
 import {
   BULK_COMMANDS,
   STAFF_COMMANDS,
@@ -17,6 +17,7 @@ import {
   MAX_COMMENT_LENGTH,
   MAX_MESSAGE_LENGTH,
   toExperienceDecision,
+  unitsOfPayload,
   type BulkCommandName,
   type CommandData,
   type StaffCommandName,
@@ -36,6 +37,7 @@ import { DEFAULT_DIPLOMA_NUMBER_FORMAT, diplomaNumberSeries, formatDiplomaNumber
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { MAX_BULK_ITEMS } from "./schemas";
 import { NOT_FOUND, Rollback, STALE_MESSAGE, changeRequests, type ActorCommand, type ApplyTransition, type TransitionFailure } from "./transition";
+import { closeLinkedRequests, linkedSelect } from "./linked";
 
 /**
  * The back-office use cases: what centre agents and national agents do to a request. Each one
@@ -79,7 +81,7 @@ const targetSelect = {
   forwardedAt: true,
   diplomaKey: true,
   assignedAgentId: true,
-  jointAnalysis: { select: { id: true, state: true } },
+  ...linkedSelect,
 } as const;
 
 type Target = NonNullable<Awaited<ReturnType<typeof findTarget>>>;
@@ -276,31 +278,44 @@ export async function forwardRequest(
   return act(actor, requestId, "forward", (tx, apply, target) => transitionWithAudit(tx, apply, actor, target, { type: "forward", expectedVersion, opinion, comment }, now, { extra: { comment, payload: { centreOpinion: opinion } } }), { commentField: "comment", now });
 }
 
-/** "Refuser", with a reason the learner reads: the centre while instructing, the national level once forwarded. */
+/**
+ * Closes, in the same transaction, the requests that live with `target` now that it reached `to`
+ * (see lib/requests/domain/linked-requests.ts), each with its history row and its audit row.
+ */
+async function closeLinkedWithAudit(tx: Transaction, apply: ApplyTransition, actor: StaffActor, target: Target, to: RequestState, reason: string | undefined, now: Date): Promise<void> {
+  const closed = await closeLinkedRequests(tx, apply, target, to, reason);
+  for (const linked of closed) {
+    await recordAudit(
+      tx,
+      actor,
+      { action: "request.transition", requestId: linked.id, details: { transition: "closeWithLinkedRequest", from: linked.from, to: linked.to, comment: linked.reason, payload: { linkedRequestId: target.id } } },
+      now,
+    );
+  }
+}
+
+/**
+ * "Refuser", with a reason the learner reads: the centre while instructing, the national level once
+ * forwarded. A diploma request's joint analysis is refused with it, and a refused analysis ends the
+ * diploma request that relies on it, with the same reason.
+ */
 export async function refuseRequest(actor: StaffActor, requestId: string, expectedVersion: number, reason: string, now: Date = new Date()): Promise<StaffResult<Changed>> {
   const invalid = tooLong("reason", reason);
   if (invalid) return invalid;
-  return act(actor, requestId, "refuse", (tx, apply, target) => transitionWithAudit(tx, apply, actor, target, { type: "refuse", expectedVersion, reason }, now, { extra: { comment: reason } }), { commentField: "reason", now });
+  return act(
+    actor,
+    requestId,
+    "refuse",
+    async (tx, apply, target) => {
+      const changed = await transitionWithAudit(tx, apply, actor, target, { type: "refuse", expectedVersion, reason }, now, { extra: { comment: reason } });
+      await closeLinkedWithAudit(tx, apply, actor, target, changed.state, reason, now);
+      return changed;
+    },
+    { commentField: "reason", now },
+  );
 }
 
 // ——— Decisions of the national level and the jury ———
-
-/**
- * The experience UAs a favourable opinion credits, given those the learner already holds.
- *
- * - "ANY" (the licence: one UA per access route, one is enough): the first code of the rule, the
- *   route the application serves. For LG02501A ("niveau L3 transcrit") that is UAAL0T, the UA of
- *   the direct access to L3; UAAL0S belongs to the full L1–L3 course. Nothing when one is held.
- * - "ALL" (the engineer: UAEP03 and UAEP04): every code still missing. The jury's opinion on an
- *   analysis for a diploma says that the diploma's experience requirement is met; a partial
- *   opinion (only the UA at admission) is not modelled: the jury gives it "sous condition".
- * - No code (rule not structured): nothing; the diploma is then validated on the opinion itself.
- */
-function experienceUnitsToCredit(rule: ExperienceRule, held: ReadonlySet<string>): string[] {
-  if (rule.kind === "excluded" || rule.unitCodes.length === 0) return [];
-  if (rule.unitsNeeded === "ANY") return rule.unitCodes.some((code) => held.has(code)) ? [] : [rule.unitCodes[0]!];
-  return rule.unitCodes.filter((code) => !held.has(code));
-}
 
 /**
  * How a credited experience UA is recorded. The enum offers PASSED | EQUIVALENCE | VES | VAE:
@@ -321,12 +336,10 @@ const CREDITED_BY: ObtainedBy = "EQUIVALENCE";
  * learner already holds is left alone, and a row of the same unit and year (the unique key) is
  * completed rather than duplicated.
  */
-async function creditExperienceUnits(tx: Transaction, target: Target, now: Date): Promise<string[]> {
-  const diploma = await tx.diploma.findUniqueOrThrow({ where: { key: target.diplomaKey }, select: { definition: true } });
-  const rule = parseDiplomaDefinition(target.diplomaKey, diploma.definition).experience;
+async function creditExperienceUnits(tx: Transaction, target: Target, named: readonly string[], now: Date): Promise<string[]> {
   const results = await tx.unitResult.findMany({ where: { learnerId: target.learnerId }, select: resultSelect });
   const held = new Set(results.map(toEngineResult).filter(isObtained).map((result) => result.unitCode));
-  const codes = experienceUnitsToCredit(rule, held);
+  const codes = unitsToCredit(named, held);
   const year = now.getUTCFullYear();
   for (const unitCode of codes) {
     await tx.unitResult.upsert({
@@ -338,11 +351,19 @@ async function creditExperienceUnits(tx: Transaction, target: Target, now: Date)
   return codes;
 }
 
+/** The experience rule of the request's diploma, read in the caller's transaction. */
+async function experienceRuleOf(tx: Transaction, diplomaKey: string) {
+  const diploma = await tx.diploma.findUniqueOrThrow({ where: { key: diplomaKey }, select: { definition: true } });
+  return parseDiplomaDefinition(diplomaKey, diploma.definition).experience;
+}
+
 /**
- * "Rendre l'avis du jury" on an experience analysis. A favourable opinion credits the experience
- * UA in the learner's results, so that the joint diploma request can be validated. A favourable
- * opinion *under condition* credits nothing yet: the internship must be done first, and its UA is
- * then recorded like any result (results import).
+ * "Rendre l'avis du jury" on an experience analysis. A favourable opinion names the experience units
+ * it credits (among the rule's, at least one), which are written in the learner's results, so that
+ * a diploma request relying on it can be validated. A favourable opinion *under condition* names
+ * them too, but credits nothing yet: the learner sends the internship proofs and the centre records
+ * the condition as met (recordConditionMet) or not. An unfavourable opinion ends the diploma
+ * request that relies on the analysis, with its reason.
  */
 export async function decideExperience(
   actor: StaffActor,
@@ -356,22 +377,69 @@ export async function decideExperience(
   const invalid = tooLong(textField, text);
   if (invalid) return invalid;
   return act(actor, requestId, "decideExperience", async (tx, apply, target) => {
-    const changed = await apply(target, { type: "decideExperience", expectedVersion, decision });
-    const creditedUnits = changed.state === "FAVOURABLE" ? await creditExperienceUnits(tx, target, now) : [];
+    refuseEarly(actor, target, { type: "decideExperience", expectedVersion, decision });
+    let named: string[] = [];
+    if (decision.outcome !== "UNFAVOURABLE") {
+      const checked = checkCreditedUnits(await experienceRuleOf(tx, target.diplomaKey), decision.units ?? []);
+      if (!checked.ok) throw new Rollback<StaffFailure>(invalidInput("units", checked.message));
+      named = checked.units;
+    }
+    const changed = await apply(target, { type: "decideExperience", expectedVersion, decision: decision.outcome === "UNFAVOURABLE" ? decision : { ...decision, units: named } });
+    const creditedUnits = changed.state === "FAVOURABLE" ? await creditExperienceUnits(tx, target, named, now) : [];
     const payload: Record<string, string | number> = { outcome: decision.outcome };
     if (decision.outcome === "FAVOURABLE_WITH_CONDITION") payload.internshipMonths = decision.internshipMonths;
+    if (named.length > 0) payload.units = named.join(",");
     await recordAudit(tx, actor, transitionEvent(target, "decideExperience", changed.state, { comment: text, payload, creditedUnits }), now);
+    await closeLinkedWithAudit(tx, apply, actor, target, changed.state, text, now);
     return { state: changed.state, version: changed.version, creditedUnits };
   }, { commentField: textField, now });
 }
 
 /**
- * Is the experience requirement of this diploma request met now? From the learner's results
- * recomputed (experience UA obtained, or the diploma excluded from the analysis), or the joint
- * analysis decided favourably.
+ * "Condition remplie": the centre has checked the internship agreement and report the learner
+ * sent after a favourable opinion under condition; the units the jury named are credited now.
  */
-function experienceRequirementMet(verdict: EligibilityVerdict | null, jointState: RequestState | null): boolean {
-  return (verdict !== null && verdict.experience.state !== "missing") || jointState === "FAVOURABLE";
+export async function recordConditionMet(actor: StaffActor, requestId: string, expectedVersion: number, now: Date = new Date()): Promise<StaffResult<Changed & { creditedUnits: string[] }>> {
+  return act(actor, requestId, "recordConditionMet", async (tx, apply, target) => {
+    const changed = await apply(target, { type: "recordConditionMet", expectedVersion });
+    const decision = await tx.requestEvent.findFirst({
+      where: { requestId: target.id, transition: "decideExperience", toState: "FAVOURABLE_WITH_CONDITION" },
+      orderBy: { id: "desc" },
+      select: { payload: true },
+    });
+    const creditedUnits = await creditExperienceUnits(tx, target, unitsOfPayload(decision?.payload), now);
+    await recordAudit(tx, actor, transitionEvent(target, "recordConditionMet", changed.state, { creditedUnits }), now);
+    return { state: changed.state, version: changed.version, creditedUnits };
+  }, { now });
+}
+
+/** "Condition non remplie", with the reason the learner reads: the opinion becomes unfavourable, and so ends the diploma request that relies on it. */
+export async function recordConditionNotMet(actor: StaffActor, requestId: string, expectedVersion: number, reason: string, now: Date = new Date()): Promise<StaffResult<Changed>> {
+  const invalid = tooLong("reason", reason);
+  if (invalid) return invalid;
+  return act(
+    actor,
+    requestId,
+    "recordConditionNotMet",
+    async (tx, apply, target) => {
+      const changed = await transitionWithAudit(tx, apply, actor, target, { type: "recordConditionNotMet", expectedVersion, reason }, now, { extra: { comment: reason } });
+      await closeLinkedWithAudit(tx, apply, actor, target, changed.state, reason, now);
+      return changed;
+    },
+    { commentField: "reason", now },
+  );
+}
+
+/** The state of the analysis a diploma request relies on: its joint analysis, or the anticipated one it is linked to. */
+function analysisStateOf(target: Target): RequestState | null {
+  return target.jointAnalysis?.state ?? target.linkedAnalysis?.state ?? null;
+}
+
+/** Is the diploma request's experience requirement met now (lib/requests/domain/linked-requests.ts)? */
+async function requirementMet(client: Database | Transaction, target: Target, verdict: EligibilityVerdict | null): Promise<boolean> {
+  const diploma = await client.diploma.findUnique({ where: { key: target.diplomaKey }, select: { definition: true } });
+  const rule = diploma ? parseDiplomaDefinition(target.diplomaKey, diploma.definition).experience : null;
+  return experienceRequirementMet(verdict?.experience.state ?? null, analysisStateOf(target), rule);
 }
 
 /** "Valider le diplôme": every unit still obtained and the experience requirement met. */
@@ -386,7 +454,7 @@ export async function validateDiploma(actor: StaffActor, requestId: string, expe
         message: `Les résultats de l'auditeur ne couvrent plus toutes les unités du diplôme : ${verdict.missing.join(" ; ")}`,
       });
     }
-    const context = { experienceRequirementMet: experienceRequirementMet(verdict, target.jointAnalysis?.state ?? null) };
+    const context = { experienceRequirementMet: await requirementMet(tx, target, verdict) };
     return transitionWithAudit(tx, apply, actor, target, { type: "validateDiploma", expectedVersion }, now, { context });
   }, { now });
 }
@@ -542,6 +610,8 @@ const HANDLERS: Handlers = {
   forward: (actor, data) => forwardRequest(actor, data.requestId, data.version, data.opinion, data.comment),
   refuse: (actor, data) => refuseRequest(actor, data.requestId, data.version, data.reason),
   decideExperience: (actor, data) => decideExperience(actor, data.requestId, data.version, toExperienceDecision(data)),
+  recordConditionMet: (actor, data) => recordConditionMet(actor, data.requestId, data.version),
+  recordConditionNotMet: (actor, data) => recordConditionNotMet(actor, data.requestId, data.version, data.reason),
   validateDiploma: (actor, data) => validateDiploma(actor, data.requestId, data.version),
   recordEdition: (actor, data) => recordEdition(actor, data.requestId, data.version),
   recordDispatch: (actor, data) => recordDispatch(actor, data.requestId, data.version),
@@ -566,6 +636,8 @@ export type StaffRequestContext = {
   colleagues: { id: string; displayName: string }[];
   /** What the actor can do now: allowed by the permission matrix and by the request's state. */
   availableActions: StaffAction[];
+  /** The experience units of the diploma's rule, which a jury's decision names (for an analysis). */
+  experienceUnits: { code: string; title: string | null }[];
 };
 
 /** Beyond getRequestForViewer: results, eligibility, colleagues and the actions open now; null when not visible. */
@@ -579,20 +651,24 @@ export async function staffRequestContext(actor: StaffActor, requestId: string):
       ? db.user.findMany({ where: { role: "AGENT_CENTRE", active: true, centreCode: target.centreCode }, orderBy: { displayName: "asc" }, select: { id: true, displayName: true } })
       : Promise.resolve([]),
   ]);
-  const units = await db.catalogueUnit.findMany({ where: { code: { in: [...new Set(rows.map((r) => r.unitCode))] } }, select: { code: true, title: true } });
+  const diploma = await db.diploma.findUnique({ where: { key: target.diplomaKey }, select: { definition: true } });
+  const rule = diploma ? parseDiplomaDefinition(target.diplomaKey, diploma.definition).experience : null;
+  const experienceCodes = target.kind === "EXPERIENCE" && rule && rule.kind !== "excluded" ? rule.unitCodes : [];
+  const units = await db.catalogueUnit.findMany({ where: { code: { in: [...new Set([...rows.map((r) => r.unitCode), ...experienceCodes])] } }, select: { code: true, title: true } });
   const titles = new Map(units.map((unit) => [unit.code, unit.title]));
   const fromTransitions = availableTransitions(snapshotOf(target), actor.role).filter(
     (name): name is StaffCommandName => (STAFF_COMMANDS as readonly string[]).includes(name) && can(actor, name as StaffCommandName, target),
   );
   const others = (["view", "reviewDocument", "postMessage"] as const).filter((action) => can(actor, action, target));
 
-  const requirementMet = target.kind === "DIPLOMA" ? experienceRequirementMet(verdict, target.jointAnalysis?.state ?? null) : null;
+  const met = target.kind === "DIPLOMA" ? await requirementMet(db, target, verdict) : null;
   return {
     results: rows.map((row) => ({ ...row, title: titles.get(row.unitCode) ?? null })),
     eligibility: verdict,
-    experienceRequirementMet: requirementMet,
+    experienceRequirementMet: met,
+    experienceUnits: experienceCodes.map((code) => ({ code, title: titles.get(code) ?? null })),
     colleagues,
     // Validation waits for the experience decision: not offered before (the server refuses it anyway).
-    availableActions: [...others, ...fromTransitions.filter((action) => action !== "validateDiploma" || requirementMet === true)],
+    availableActions: [...others, ...fromTransitions.filter((action) => action !== "validateDiploma" || met === true)],
   };
 }

@@ -14,6 +14,10 @@ export function validCommand(type: TransitionName, actorRole: ActorRole, expecte
       return { ...base, type, reason: "Pièces non conformes" };
     case "decideExperience":
       return { ...base, type, decision: { outcome: "FAVOURABLE" } };
+    case "recordConditionNotMet":
+      return { ...base, type, reason: "Le rapport de stage ne couvre pas la durée demandée" };
+    case "closeWithLinkedRequest":
+      return { ...base, type, closure: "REFUSED", reason: "Refus de la demande liée" };
     case "recordEdition":
       return { ...base, type, diplomaNumber: "2025-000123" };
     default:

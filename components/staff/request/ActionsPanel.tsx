@@ -8,7 +8,7 @@ import { SelectField, TextField } from "@/components/ui/Field";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { CENTRE_OPINIONS, CENTRE_OPINION_LABELS, JURY_OUTCOMES, JURY_OUTCOME_LABELS, type StaffActionInput } from "@/lib/requests/schemas";
 import { COMMANDS, STAFF_COMMANDS, type PanelText, type StaffCommandName } from "@/lib/requests/domain/commands";
-import { ChoiceField, TextAreaField } from "./form-parts";
+import { CheckboxesField, ChoiceField, TextAreaField } from "./form-parts";
 import { STALE_NOTICE, useStaffAction } from "./use-staff-action";
 
 /** The actions that change the request's state, in the order of the instruction: the registry's staff commands. */
@@ -17,7 +17,7 @@ export type PanelAction = StaffCommandName;
 
 const ACTION_TEXT = Object.fromEntries(PANEL_ACTIONS.map((name) => [name, COMMANDS[name].panel])) as Record<PanelAction, PanelText>;
 
-type Field = "assigneeId" | "comment" | "opinion" | "reason" | "outcome" | "internshipMonths" | "conditionText";
+type Field = "assigneeId" | "comment" | "opinion" | "reason" | "outcome" | "internshipMonths" | "conditionText" | "units";
 type Draft = Partial<Record<Field, string>>;
 type Notice = { tone: "error" | "success"; text: string } | null;
 
@@ -32,6 +32,7 @@ function toInput(action: PanelAction, requestId: string, version: number, draft:
       // An unchosen opinion is "", which the schema refuses with its message.
       return { type: action, ...base, opinion: (draft.opinion ?? "") as (typeof CENTRE_OPINIONS)[number], comment: draft.comment ?? "" };
     case "refuse":
+    case "recordConditionNotMet":
       return { type: action, ...base, reason: draft.reason ?? "" };
     case "decideExperience":
       return {
@@ -41,6 +42,7 @@ function toInput(action: PanelAction, requestId: string, version: number, draft:
         internshipMonths: draft.internshipMonths ?? "",
         conditionText: draft.conditionText ?? "",
         reason: draft.reason ?? "",
+        units: draft.units ? draft.units.split(",") : [],
       };
     default:
       return { type: action, ...base };
@@ -51,6 +53,8 @@ function toInput(action: PanelAction, requestId: string, version: number, draft:
 const typedText = (draft: Draft) => [draft.comment, draft.conditionText, draft.reason].filter((text) => text?.trim()).join("\n\n");
 
 export type Colleague = { id: string; displayName: string };
+/** An experience unit of the diploma's rule, which the jury's decision may credit. */
+export type ExperienceUnit = { code: string; title: string | null };
 
 /**
  * The state-changing actions of the staff request page: only those the server says are available
@@ -64,12 +68,14 @@ export function ActionsPanel({
   version,
   available,
   colleagues,
+  experienceUnits = [],
 }: {
   space: StaffSpace;
   requestId: string;
   version: number;
   available: readonly string[];
   colleagues: readonly Colleague[];
+  experienceUnits?: readonly ExperienceUnit[];
 }) {
   const { send, pending } = useStaffAction(space);
   const [open, setOpen] = useState<PanelAction | null>(null);
@@ -214,7 +220,15 @@ export function ActionsPanel({
             <>
               <p>{ACTION_TEXT[open].question}</p>
               {failure ? <Alert tone="error">{failure}</Alert> : null}
-              <ActionFields action={open} register={register} setValue={setValue} colleagues={colleagues} radioName={radioName} draft={draft} />
+              <ActionFields
+                action={open}
+                register={register}
+                setValue={setValue}
+                colleagues={colleagues}
+                experienceUnits={experienceUnits}
+                radioName={radioName}
+                draft={draft}
+              />
               <div className="flex flex-wrap gap-3">
                 <Button type="submit" disabled={pending}>
                   {pending ? "Enregistrement…" : ACTION_TEXT[open].confirm}
@@ -246,6 +260,7 @@ function ActionFields({
   register,
   setValue,
   colleagues,
+  experienceUnits,
   radioName,
   draft,
 }: {
@@ -253,6 +268,7 @@ function ActionFields({
   register: Register;
   setValue: (field: Field, value: string) => void;
   colleagues: readonly Colleague[];
+  experienceUnits: readonly ExperienceUnit[];
   radioName: string;
   draft: Draft;
 }) {
@@ -288,10 +304,15 @@ function ActionFields({
       );
     case "refuse":
       return <TextAreaField label="Motif du refus" {...text("reason")} />;
+    case "recordConditionNotMet":
+      return <TextAreaField label="Pourquoi la condition n'est pas remplie" {...text("reason")} />;
     case "decideExperience":
       return (
         <>
           <ChoiceField legend="Décision du jury" options={JURY_OUTCOMES.map((value) => ({ value, label: JURY_OUTCOME_LABELS[value] }))} {...choice("outcome")} />
+          {(draft.outcome === "FAVOURABLE" || draft.outcome === "FAVOURABLE_WITH_CONDITION") && experienceUnits.length > 0 ? (
+            <UnitsField units={experienceUnits} conditional={draft.outcome === "FAVOURABLE_WITH_CONDITION"} register={register} setValue={setValue} />
+          ) : null}
           {draft.outcome === "FAVOURABLE_WITH_CONDITION" ? (
             <>
               <TextField label="Durée du stage (en mois)" inputMode="numeric" hint="Un nombre entier, 1 au moins." {...text("internshipMonths")} />
@@ -304,4 +325,24 @@ function ActionFields({
     default:
       return null;
   }
+}
+
+/** The experience units the decision credits: none ticked by default, the jury says which. */
+function UnitsField({ units, conditional, register, setValue }: { units: readonly ExperienceUnit[]; conditional: boolean; register: Register; setValue: (field: Field, value: string) => void }) {
+  const { ref, value, error } = register("units");
+  return (
+    <CheckboxesField
+      legend="Unités d'expérience validées par la décision"
+      hint={
+        conditional
+          ? "Elles seront inscrites dans les résultats de l'auditeur quand le centre aura constaté que la condition est remplie."
+          : "Elles sont inscrites dans les résultats de l'auditeur dès l'enregistrement de la décision."
+      }
+      options={units.map((unit) => ({ value: unit.code, label: unit.title ? `${unit.code} – ${unit.title}` : unit.code }))}
+      value={value}
+      error={error}
+      firstRef={ref}
+      onChange={(next) => setValue("units", next)}
+    />
+  );
 }

@@ -101,7 +101,14 @@ export function StaffRequestView({ space, request, linked, context }: { space: S
 
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="min-w-0 space-y-6">
-          <ActionsPanel space={space} requestId={request.id} version={request.version} available={context.availableActions} colleagues={context.colleagues} />
+          <ActionsPanel
+            space={space}
+            requestId={request.id}
+            version={request.version}
+            available={context.availableActions}
+            colleagues={context.colleagues}
+            experienceUnits={context.experienceUnits}
+          />
           <DecisionsSection request={request} />
           {linked ? <LinkedRequest request={request} linked={linked} href={`${base}/${linked.id}`} /> : null}
           <LearnerSection request={request} />

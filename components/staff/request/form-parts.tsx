@@ -51,3 +51,56 @@ export function ChoiceField<V extends string>({
     </fieldset>
   );
 }
+
+/** A controlled group of checkboxes whose value is the ticked values joined by commas. */
+export function CheckboxesField({
+  legend,
+  hint,
+  options,
+  value,
+  onChange,
+  error,
+  firstRef,
+}: {
+  legend: string;
+  hint?: string;
+  options: readonly { value: string; label: string }[];
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  firstRef?: (element: HTMLInputElement | null) => void;
+}) {
+  const id = useId();
+  const ticked = new Set(value ? value.split(",") : []);
+  const toggle = (option: string, on: boolean) => {
+    const next = options.map((o) => o.value).filter((v) => (v === option ? on : ticked.has(v)));
+    onChange(next.join(","));
+  };
+  return (
+    <fieldset aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+      <legend className="font-medium">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <div className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
+        {options.map((option, index) => (
+          <label key={option.value} className="flex items-center gap-2">
+            <input
+              ref={index === 0 ? firstRef : undefined}
+              type="checkbox"
+              value={option.value}
+              checked={ticked.has(option.value)}
+              aria-invalid={error ? true : undefined}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+              className="h-5 w-5"
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <Described id={id} error={error} />
+    </fieldset>
+  );
+}

@@ -22,19 +22,34 @@ export const TRANSITIONS = [
   "forward",
   "refuse",
   "decideExperience",
+  "sendInternshipProof",
+  "recordConditionMet",
+  "recordConditionNotMet",
   "validateDiploma",
   "recordEdition",
   "recordDispatch",
   "recordHandover",
+  "closeWithLinkedRequest",
 ] as const;
 export type TransitionName = (typeof TRANSITIONS)[number];
 
 export type CentreOpinion = "FAVOURABLE" | "RESERVED" | "UNFAVOURABLE";
 
+/**
+ * The jury's opinion. A favourable one (with or without condition) names the experience units it
+ * credits — the catalogue's codes of the diploma's experience rule, never all of them by default:
+ * the engineer's UAEP04 (at admission) and UAEP03 (at the end) are credited separately.
+ */
 export type ExperienceDecision =
-  | { outcome: "FAVOURABLE" }
-  | { outcome: "FAVOURABLE_WITH_CONDITION"; internshipMonths: number; conditionText: string }
+  | { outcome: "FAVOURABLE"; units?: string[] }
+  | { outcome: "FAVOURABLE_WITH_CONDITION"; internshipMonths: number; conditionText: string; units?: string[] }
   | { outcome: "UNFAVOURABLE"; reason: string };
+
+/**
+ * How a request closes because the request it lives with closed: a diploma request and its joint
+ * analysis, or a diploma request and the anticipated analysis it relies on.
+ */
+export type LinkedClosure = "REFUSED" | "WITHDRAWN";
 
 interface CommandBase {
   actorRole: Role;
@@ -55,10 +70,14 @@ export type TransitionCommand = CommandBase &
     | { type: "forward"; opinion: CentreOpinion; comment: string }
     | { type: "refuse"; reason: string }
     | { type: "decideExperience"; decision: ExperienceDecision }
+    | { type: "sendInternshipProof" }
+    | { type: "recordConditionMet" }
+    | { type: "recordConditionNotMet"; reason: string }
     | { type: "validateDiploma" }
     | { type: "recordEdition"; diplomaNumber: string }
     | { type: "recordDispatch" }
     | { type: "recordHandover" }
+    | { type: "closeWithLinkedRequest"; closure: LinkedClosure; reason: string }
   );
 export type CommandOf<N extends TransitionName> = Extract<TransitionCommand, { type: N }>;
 
@@ -72,6 +91,8 @@ export interface TransitionContext {
   linkedDiplomaRequestId?: string;
   /** Diploma validation: experience validated or excluded, or the joint analysis decided favourably. */
   experienceRequirementMet?: boolean;
+  /** Internship proof: the agreement and the report are both on the analysis. */
+  internshipProofsComplete?: boolean;
 }
 
 export type TransitionErrorCode = "ILLEGAL_TRANSITION" | "FORBIDDEN_ROLE" | "MISSING_COMMENT" | "INVALID_PAYLOAD" | "GUARD_FAILED" | "STALE_VERSION";
@@ -95,6 +116,8 @@ export const MESSAGES = {
   internshipMonths: "Durée du stage : un nombre entier de mois, 1 au moins.",
   condition: "Précisez la condition : la nature du stage attendu.",
   unfavourable: "Indiquez le motif de l'avis défavorable.",
+  units: "Cochez les unités d'expérience que la décision valide.",
+  conditionNotMet: "Indiquez pourquoi la condition n'est pas remplie : l'auditeur le lira tel quel.",
   documentStatus: "Choisissez : pièce validée ou refusée.",
   documentRefusal: "Indiquez le motif du refus de la pièce : l'auditeur le lira tel quel.",
   message: "Écrivez votre message.",
@@ -131,7 +154,9 @@ const FIELDS = {
     internshipMonths: z.string().optional(),
     conditionText: optionalText(),
     reason: optionalText(),
+    units: z.array(z.string().trim().min(1).max(16)).max(10).optional(),
   },
+  recordConditionNotMet: { reason: requiredText(MESSAGES.conditionNotMet) },
 } satisfies Record<string, z.ZodRawShape>;
 
 type DecisionFields = z.output<z.ZodObject<typeof FIELDS.decideExperience>>;
@@ -149,9 +174,14 @@ function checkDecision(value: DecisionFields, ctx: z.RefinementCtx): void {
 export function toExperienceDecision(data: DecisionFields): ExperienceDecision {
   switch (data.outcome) {
     case "FAVOURABLE":
-      return { outcome: "FAVOURABLE" };
+      return { outcome: "FAVOURABLE", units: data.units ?? [] };
     case "FAVOURABLE_WITH_CONDITION":
-      return { outcome: "FAVOURABLE_WITH_CONDITION", internshipMonths: Number((data.internshipMonths ?? "").trim()), conditionText: data.conditionText ?? "" };
+      return {
+        outcome: "FAVOURABLE_WITH_CONDITION",
+        internshipMonths: Number((data.internshipMonths ?? "").trim()),
+        conditionText: data.conditionText ?? "",
+        units: data.units ?? [],
+      };
     case "UNFAVOURABLE":
       return { outcome: "UNFAVOURABLE", reason: data.reason ?? "" };
   }
@@ -169,10 +199,21 @@ function isFilled(text: string | undefined): text is string {
 
 const to = (state: RequestState): Step => ({ ok: true, to: state, payload: {} });
 
+/** The units a decision names, as the history stores them: "UAEP04,UAEP03". */
+export function unitsPayload(units: readonly string[]): string {
+  return units.join(",");
+}
+
+/** The units named by a decision's history payload. */
+export function unitsOfPayload(payload: unknown): string[] {
+  const units = (payload as { units?: unknown } | null)?.units;
+  return typeof units === "string" && units !== "" ? units.split(",") : [];
+}
+
 function resolveExperienceDecision(decision: ExperienceDecision | undefined): Step {
   switch (decision?.outcome) {
     case "FAVOURABLE":
-      return { ok: true, to: "FAVOURABLE", payload: { outcome: "FAVOURABLE" } };
+      return { ok: true, to: "FAVOURABLE", payload: { outcome: "FAVOURABLE", units: unitsPayload(decision.units ?? []) } };
     case "FAVOURABLE_WITH_CONDITION":
       if (!Number.isInteger(decision.internshipMonths) || decision.internshipMonths < 1) {
         return fail("INVALID_PAYLOAD", "La durée du stage doit être d'au moins 1 mois (nombre entier).");
@@ -182,7 +223,7 @@ function resolveExperienceDecision(decision: ExperienceDecision | undefined): St
         ok: true,
         to: "FAVOURABLE_WITH_CONDITION",
         comment: decision.conditionText,
-        payload: { outcome: "FAVOURABLE_WITH_CONDITION", internshipMonths: decision.internshipMonths },
+        payload: { outcome: "FAVOURABLE_WITH_CONDITION", internshipMonths: decision.internshipMonths, units: unitsPayload(decision.units ?? []) },
       };
     case "UNFAVOURABLE":
       if (!isFilled(decision.reason)) return fail("MISSING_COMMENT", "Le motif de l'avis défavorable est obligatoire.");
@@ -194,8 +235,12 @@ function resolveExperienceDecision(decision: ExperienceDecision | undefined): St
 
 // ——— The registry ———
 
-/** Who acts: the learner on their own requests, or staff on the requests canViewRequest lets them see. */
-export type CommandScope = "owner" | "staff";
+/**
+ * Who acts: the learner on their own requests, staff on the requests canViewRequest lets them see,
+ * or nobody directly ("linked"): the consequence, in the same transaction, of a command on the
+ * request it lives with, recorded under that command's actor.
+ */
+export type CommandScope = "owner" | "staff" | "linked";
 export type AuditAction = "request.transition" | "request.assign" | "request.edition";
 
 /** The texts of the staff panel's inline confirmation. */
@@ -227,6 +272,8 @@ const BOTH: readonly RequestKind[] = ["DIPLOMA", "EXPERIENCE"];
 const LEARNER: readonly Role[] = ["AUDITEUR"];
 const CENTRE: readonly Role[] = ["AGENT_CENTRE"];
 const NATIONAL: readonly Role[] = ["AGENT_NATIONAL"];
+/** Whoever closed the request it lives with: the learner (withdrawal), the centre or the national level (refusal, unfavourable opinion). */
+const ANY_ACTOR: readonly Role[] = ["AUDITEUR", "AGENT_CENTRE", "AGENT_NATIONAL"];
 
 /** Keeps each entry's literal scope and bulk flag in its type, so that the names derived from them are exact. */
 function define<N extends TransitionName, F extends z.ZodRawShape, S extends CommandScope, B extends { done: string } | undefined = undefined>(
@@ -269,8 +316,9 @@ export const COMMANDS = {
   }),
   withdraw: define("withdraw", {
     kinds: BOTH,
-    // While nothing has been decided.
-    from: { SUBMITTED: LEARNER, IN_REVIEW: LEARNER, CORRECTION_REQUESTED: LEARNER, FORWARDED: LEARNER },
+    // While nothing final has been decided: a learner may also renounce the internship a
+    // favourable opinion under condition asks for.
+    from: { SUBMITTED: LEARNER, IN_REVIEW: LEARNER, CORRECTION_REQUESTED: LEARNER, FORWARDED: LEARNER, FAVOURABLE_WITH_CONDITION: LEARNER, CONDITION_REVIEW: LEARNER },
     to: ["WITHDRAWN"],
     scope: "owner",
     fields: FIELDS.withdraw,
@@ -397,6 +445,57 @@ export const COMMANDS = {
       done: "La décision du jury est enregistrée.",
     },
   }),
+  sendInternshipProof: define("sendInternshipProof", {
+    kinds: ["EXPERIENCE"],
+    from: { FAVOURABLE_WITH_CONDITION: LEARNER },
+    to: ["CONDITION_REVIEW"],
+    scope: "owner",
+    fields: FIELDS.none,
+    guard: (_current, _command, context) =>
+      context.internshipProofsComplete === true
+        ? to("CONDITION_REVIEW")
+        : fail("GUARD_FAILED", "Joignez la convention de stage et le rapport de stage avant de les envoyer à votre centre."),
+    effects: {},
+    audit: "request.transition",
+    label: "Envoyer la convention et le rapport de stage",
+  }),
+  recordConditionMet: define("recordConditionMet", {
+    kinds: ["EXPERIENCE"],
+    from: { CONDITION_REVIEW: CENTRE },
+    to: ["FAVOURABLE"],
+    scope: "staff",
+    fields: FIELDS.none,
+    guard: () => ({ ok: true, to: "FAVOURABLE", payload: { outcome: "CONDITION_MET" } }),
+    effects: {},
+    audit: "request.transition",
+    label: "Condition du jury remplie",
+    panel: {
+      button: "Condition remplie",
+      question: "Le stage demandé par le jury est effectué : les unités d'expérience nommées par sa décision sont validées dans les résultats de l'auditeur.",
+      confirm: "Confirmer : condition remplie",
+      done: "La condition est enregistrée comme remplie ; les unités d'expérience sont validées.",
+    },
+  }),
+  recordConditionNotMet: define("recordConditionNotMet", {
+    kinds: ["EXPERIENCE"],
+    from: { CONDITION_REVIEW: CENTRE },
+    to: ["UNFAVOURABLE"],
+    scope: "staff",
+    fields: FIELDS.recordConditionNotMet,
+    guard: (_current, command) =>
+      isFilled(command.reason)
+        ? { ok: true, to: "UNFAVOURABLE", comment: command.reason, payload: { outcome: "CONDITION_NOT_MET" } }
+        : fail("MISSING_COMMENT", "Indiquez pourquoi la condition n'est pas remplie."),
+    effects: {},
+    audit: "request.transition",
+    label: "Condition du jury non remplie",
+    panel: {
+      button: "Condition non remplie",
+      question: "L'avis devient défavorable, et une demande de diplôme qui en dépend est close avec ce motif. L'auditeur le lit tel quel.",
+      confirm: "Confirmer : condition non remplie",
+      done: "La condition est enregistrée comme non remplie.",
+    },
+  }),
   validateDiploma: define("validateDiploma", {
     kinds: ["DIPLOMA"],
     from: { FORWARDED: NATIONAL },
@@ -465,6 +564,28 @@ export const COMMANDS = {
       done: "La remise du diplôme est enregistrée.",
     },
   }),
+  closeWithLinkedRequest: define("closeWithLinkedRequest", {
+    kinds: BOTH,
+    from: {
+      SUBMITTED: ANY_ACTOR,
+      IN_REVIEW: ANY_ACTOR,
+      CORRECTION_REQUESTED: ANY_ACTOR,
+      FORWARDED: ANY_ACTOR,
+      FAVOURABLE_WITH_CONDITION: ANY_ACTOR,
+      CONDITION_REVIEW: ANY_ACTOR,
+    },
+    to: ["REFUSED", "WITHDRAWN"],
+    scope: "linked",
+    fields: FIELDS.none,
+    guard: (_current, command) => {
+      if (!isFilled(command.reason)) return fail("MISSING_COMMENT", "Le motif de la clôture est obligatoire.");
+      if (command.closure !== "REFUSED" && command.closure !== "WITHDRAWN") return fail("INVALID_PAYLOAD", "Clôture inconnue.");
+      return { ok: true, to: command.closure, comment: command.reason, payload: {} };
+    },
+    effects: {},
+    audit: "request.transition",
+    label: "Clôturée avec la demande liée",
+  }),
 } as const satisfies { [N in TransitionName]: Omit<CommandDefinition<N>, "refine"> & { refine?: unknown } };
 
 export type Commands = typeof COMMANDS;
@@ -494,7 +615,7 @@ export const STAFF_COMMANDS = TRANSITIONS.filter((name) => COMMANDS[name].scope 
 export type StaffCommandName = { [N in TransitionName]: Commands[N]["scope"] extends "staff" ? N : never }[TransitionName];
 
 /** The commands the learner sends on their own request. */
-export type LearnerCommandName = Exclude<TransitionName, StaffCommandName>;
+export type LearnerCommandName = { [N in TransitionName]: Commands[N]["scope"] extends "owner" ? N : never }[TransitionName];
 
 export type BulkCommandName = { [N in TransitionName]: Commands[N]["bulk"] extends { done: string } ? N : never }[TransitionName];
 export const BULK_COMMANDS = TRANSITIONS.filter((name) => COMMANDS[name].bulk !== undefined) as BulkCommandName[];
@@ -535,9 +656,9 @@ export function findEdge(kind: RequestKind, from: RequestState, transition: Tran
   return EDGES.find((edge) => edge.transition === transition && edge.from === from && edge.kinds.includes(kind));
 }
 
-/** The transitions this role may attempt now (for the buttons of a screen). */
+/** The transitions this role may attempt now (for the buttons of a screen): a closure with a linked request is nobody's button. */
 export function availableTransitions(request: RequestSnapshot, role: Role): TransitionName[] {
-  return TRANSITIONS.filter((transition) => findEdge(request.kind, request.state, transition)?.roles.includes(role) ?? false);
+  return TRANSITIONS.filter((transition) => COMMANDS[transition].scope !== "linked" && (findEdge(request.kind, request.state, transition)?.roles.includes(role) ?? false));
 }
 
 /** The learner's buttons on their request: exactly what the machine would accept from them now. */

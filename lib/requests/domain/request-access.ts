@@ -32,6 +32,15 @@ export function isEditableByLearner(state: RequestState): boolean {
   return state === "DRAFT" || state === "CORRECTION_REQUESTED";
 }
 
+/**
+ * May the learner add a document of this category now? Any category while they may change the
+ * content; after a favourable opinion under condition, the internship's agreement and report only.
+ */
+export function learnerMayAddDocument(state: RequestState, category: string): boolean {
+  if (isEditableByLearner(state)) return true;
+  return state === "FAVOURABLE_WITH_CONDITION" && (category === "INTERNSHIP_AGREEMENT" || category === "INTERNSHIP_REPORT");
+}
+
 /** D3-2026-000123: the year of submission and a yearly sequence. */
 export function formatRequestNumber(year: number, sequence: number): string {
   return `D3-${year}-${String(sequence).padStart(6, "0")}`;

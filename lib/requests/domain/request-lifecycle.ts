@@ -44,6 +44,7 @@ export const REQUEST_STATES = [
   "FORWARDED",
   "FAVOURABLE",
   "FAVOURABLE_WITH_CONDITION",
+  "CONDITION_REVIEW",
   "UNFAVOURABLE",
   "VALIDATED",
   "EDITED",
@@ -74,6 +75,7 @@ export const STATE_LABELS: Record<RequestState, string> = {
   FORWARDED: "Transmise au national / au jury",
   FAVOURABLE: "Avis favorable",
   FAVOURABLE_WITH_CONDITION: "Avis favorable sous condition",
+  CONDITION_REVIEW: "Stage en cours de vérification",
   UNFAVOURABLE: "Avis défavorable",
   VALIDATED: "Validée",
   EDITED: "Diplôme édité",
@@ -83,8 +85,11 @@ export const STATE_LABELS: Record<RequestState, string> = {
   WITHDRAWN: "Abandonnée",
 };
 
-/** Terminal states: nothing more can happen to the request. */
-const CLOSED_STATES: ReadonlySet<RequestState> = new Set(["FAVOURABLE", "FAVOURABLE_WITH_CONDITION", "UNFAVOURABLE", "HANDED_OVER", "REFUSED", "WITHDRAWN"]);
+/**
+ * Terminal states: nothing more can happen to the request. « Favorable sous condition » is not
+ * one: the learner sends the internship proofs, the centre records whether the condition is met.
+ */
+const CLOSED_STATES: ReadonlySet<RequestState> = new Set(["FAVOURABLE", "UNFAVOURABLE", "HANDED_OVER", "REFUSED", "WITHDRAWN"]);
 
 /** States reached by a decision of the centre, the national service or the jury. */
 const DECIDED_STATES: ReadonlySet<RequestState> = new Set([
@@ -131,7 +136,8 @@ export function applyTransition(current: RequestSnapshot, command: TransitionCom
   }
   const edge = findEdge(current.kind, current.state, command.type);
   if (!edge) {
-    return refuse("ILLEGAL_TRANSITION", `Action « ${TRANSITION_LABELS[command.type]} » impossible pour une demande à l'état « ${STATE_LABELS[current.state]} ».`);
+    // Said without the state's name: the screen shows the request as it is now.
+    return refuse("ILLEGAL_TRANSITION", `« ${TRANSITION_LABELS[command.type]} » n'est pas possible à l'étape où en est la demande : rechargez la page pour voir ce que vous pouvez faire maintenant.`);
   }
   if (!edge.roles.includes(command.actorRole)) {
     return refuse("FORBIDDEN_ROLE", `Votre rôle ne permet pas l'action « ${TRANSITION_LABELS[command.type]} » à cette étape.`);
@@ -174,7 +180,8 @@ export const STATE_HOLDERS: Record<RequestState, Holder | null> = {
   CORRECTION_REQUESTED: "LEARNER",
   FORWARDED: "NATIONAL",
   FAVOURABLE: null,
-  FAVOURABLE_WITH_CONDITION: null,
+  FAVOURABLE_WITH_CONDITION: "LEARNER",
+  CONDITION_REVIEW: "CENTRE",
   UNFAVOURABLE: null,
   VALIDATED: "NATIONAL",
   EDITED: "NATIONAL",
@@ -192,13 +199,16 @@ export const LEARNER_ACTIONS: Record<RequestState, string | null> = {
   CORRECTION_REQUESTED: "Complétez votre dossier comme indiqué par votre centre, puis renvoyez-le.",
   FORWARDED: null,
   FAVOURABLE: null,
-  FAVOURABLE_WITH_CONDITION: "Effectuez le stage demandé, puis transmettez la convention et le rapport de stage à votre centre.",
-  UNFAVOURABLE: "Vous pouvez contacter votre centre d'inscription pour connaître les suites possibles.",
+  FAVOURABLE_WITH_CONDITION:
+    "Effectuez le stage demandé, puis joignez ici la convention de stage et le rapport de stage et envoyez-les à votre centre : il vérifiera que la condition est remplie.",
+  CONDITION_REVIEW: null,
+  UNFAVOURABLE:
+    "Vous pouvez demander à votre centre d'inscription les suites possibles (nouvelle expérience, stage), puis faire une nouvelle demande à partir de celle-ci.",
   VALIDATED: null,
   EDITED: null,
   SENT_TO_CENTRE: "Votre diplôme est arrivé à votre centre : prenez contact avec lui pour le retirer.",
   HANDED_OVER: null,
-  REFUSED: "Vous pouvez contacter votre centre d'inscription pour connaître les suites possibles.",
+  REFUSED: "Lisez le motif ci-dessous. Vous pouvez contacter votre centre d'inscription, puis faire une nouvelle demande à partir de celle-ci.",
   WITHDRAWN: null,
 };
 
@@ -233,6 +243,7 @@ export function progressSteps(kind: RequestKind, state: RequestState, previousSt
   };
   const label = (key: RequestState | "DECISION"): string => (key === "DECISION" ? "Avis du jury" : STATE_LABELS[key]);
 
+  if (state === "FAVOURABLE_WITH_CONDITION" || state === "CONDITION_REVIEW") return conditionSteps(kind, state);
   if (state === "REFUSED" || state === "WITHDRAWN") {
     const reached = positionOf(previousState);
     return [
@@ -249,6 +260,17 @@ export function progressSteps(kind: RequestKind, state: RequestState, previousSt
     if (isCurrent) return { key, label: stepLabel, status: "current" };
     return { key, label: stepLabel, status: "upcoming" };
   });
+}
+
+/** An opinion under condition: the decision is taken, then the internship proofs and their check by the centre. */
+function conditionSteps(kind: RequestKind, state: "FAVOURABLE_WITH_CONDITION" | "CONDITION_REVIEW"): ProgressStep[] {
+  const decided = REQUEST_PATHS[kind].map((key): ProgressStep => ({ key, label: key === "DECISION" ? STATE_LABELS.FAVOURABLE_WITH_CONDITION : STATE_LABELS[key], status: "done" }));
+  const sent = state === "CONDITION_REVIEW";
+  return [
+    ...decided,
+    { key: "FAVOURABLE_WITH_CONDITION", label: "Stage, puis envoi de la convention et du rapport", status: sent ? "done" : "current" },
+    { key: "CONDITION_REVIEW", label: "Vérification du stage par le centre", status: sent ? "current" : "upcoming" },
+  ];
 }
 
 /** "Demande de délivrance de diplôme", or "Demande d'analyse … – analyse anticipée". */

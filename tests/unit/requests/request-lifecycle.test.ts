@@ -43,9 +43,20 @@ const ALLOWED: [("DIPLOMA" | "EXPERIENCE" | "*"), RequestState, TransitionName, 
   ["DIPLOMA", "VALIDATED", "recordEdition", "AGENT_NATIONAL", "EDITED"],
   ["DIPLOMA", "EDITED", "recordDispatch", "AGENT_NATIONAL", "SENT_TO_CENTRE"],
   ["DIPLOMA", "SENT_TO_CENTRE", "recordHandover", "AGENT_CENTRE", "HANDED_OVER"],
+  // « Favorable sous condition » is not final: the learner sends the internship proofs (or renounces),
+  // the centre records the condition as met or not.
+  ["*", "FAVOURABLE_WITH_CONDITION", "withdraw", "AUDITEUR", "WITHDRAWN"],
+  ["*", "CONDITION_REVIEW", "withdraw", "AUDITEUR", "WITHDRAWN"],
+  ["EXPERIENCE", "FAVOURABLE_WITH_CONDITION", "sendInternshipProof", "AUDITEUR", "CONDITION_REVIEW"],
+  ["EXPERIENCE", "CONDITION_REVIEW", "recordConditionMet", "AGENT_CENTRE", "FAVOURABLE"],
+  ["EXPERIENCE", "CONDITION_REVIEW", "recordConditionNotMet", "AGENT_CENTRE", "UNFAVOURABLE"],
+  // A request closes with the one it lives with, under the actor who closed that one.
+  ...(["SUBMITTED", "IN_REVIEW", "CORRECTION_REQUESTED", "FORWARDED", "FAVOURABLE_WITH_CONDITION", "CONDITION_REVIEW"] as const).flatMap((from) =>
+    (["AUDITEUR", "AGENT_CENTRE", "AGENT_NATIONAL"] as const).map((role): [("DIPLOMA" | "EXPERIENCE" | "*"), RequestState, TransitionName, ActorRole, RequestState] => ["*", from, "closeWithLinkedRequest", role, "REFUSED"]),
+  ),
 ];
 
-const SATISFIED: TransitionContext = { allUnitsObtained: true, experienceCovered: true, linkedDiplomaRequestId: "req-1", experienceRequirementMet: true };
+const SATISFIED: TransitionContext = { allUnitsObtained: true, experienceCovered: true, linkedDiplomaRequestId: "req-1", experienceRequirementMet: true, internshipProofsComplete: true };
 
 const SNAPSHOTS: [string, (state: RequestState) => RequestSnapshot][] = [
   ["DIPLOMA", (state) => ({ kind: "DIPLOMA", state, version: 3 })],
@@ -162,8 +173,9 @@ describe("guards", () => {
     expect(applyTransition(forwarded, command, { experienceRequirementMet: true })).toMatchObject({ ok: true, to: "VALIDATED" });
   });
 
-  test("withdraw is impossible once a decision has been taken", () => {
-    for (const state of REQUEST_STATES.filter(isDecided)) {
+  test("withdraw is impossible once a decision has been taken, except an opinion under condition (the learner may renounce the internship)", () => {
+    expect(applyTransition(SNAPSHOTS[1]![1]("FAVOURABLE_WITH_CONDITION"), validCommand("withdraw", "AUDITEUR"), SATISFIED)).toMatchObject({ ok: true, to: "WITHDRAWN" });
+    for (const state of REQUEST_STATES.filter((candidate) => isDecided(candidate) && candidate !== "FAVOURABLE_WITH_CONDITION")) {
       for (const [, snapshot] of SNAPSHOTS) {
         expect(applyTransition(snapshot(state), validCommand("withdraw", "AUDITEUR"), SATISFIED)).toMatchObject({ ok: false, error: { code: "ILLEGAL_TRANSITION" } });
       }
@@ -217,7 +229,7 @@ describe("what the screens show", () => {
 
   test("open and decided states", () => {
     expect(REQUEST_STATES.filter(isDecided)).toEqual(["FAVOURABLE", "FAVOURABLE_WITH_CONDITION", "UNFAVOURABLE", "VALIDATED", "EDITED", "SENT_TO_CENTRE", "HANDED_OVER", "REFUSED"]);
-    expect(REQUEST_STATES.filter((state) => !isOpen(state))).toEqual(["FAVOURABLE", "FAVOURABLE_WITH_CONDITION", "UNFAVOURABLE", "HANDED_OVER", "REFUSED", "WITHDRAWN"]);
+    expect(REQUEST_STATES.filter((state) => !isOpen(state))).toEqual(["FAVOURABLE", "UNFAVOURABLE", "HANDED_OVER", "REFUSED", "WITHDRAWN"]);
   });
 
   test("the buttons offered to a role", () => {
@@ -248,8 +260,8 @@ describe("what the screens show", () => {
   });
 
   test("the jury's decision closes an experience analysis", () => {
-    const steps = progressSteps("EXPERIENCE", "FAVOURABLE_WITH_CONDITION");
-    expect(steps.at(-1)).toEqual({ key: "DECISION", label: "Avis favorable sous condition", status: "done" });
+    const steps = progressSteps("EXPERIENCE", "FAVOURABLE");
+    expect(steps.at(-1)).toEqual({ key: "DECISION", label: "Avis favorable", status: "done" });
     expect(progressSteps("EXPERIENCE", "SUBMITTED").at(-1)).toEqual({ key: "DECISION", label: "Avis du jury", status: "upcoming" });
   });
 

@@ -36,6 +36,8 @@ const MATRIX: Record<StaffAction, Record<Role, Rule>> = {
   reviewDocument:   { AUDITEUR: "-",   AGENT_CENTRE: "ownInstr", AGENT_NATIONAL: "fwd",    ADMIN: "-" },
   postMessage:      { AUDITEUR: "any", AGENT_CENTRE: "own",      AGENT_NATIONAL: "fwd",    ADMIN: "-" },
   decideExperience: { AUDITEUR: "-",   AGENT_CENTRE: "-",        AGENT_NATIONAL: "fwd",    ADMIN: "-" },
+  recordConditionMet:    { AUDITEUR: "-", AGENT_CENTRE: "own", AGENT_NATIONAL: "-", ADMIN: "-" },
+  recordConditionNotMet: { AUDITEUR: "-", AGENT_CENTRE: "own", AGENT_NATIONAL: "-", ADMIN: "-" },
   validateDiploma:  { AUDITEUR: "-",   AGENT_CENTRE: "-",        AGENT_NATIONAL: "fwd",    ADMIN: "-" },
   recordEdition:    { AUDITEUR: "-",   AGENT_CENTRE: "-",        AGENT_NATIONAL: "fwd",    ADMIN: "-" },
   recordDispatch:   { AUDITEUR: "-",   AGENT_CENTRE: "-",        AGENT_NATIONAL: "fwd",    ADMIN: "-" },

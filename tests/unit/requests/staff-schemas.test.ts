@@ -60,12 +60,14 @@ test("the jury's decision: what each outcome requires", () => {
 
 test("the jury's decision in the state machine's terms", () => {
   const data = (fields: object) => parse({ type: "decideExperience", ...base, ...fields }) as DecideExperienceData;
-  expect(toExperienceDecision(data({ outcome: "FAVOURABLE", reason: "ignored" }))).toEqual({ outcome: "FAVOURABLE" });
+  expect(toExperienceDecision(data({ outcome: "FAVOURABLE", reason: "ignored" }))).toEqual({ outcome: "FAVOURABLE", units: [] });
   expect(toExperienceDecision(data({ outcome: "FAVOURABLE_WITH_CONDITION", internshipMonths: " 4 ", conditionText: " Stage de développement " }))).toEqual({
     outcome: "FAVOURABLE_WITH_CONDITION",
     internshipMonths: 4,
     conditionText: "Stage de développement",
+    units: [],
   });
+  expect(toExperienceDecision(data({ outcome: "FAVOURABLE", units: ["UAEP04"] }))).toEqual({ outcome: "FAVOURABLE", units: ["UAEP04"] });
   expect(toExperienceDecision(data({ outcome: "UNFAVOURABLE", reason: "Hors domaine" }))).toEqual({ outcome: "UNFAVOURABLE", reason: "Hors domaine" });
 });
 
