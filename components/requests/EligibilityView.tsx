@@ -1,4 +1,4 @@
-import type { EligibilityVerdict, GroupVerdict } from "@/lib/catalogue/domain/eligibility";
+import { COMPOSITION_NOT_VERIFIED, type EligibilityVerdict, type GroupVerdict } from "@/lib/catalogue/domain/eligibility";
 
 const OBTAINED_BY: Record<string, string> = { PASSED: "réussie", EQUIVALENCE: "par équivalence", VES: "par VES", VAE: "par VAE" };
 
@@ -45,6 +45,11 @@ function Group({ group, depth }: { group: GroupVerdict; depth: number }) {
 export function EligibilityView({ verdict }: { verdict: EligibilityVerdict }) {
   return (
     <div>
+      {!verdict.compositionVerified ? (
+        <p className="mt-2 rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm" data-testid="composition-not-verified">
+          {COMPOSITION_NOT_VERIFIED}
+        </p>
+      ) : null}
       <ul>
         {verdict.requirement.children.map((group, i) => (
           <Group key={`${group.label}-${i}`} group={group} depth={0} />
