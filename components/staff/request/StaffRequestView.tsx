@@ -319,10 +319,12 @@ function ResultsSection({ request, context }: { request: RequestDetail; context:
 }
 
 function ExperienceSection({ analysis, rule }: { analysis: RequestDetail; rule: RequestDetail["diploma"]["definition"]["experience"] }) {
-  const assessment = assessExperience(analysis.experiences, rule);
+  const assessment = assessExperience(analysis.experiences, rule, { route: analysis.experienceRoute, early: analysis.mode === "ANTICIPEE" });
+  const route = rule.kind === "required" ? rule.routes?.find((candidate) => candidate.id === analysis.experienceRoute) : undefined;
   return (
     <div className="space-y-3">
       {rule.kind === "required" ? <p className="text-sm text-slate-700">Règle du diplôme : {rule.ruleText}</p> : null}
+      {rule.kind === "required" && rule.routes ? <p className="text-sm">Parcours indiqué par l&apos;auditeur : {route ? route.label : "non indiqué"}</p> : null}
       {assessment.ok ? (
         <div className="rounded bg-slate-50 p-3" data-testid="staff-experience-assessment">
           <p className="font-medium">{assessment.assessment.summary}</p>
