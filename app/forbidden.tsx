@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+export const metadata: Metadata = { title: "Accès refusé (erreur 403)" };
 
 export default function Forbidden() {
   return (
@@ -6,8 +9,7 @@ export default function Forbidden() {
       <p className="text-sm font-semibold text-brand-800">Erreur 403</p>
       <h1 className="text-2xl font-bold">Accès refusé</h1>
       <p className="mt-3">
-        Votre compte ne donne pas accès à cette page. Les auditeurs utilisent l&apos;Espace auditeur ; l&apos;Espace centre est réservé aux personnels
-        du Cnam.
+        Votre compte ne donne pas accès à cette page : elle appartient à un autre espace. Les onglets en haut de page et le <Link href="/plan-du-site">plan du site</Link> ne montrent que les pages de votre espace.
       </p>
       <p className="mt-3">
         <Link href="/espace">Aller à mon espace</Link> · <Link href="/aide">Consulter l&apos;Aide</Link>

@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+export const metadata: Metadata = { title: "Page introuvable (erreur 404)" };
 
 export default function NotFound() {
   return (

@@ -7,7 +7,7 @@ import { db } from "@/lib/shared/db";
 import { requireUser } from "@/lib/auth/session";
 import { centreBulkAction } from "@/lib/requests/actions";
 
-export const metadata: Metadata = { title: "Espace centre" };
+export const metadata: Metadata = { title: "Demandes du centre" };
 
 /** The centre's queue: the submitted requests of the agent's centre. */
 export default async function CentrePage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -40,7 +40,7 @@ export function ForgotPasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {failure ? <Alert tone="error">{failure.text}</Alert> : null}
-      <TextField label="Identifiant" hint="De la forme prenom.nom.auditeur." autoComplete="username" autoCapitalize="none" spellCheck={false} error={errors.identifier?.message} {...register("identifier")} />
+      <TextField label="Identifiant" hint="Auditeurs et auditrices : prenom.nom.auditeur ; personnels du Cnam : prenom.nom." autoComplete="username" autoCapitalize="none" spellCheck={false} error={errors.identifier?.message} {...register("identifier")} />
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Envoi…" : "Recevoir un lien"}
       </Button>

@@ -9,6 +9,7 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
+import { PasswordField } from "@/components/ui/PasswordField";
 import { loginFailureMessage, loginSchema, type LoginValues } from "@/lib/auth/schemas";
 
 export function LoginForm({ callbackPath }: { callbackPath: string }) {
@@ -39,7 +40,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
         label="Identifiant"
         hint={
           <>
-            De la forme prenom.nom.auditeur, sans accent ni espace. <Link href={helpLinkForField("identifier")}>En savoir plus sur l&apos;identifiant</Link>
+            Auditeurs et auditrices : prenom.nom.auditeur ; personnels du Cnam : prenom.nom. Sans accent ni espace. <Link href={helpLinkForField("identifier")}>En savoir plus sur l&apos;identifiant</Link>
           </>
         }
         autoComplete="username"
@@ -48,7 +49,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
         error={errors.identifier?.message}
         {...register("identifier")}
       />
-      <TextField label="Mot de passe" type="password" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
+      <PasswordField label="Mot de passe" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Connexion…" : "Se connecter"}
       </Button>

@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { TextField } from "@/components/ui/Field";
+import { PasswordField } from "@/components/ui/PasswordField";
 import { useActionOutcome } from "@/components/ui/use-action-outcome";
 import { MIN_PASSWORD_LENGTH, newPasswordSchema, type NewPasswordInput } from "@/lib/auth/domain/password";
 import { resetPasswordAction } from "@/lib/auth/actions";
@@ -45,15 +45,14 @@ export function NewPasswordForm({ token, identifier }: { token: string; identifi
           {failure.text} <Link href="/mot-de-passe-oublie">Demander un nouveau lien</Link>
         </Alert>
       ) : null}
-      <TextField
+      <PasswordField
         label="Nouveau mot de passe"
-        type="password"
         autoComplete="new-password"
         hint={`Au moins ${MIN_PASSWORD_LENGTH} caractères, sans votre identifiant. Une phrase facile à retenir fait un bon mot de passe.`}
         error={errors.password?.message}
         {...register("password")}
       />
-      <TextField label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" error={errors.confirmation?.message} {...register("confirmation")} />
+      <PasswordField label="Confirmation du nouveau mot de passe" toggleLabel="Afficher la confirmation" autoComplete="new-password" error={errors.confirmation?.message} {...register("confirmation")} />
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Enregistrement…" : "Enregistrer le nouveau mot de passe"}
       </Button>

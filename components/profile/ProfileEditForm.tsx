@@ -6,7 +6,8 @@ import { useId, useMemo, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { ErrorSummary, ProfileFields } from "@/components/profile/ProfileFields";
+import { ProfileFields } from "@/components/profile/ProfileFields";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { useActionOutcome } from "@/components/ui/use-action-outcome";
 import { UNAVAILABLE_MESSAGE } from "@/lib/shared/result";
 import type { CountryOption } from "@/lib/profile/domain/countries";
@@ -48,7 +49,6 @@ export function ProfileEditForm({
     reset,
     formState: { errors, isSubmitting, submitCount },
   } = form;
-  const errorCount = Object.keys(errors).length;
 
   const onSubmit = handleSubmit(
     async (values) => {
@@ -68,7 +68,7 @@ export function ProfileEditForm({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
-      <ErrorSummary count={errorCount} submitted={submitCount > 0} />
+      <ErrorSummary errors={errors} submitted={submitCount > 0} />
       <ProfileFields register={register} errors={errors} countries={countries} centres={centres} civilStatus={!locked} />
 
       <fieldset className="rounded border border-slate-200 bg-white p-5 shadow-sm">

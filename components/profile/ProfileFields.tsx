@@ -3,7 +3,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { Alert } from "@/components/ui/Alert";
 import { RadioGroup, SelectField, TextField } from "@/components/ui/Field";
 import type { CountryOption } from "@/lib/profile/domain/countries";
 import type { ProfileFormValues } from "@/lib/profile/domain/profile";
@@ -104,13 +103,5 @@ export function ProfileFields({ register, errors, countries, centres, civilStatu
         </Section>
       ) : null}
     </>
-  );
-}
-
-/** "N champs sont à corriger", once the form was submitted with errors. */
-export function ErrorSummary({ count, submitted }: { count: number; submitted: boolean }) {
-  if (!submitted || count === 0) return null;
-  return (
-    <Alert tone="error">{count === 1 ? "Un champ est à corriger" : `${count} champs sont à corriger`} : le message est affiché sous chaque champ concerné.</Alert>
   );
 }

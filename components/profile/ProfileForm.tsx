@@ -5,7 +5,8 @@ import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { ErrorSummary, ProfileFields } from "@/components/profile/ProfileFields";
+import { ProfileFields } from "@/components/profile/ProfileFields";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { useActionOutcome } from "@/components/ui/use-action-outcome";
 import { UNAVAILABLE_MESSAGE } from "@/lib/shared/result";
 import type { CountryOption } from "@/lib/profile/domain/countries";
@@ -23,7 +24,6 @@ export function ProfileForm({ centres, countries }: { centres: CentreOption[]; c
     handleSubmit,
     formState: { errors, isSubmitting, submitCount },
   } = form;
-  const errorCount = Object.keys(errors).length;
 
   const onSubmit = handleSubmit(
     async (values) => {
@@ -42,7 +42,7 @@ export function ProfileForm({ centres, countries }: { centres: CentreOption[]; c
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-6">
       {failure ? <Alert tone="error">{failure.text}</Alert> : null}
-      <ErrorSummary count={errorCount} submitted={submitCount > 0} />
+      <ErrorSummary errors={errors} submitted={submitCount > 0} />
       <ProfileFields register={register} errors={errors} countries={countries} centres={centres} civilStatus centrePlaceholder />
 
       <Button type="submit" disabled={isSubmitting}>

@@ -1,19 +1,20 @@
-import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { STATE_LABELS, type RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { slugify } from "./slug";
 
 /**
  * Links from the application's screens to the section of the help that explains them. The help
- * pages give these sections explicit anchors (`## Complément demandé {#correction-requested}`), so
+ * pages give these sections explicit anchors (`## Complément demandé {#complement-demande}`), so
  * renaming a heading does not break a link; tests/unit/help/help-search.test.ts checks that every
- * anchor below exists in the rendered page.
+ * anchor below exists in the rendered page. Anchors are French words, as the addresses are.
  *
- * The step of a request in state `CORRECTION_REQUESTED` is explained at
- * `/aide/etapes#correction-requested`: the state identifier in lower case, `_` replaced by `-`.
+ * The step of a request is explained at `/aide/etapes#<its label as a slug>`: « Complément
+ * demandé » at `#complement-demande`.
  */
 export function stateAnchor(state: RequestState): string {
-  return state.toLowerCase().replace(/_/g, "-");
+  return slugify(STATE_LABELS[state]);
 }
 
-/** `/aide/etapes#in-review` for `IN_REVIEW`. */
+/** `/aide/etapes#en-instruction` for `IN_REVIEW`. */
 export function helpLinkForState(state: RequestState): string {
   return `/aide/etapes#${stateAnchor(state)}`;
 }

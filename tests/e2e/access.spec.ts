@@ -34,10 +34,11 @@ test("staff log in with prenom.nom and land on their own space; other spaces are
   expect((await page.goto("/national"))?.status()).toBe(403);
 });
 
-test("the home page shows the three tabs and the Aide is public", async ({ page }) => {
+test("a visitor's header offers the Aide and the login, and the Aide is public", async ({ page }) => {
   await page.goto("/");
-  const nav = page.getByRole("navigation", { name: "Espaces" });
-  for (const tab of ["Espace auditeur", "Espace centre", "Aide"]) await expect(nav.getByRole("link", { name: tab })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Menu principal" });
+  await expect(nav.getByRole("link")).toHaveText(["Aide"]);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
   await expectAccessible(page);
   await nav.getByRole("link", { name: "Aide" }).click();
   await expect(page).toHaveURL(/\/aide$/);

@@ -12,7 +12,7 @@ test("the Aide is readable without logging in, from the tab of the home page", a
   await expect(page).toHaveURL(/\/aide\/etapes$/);
   await expect(page.getByRole("heading", { level: 1, name: "Les étapes d'une demande" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Pages de l'aide" }).getByRole("link", { name: "Les étapes d'une demande" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByRole("navigation", { name: "Sur cette page" }).getByRole("link", { name: "Complément demandé" })).toHaveAttribute("href", "#correction-requested");
+  await expect(page.getByRole("navigation", { name: "Sur cette page" }).getByRole("link", { name: "Complément demandé" })).toHaveAttribute("href", "#complement-demande");
   await page.getByRole("navigation", { name: "Pages précédente et suivante" }).getByRole("link", { name: /Questions fréquentes/ }).click();
   await expect(page).toHaveURL(/\/aide\/faq$/);
   await expectAccessible(page);
@@ -50,8 +50,8 @@ test.describe("without JavaScript", () => {
 });
 
 test("a contextual link from a request lands on the explained step", async ({ page }) => {
-  await page.goto("/aide/etapes#correction-requested");
-  const step = page.locator("#correction-requested");
+  await page.goto("/aide/etapes#complement-demande");
+  const step = page.locator("#complement-demande");
   await expect(step).toBeVisible();
   await expect(step).toHaveText("Complément demandé");
   await expect(step).toBeInViewport();

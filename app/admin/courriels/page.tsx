@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/shared/dates";
 import { countOf } from "@/lib/shared/text";
 
-export const metadata: Metadata = { title: "Courriels en attente" };
+export const metadata: Metadata = { title: "Courriels en attente – Administration" };
 
 export default async function UndeliveredEmailsPage() {
   await requireUser({ space: "admin" });

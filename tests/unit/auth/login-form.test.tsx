@@ -68,7 +68,7 @@ describe("LoginForm: before submitting", () => {
     expect(identifier).toHaveAttribute("autocomplete", "username");
     expect(password).toHaveAttribute("type", "password");
     expect(password).toHaveAttribute("autocomplete", "current-password");
-    expect(identifier).toHaveAccessibleDescription("De la forme prenom.nom.auditeur, sans accent ni espace. En savoir plus sur l'identifiant");
+    expect(identifier).toHaveAccessibleDescription("Auditeurs et auditrices : prenom.nom.auditeur ; personnels du Cnam : prenom.nom. Sans accent ni espace. En savoir plus sur l'identifiant");
     expect(identifier).not.toHaveAttribute("aria-invalid");
     expect(password).not.toHaveAttribute("aria-invalid");
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
@@ -88,7 +88,7 @@ describe("LoginForm: checks in the browser", () => {
   test("the identifier keeps its format hint in its description next to the error", async () => {
     const { user, identifier, submit } = setup();
     await user.click(submit);
-    expect(identifier).toHaveAccessibleDescription(expect.stringContaining("De la forme prenom.nom.auditeur"));
+    expect(identifier).toHaveAccessibleDescription(expect.stringContaining("personnels du Cnam : prenom.nom."));
   });
 
   test("an identifier with an accent shows the accent message and does not call signIn", async () => {
@@ -235,5 +235,17 @@ describe("LoginForm: answers from the server", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("Identifiant ou mot de passe incorrect.");
     expect(navigationAttempts()).toBe(0);
     expect(window.location.href).toBe("http://localhost/");
+  });
+});
+
+describe("LoginForm: « Afficher le mot de passe »", () => {
+  test("the checkbox shows the password as typed, and hides it again", async () => {
+    render(<LoginForm callbackPath="/espace" />);
+    const password = screen.getByLabelText("Mot de passe", { exact: true });
+    expect(password).toHaveAttribute("type", "password");
+    await userEvent.click(screen.getByLabelText("Afficher le mot de passe"));
+    expect(password).toHaveAttribute("type", "text");
+    await userEvent.click(screen.getByLabelText("Afficher le mot de passe"));
+    expect(password).toHaveAttribute("type", "password");
   });
 });

@@ -130,8 +130,8 @@ describe("the help pages", () => {
       expect(found?.text).toBe(STATE_LABELS[state]);
       expect(etapes?.html).toContain(`id="${anchor}"`);
     }
-    expect(helpLinkForState("CORRECTION_REQUESTED")).toBe("/aide/etapes#correction-requested");
-    expect(helpLinkForState("IN_REVIEW")).toBe("/aide/etapes#in-review");
+    expect(helpLinkForState("CORRECTION_REQUESTED")).toBe("/aide/etapes#complement-demande");
+    expect(helpLinkForState("IN_REVIEW")).toBe("/aide/etapes#en-instruction");
   });
 
   it("explain every form field that helpLinkForField points to", () => {
@@ -172,6 +172,6 @@ describe("the help pages", () => {
     const results = searchHelp(buildSearchIndex(pages), "experience");
     expect(results[0]?.pageSlug).toBe("analyse-experience");
     expect(results.some((r) => r.href === "/aide/analyse-experience#durees")).toBe(true);
-    expect(searchHelp(buildSearchIndex(pages), "complement demande").map((r) => r.href)).toContain("/aide/etapes#correction-requested");
+    expect(searchHelp(buildSearchIndex(pages), "complement demande").map((r) => r.href)).toContain("/aide/etapes#complement-demande");
   });
 });
