@@ -12,6 +12,7 @@ import { closeLinkedRequests, linkedSelect } from "./linked";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { searchKey } from "@/lib/shared/text";
 import { experienceRouteProblem } from "./experience-route-check";
+import { requestedPiecesProblems } from "./correction-pieces";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { NOT_FOUND, Rollback, changeRequests, type Actor, type TransitionFailure } from "./transition";
 
@@ -384,6 +385,8 @@ export async function resubmitRequest(learner: Actor, requestId: string, expecte
       const problems = await analysisProblems(tx, request.id);
       if (problems.length > 0) throw new Rollback<Failure>({ ok: false, message: "Votre demande n'est pas complète.", missing: problems });
     }
+    const pieces = await requestedPiecesProblems(tx, request.id);
+    if (pieces.length > 0) throw new Rollback<Failure>({ ok: false, message: "Votre centre attend encore des pièces : joignez-les à cette demande.", missing: pieces });
     await apply(request, { type: "resubmit", expectedVersion, comment: comment?.trim() || undefined });
   });
   return result.ok ? { ok: true } : result;

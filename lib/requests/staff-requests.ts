@@ -9,6 +9,7 @@ import type { AuditEvent } from "@/lib/audit/events";
 import type { Role } from "@/lib/auth/domain/policy";
 import { evaluateEligibility, isObtained, type EligibilityVerdict, type ObtainedBy, type UnitResult } from "@/lib/catalogue/domain/eligibility";
 import { isOwner } from "@/lib/requests/domain/request-access";
+import type { DocumentCategory } from "@/lib/requests/domain/documents";
 import { checkCreditedUnits, experienceRequirementMet, unitsToCredit } from "@/lib/requests/domain/linked-requests";
 import {
   BULK_COMMANDS,
@@ -257,10 +258,23 @@ export async function assignRequest(actor: StaffActor, requestId: string, expect
  * reads it in the history of the request. Centre agents while instructing, national agents on a
  * forwarded request (the completed file then comes back to the centre).
  */
-export async function askForCorrection(actor: StaffActor, requestId: string, expectedVersion: number, comment: string, now: Date = new Date()): Promise<StaffResult<Changed>> {
+export async function askForCorrection(
+  actor: StaffActor,
+  requestId: string,
+  expectedVersion: number,
+  comment: string,
+  now: Date = new Date(),
+  pieces: readonly DocumentCategory[] = [],
+): Promise<StaffResult<Changed>> {
   const invalid = tooLong("comment", comment);
   if (invalid) return invalid;
-  return act(actor, requestId, "askForCorrection", (tx, apply, target) => transitionWithAudit(tx, apply, actor, target, { type: "askForCorrection", expectedVersion, comment }, now, { extra: { comment } }), { commentField: "comment", now });
+  return act(
+    actor,
+    requestId,
+    "askForCorrection",
+    (tx, apply, target) => transitionWithAudit(tx, apply, actor, target, { type: "askForCorrection", expectedVersion, comment, pieces }, now, { extra: { comment } }),
+    { commentField: "comment", now },
+  );
 }
 
 /** "Transmettre au national", with the centre's opinion and its reasons. */
@@ -606,7 +620,7 @@ type Handlers = { [N in StaffCommandName]: (actor: StaffActor, data: CommandData
 const HANDLERS: Handlers = {
   takeInCharge: (actor, data) => takeInCharge(actor, data.requestId, data.version),
   assign: (actor, data) => assignRequest(actor, data.requestId, data.version, data.assigneeId),
-  askForCorrection: (actor, data) => askForCorrection(actor, data.requestId, data.version, data.comment),
+  askForCorrection: (actor, data) => askForCorrection(actor, data.requestId, data.version, data.comment, new Date(), data.pieces ?? []),
   forward: (actor, data) => forwardRequest(actor, data.requestId, data.version, data.opinion, data.comment),
   refuse: (actor, data) => refuseRequest(actor, data.requestId, data.version, data.reason),
   decideExperience: (actor, data) => decideExperience(actor, data.requestId, data.version, toExperienceDecision(data)),

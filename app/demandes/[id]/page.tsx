@@ -15,6 +15,8 @@ import { StepsPanel } from "@/components/requests/StepsPanel";
 import { COMPOSITION_NOT_VERIFIED } from "@/lib/catalogue/domain/eligibility";
 import { assessExperience } from "@/lib/catalogue/domain/experience";
 import { isEditableByLearner } from "@/lib/requests/domain/request-access";
+import { requestedPiecesOf } from "@/lib/requests/domain/correction";
+import { DOCUMENT_CATEGORY_LABELS } from "@/lib/requests/domain/documents";
 import { describeState, requestTitle } from "@/lib/requests/domain/request-lifecycle";
 import { decisionEvents, type LetterEntry } from "@/lib/requests/letters";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
@@ -30,6 +32,7 @@ async function StateSummary({ request }: { request: RequestDetail }) {
   const { label, holder, learnerAction } = describeState(request.state);
   const usual = request.state === "DRAFT" ? null : await usualDurationOf(request);
   const correction = request.state === "CORRECTION_REQUESTED" ? request.events.findLast((e) => e.toState === "CORRECTION_REQUESTED") : null;
+  const pieces = correction ? requestedPiecesOf(correction.payload) : [];
   return (
     <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
       <dt className="font-medium">État</dt>
@@ -61,6 +64,18 @@ async function StateSummary({ request }: { request: RequestDetail }) {
         <>
           <dt className="font-medium">Demande de votre centre</dt>
           <dd className="whitespace-pre-line">{correction.comment}</dd>
+        </>
+      ) : null}
+      {pieces.length > 0 ? (
+        <>
+          <dt className="font-medium">Pièces à joindre à cette demande</dt>
+          <dd>
+            <ul className="list-disc pl-5" data-testid={`requested-pieces-${request.kind}`}>
+              {pieces.map((piece) => (
+                <li key={piece}>{DOCUMENT_CATEGORY_LABELS[piece]}</li>
+              ))}
+            </ul>
+          </dd>
         </>
       ) : null}
     </dl>

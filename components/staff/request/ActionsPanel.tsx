@@ -8,6 +8,7 @@ import { SelectField, TextField } from "@/components/ui/Field";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { CENTRE_OPINIONS, CENTRE_OPINION_LABELS, JURY_OUTCOMES, JURY_OUTCOME_LABELS, type StaffActionInput } from "@/lib/requests/schemas";
 import { COMMANDS, STAFF_COMMANDS, type PanelText, type StaffCommandName } from "@/lib/requests/domain/commands";
+import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/requests/domain/documents";
 import { CheckboxesField, ChoiceField, TextAreaField } from "./form-parts";
 import { STALE_NOTICE, useStaffAction } from "./use-staff-action";
 
@@ -17,7 +18,7 @@ export type PanelAction = StaffCommandName;
 
 const ACTION_TEXT = Object.fromEntries(PANEL_ACTIONS.map((name) => [name, COMMANDS[name].panel])) as Record<PanelAction, PanelText>;
 
-type Field = "assigneeId" | "comment" | "opinion" | "reason" | "outcome" | "internshipMonths" | "conditionText" | "units";
+type Field = "assigneeId" | "comment" | "opinion" | "reason" | "outcome" | "internshipMonths" | "conditionText" | "units" | "pieces";
 type Draft = Partial<Record<Field, string>>;
 type Notice = { tone: "error" | "success"; text: string } | null;
 
@@ -27,7 +28,7 @@ function toInput(action: PanelAction, requestId: string, version: number, draft:
     case "assign":
       return { type: action, ...base, assigneeId: draft.assigneeId ?? "" };
     case "askForCorrection":
-      return { type: action, ...base, comment: draft.comment ?? "" };
+      return { type: action, ...base, comment: draft.comment ?? "", pieces: (draft.pieces ? draft.pieces.split(",") : []) as DocumentCategory[] };
     case "forward":
       // An unchosen opinion is "", which the schema refuses with its message.
       return { type: action, ...base, opinion: (draft.opinion ?? "") as (typeof CENTRE_OPINIONS)[number], comment: draft.comment ?? "" };
@@ -294,7 +295,12 @@ function ActionFields({
         </SelectField>
       );
     case "askForCorrection":
-      return <TextAreaField label="Ce qui manque ou est à corriger" hint="Précisez les pièces ou informations attendues, et pourquoi." {...text("comment")} />;
+      return (
+        <>
+          <PiecesField register={register} setValue={setValue} />
+          <TextAreaField label="Ce qui manque ou est à corriger" hint="Précisez les pièces ou informations attendues, et pourquoi." {...text("comment")} />
+        </>
+      );
     case "forward":
       return (
         <>
@@ -328,6 +334,22 @@ function ActionFields({
 }
 
 /** The experience units the decision credits: none ticked by default, the jury says which. */
+/** The pieces the learner must send back with the request: they can upload them on the request itself. */
+function PiecesField({ register, setValue }: { register: Register; setValue: (field: Field, value: string) => void }) {
+  const { ref, value, error } = register("pieces");
+  return (
+    <CheckboxesField
+      legend="Pièces à fournir"
+      hint="L'auditeur les joint à cette demande ; il ne peut la renvoyer qu'une fois chacune ajoutée."
+      options={DOCUMENT_CATEGORIES.map((category) => ({ value: category, label: DOCUMENT_CATEGORY_LABELS[category] }))}
+      value={value}
+      error={error}
+      firstRef={ref}
+      onChange={(next) => setValue("pieces", next)}
+    />
+  );
+}
+
 function UnitsField({ units, conditional, register, setValue }: { units: readonly ExperienceUnit[]; conditional: boolean; register: Register; setValue: (field: Field, value: string) => void }) {
   const { ref, value, error } = register("units");
   return (

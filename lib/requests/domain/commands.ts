@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Role } from "@/lib/auth/domain/policy";
 import type { RequestKind, RequestSnapshot, RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { DOCUMENT_CATEGORIES, type DocumentCategory } from "@/lib/requests/domain/documents";
 
 /**
  * The request commands, each declared once: the kinds and states it applies to, who may send it
@@ -65,7 +66,7 @@ export type TransitionCommand = CommandBase &
     | { type: "withdraw" }
     | { type: "takeInCharge" }
     | { type: "assign"; assigneeId: string }
-    | { type: "askForCorrection"; comment: string }
+    | { type: "askForCorrection"; comment: string; pieces?: readonly DocumentCategory[] }
     | { type: "resubmit" }
     | { type: "forward"; opinion: CentreOpinion; comment: string }
     | { type: "refuse"; reason: string }
@@ -146,7 +147,8 @@ const FIELDS = {
   withdraw: { reason: z.string().trim().max(1000, tooLongText(1000)).optional() },
   resubmit: { comment: optionalText() },
   assign: { assigneeId: z.string({ error: MESSAGES.assignee }).min(1, MESSAGES.assignee).max(64) },
-  askForCorrection: { comment: requiredText(MESSAGES.correction) },
+  // The pieces the learner must send (ticked in a list); the comment says what else and why.
+  askForCorrection: { comment: requiredText(MESSAGES.correction), pieces: z.array(z.enum(DOCUMENT_CATEGORIES)).max(DOCUMENT_CATEGORIES.length).optional() },
   forward: { opinion: z.enum(CENTRE_OPINIONS, { error: MESSAGES.opinion }), comment: requiredText(MESSAGES.opinionComment) },
   refuse: { reason: requiredText(MESSAGES.refusal) },
   decideExperience: {
@@ -369,8 +371,12 @@ export const COMMANDS = {
     to: ["CORRECTION_REQUESTED"],
     scope: "staff",
     fields: FIELDS.askForCorrection,
-    guard: (_current, command) =>
-      isFilled(command.comment) ? to("CORRECTION_REQUESTED") : fail("MISSING_COMMENT", "Indiquez précisément les pièces ou informations à compléter."),
+    guard: (_current, command): Step => {
+      if (!isFilled(command.comment)) return fail("MISSING_COMMENT", "Indiquez précisément les pièces ou informations à compléter.");
+      const pieces = [...new Set(command.pieces ?? [])].filter((piece) => (DOCUMENT_CATEGORIES as readonly string[]).includes(piece));
+      // Kept in the history row: the learner's page lists them, the resubmission checks them.
+      return { ok: true, to: "CORRECTION_REQUESTED", payload: pieces.length > 0 ? { requestedPieces: pieces.join(",") } : {} };
+    },
     effects: {},
     audit: "request.transition",
     label: "Demander un complément",
