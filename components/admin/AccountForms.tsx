@@ -42,7 +42,8 @@ function RoleAndCentre(props: { role: Registered; centre: Registered; roleError?
 
 const EMPTY: AccountCreateValues = { identifier: "", displayName: "", email: "", role: "AGENT_CENTRE", centreCode: "" };
 
-export function CreateAccountForm({ centres }: { centres: CentreOption[] }) {
+/** `enfPasswords`: with the ENF's directory (IDENTITY_PROVIDER=ldap|oidc) D3 sends no link, the ENF password is used. */
+export function CreateAccountForm({ centres, enfPasswords = false }: { centres: CentreOption[]; enfPasswords?: boolean }) {
   const form = useForm<AccountCreateValues, unknown, AccountCreateData>({ resolver: zodResolver(accountCreateSchema), defaultValues: EMPTY });
   const role = useWatch({ control: form.control, name: "role" });
   const { outcome, submit } = useActionOutcome(form);
@@ -58,6 +59,7 @@ export function CreateAccountForm({ centres }: { centres: CentreOption[] }) {
       () => createAccountAction({ ...values, centreCode: values.centreCode ?? "" }),
       () => {
         reset(EMPTY);
+        if (enfPasswords) return `Compte ${values.identifier} créé. La personne se connecte avec l'identifiant et le mot de passe de son ENF.`;
         return `Compte ${values.identifier} créé. Un courriel a été envoyé à ${values.email} avec un lien pour choisir son mot de passe, valable une heure ; passé ce délai, la personne utilise « Mot de passe oublié ? ».`;
       },
     ),
@@ -68,7 +70,7 @@ export function CreateAccountForm({ centres }: { centres: CentreOption[] }) {
       {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
       <TextField label="Identifiant ENF" hint="De la forme prenom.nom, sans accent (prenom.nom2 pour un homonyme)." autoCapitalize="none" autoComplete="off" spellCheck={false} error={errors.identifier?.message} {...register("identifier")} />
       <TextField label="Nom affiché" hint="Prénom et nom, tels qu'ils apparaîtront aux auditeurs et dans le journal." autoComplete="off" error={errors.displayName?.message} {...register("displayName")} />
-      <TextField label="Courriel" type="email" autoComplete="off" hint="Le lien pour choisir le mot de passe y est envoyé." error={errors.email?.message} {...register("email")} />
+      <TextField label="Courriel" type="email" autoComplete="off" hint={enfPasswords ? "Adresse de contact ; l'annuaire de l'ENF la remplace à la première connexion s'il en connaît une." : "Le lien pour choisir le mot de passe y est envoyé."} error={errors.email?.message} {...register("email")} />
       <RoleAndCentre
         role={register("role")}
         centre={register("centreCode")}

@@ -5,6 +5,7 @@ import { listCentres } from "@/lib/catalogue/centres";
 import { ROLE_LABELS } from "@/lib/auth/domain/policy";
 import type { StaffRole } from "@/lib/admin/schemas";
 import { requireUser } from "@/lib/auth/session";
+import { usesLocalPasswords } from "@/lib/auth/directory-config";
 import { countOf } from "@/lib/shared/text";
 import { ActiveToggle, ChangeRoleForm, CreateAccountForm } from "@/components/admin/AccountForms";
 import { idParam, type SearchParams } from "@/lib/shared/params";
@@ -16,6 +17,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const [params, accounts, centres] = await Promise.all([searchParams, listStaffAccounts(), listCentres()]);
   const compte = idParam(params.compte);
   const selected = accounts.find((a) => a.id === compte);
+  const enfPasswords = !usesLocalPasswords();
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Comptes des personnels</h1>
@@ -91,8 +93,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
 
       <section aria-labelledby="create-title" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="create-title" className="mb-1 text-lg font-semibold">Créer un compte</h2>
-        <p className="mb-4 text-slate-700">Aucun mot de passe n&apos;est choisi ici : la personne reçoit un lien pour choisir le sien.</p>
-        <CreateAccountForm centres={centres} />
+        {enfPasswords ? (
+          <p className="mb-4 text-slate-700">Aucun mot de passe n&apos;est gardé par D3 : la personne se connecte avec son identifiant et son mot de passe ENF.</p>
+        ) : (
+          <p className="mb-4 text-slate-700">Aucun mot de passe n&apos;est choisi ici : la personne reçoit un lien pour choisir le sien.</p>
+        )}
+        <CreateAccountForm centres={centres} enfPasswords={enfPasswords} />
       </section>
     </div>
   );
