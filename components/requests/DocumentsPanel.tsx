@@ -45,7 +45,18 @@ type Notice = { tone: "error" | "success"; text: string } | null;
  * remove each. Files are checked here first (size and real type, with the server's own rule) so
  * that a wrong file is refused before it is sent; the server checks again.
  */
-export function DocumentsPanel({ requestId, editable, documents }: { requestId: string; editable: boolean; documents: DocumentItem[] }) {
+export function DocumentsPanel({
+  requestId,
+  editable,
+  documents,
+  categories = DOCUMENT_CATEGORIES,
+}: {
+  requestId: string;
+  editable: boolean;
+  documents: DocumentItem[];
+  /** The kinds of piece the learner may add now (after an opinion under condition: the internship's agreement and report). */
+  categories?: readonly DocumentCategory[];
+}) {
   const [category, setCategory] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<Notice>(null);
@@ -140,7 +151,7 @@ export function DocumentsPanel({ requestId, editable, documents }: { requestId: 
                   {document.statusReason ? <span className="ml-2">Motif : {document.statusReason}</span> : null}
                 </p>
               </div>
-              {editable ? (
+              {editable && categories.includes(document.category) && (categories === DOCUMENT_CATEGORIES || document.status === "TRANSMITTED") ? (
                 <Button type="button" variant="secondary" disabled={pending} onClick={() => remove(document)}>
                   Supprimer<span className="sr-only"> « {document.originalName} »</span>
                 </Button>
@@ -167,7 +178,7 @@ export function DocumentsPanel({ requestId, editable, documents }: { requestId: 
             error={errors.category}
           >
             <option value="">Choisissez le type de pièce</option>
-            {DOCUMENT_CATEGORIES.map((value) => (
+            {categories.map((value) => (
               <option key={value} value={value}>
                 {DOCUMENT_CATEGORY_LABELS[value]}
               </option>

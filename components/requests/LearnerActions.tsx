@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextAreaField } from "@/components/ui/Field";
-import { deleteDraftAction, resubmitRequestAction, submitRequestAction, withdrawRequestAction } from "@/lib/requests/actions";
+import { deleteDraftAction, restartRequestAction, resubmitRequestAction, sendInternshipProofAction, submitRequestAction, withdrawRequestAction } from "@/lib/requests/actions";
 import type { Result } from "@/lib/shared/result";
 
 type Failure = { ok: false; message: string; missing?: string[] };
@@ -110,6 +110,54 @@ export function ResubmitRequest({ requestId, version }: { requestId: string; ver
       <Button type="button" disabled={pending} onClick={() => run(() => resubmitRequestAction({ requestId, version, comment }))}>
         {pending ? "Envoi…" : "Renvoyer ma demande complétée"}
       </Button>
+    </div>
+  );
+}
+
+/** After a favourable opinion under condition: the internship agreement and report, joined above, go to the centre. */
+export function SendInternshipProof({ requestId, version }: { requestId: string; version: number }) {
+  const { failure, pending, run } = useAction();
+  return (
+    <div className="space-y-3">
+      <FailureAlert failure={failure} />
+      <Button type="button" disabled={pending} onClick={() => run(() => sendInternshipProofAction({ requestId, version }))}>
+        {pending ? "Envoi…" : "Envoyer la convention et le rapport de stage à mon centre"}
+      </Button>
+    </div>
+  );
+}
+
+/**
+ * "Faire une nouvelle demande à partir de celle-ci", for a closed request: says what will be carried
+ * over, and only then, on the learner's confirmation, opens the prefilled draft.
+ */
+export function RestartRequest({ requestId, experiences, documents }: { requestId: string; experiences: number; documents: number }) {
+  const { failure, pending, run } = useAction();
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+        Faire une nouvelle demande à partir de celle-ci
+      </Button>
+    );
+  }
+  const carried =
+    experiences + documents > 0
+      ? `Seront reprises : ${experiences} expérience${experiences > 1 ? "s" : ""} et ${documents} pièce${documents > 1 ? "s" : ""} justificative${documents > 1 ? "s" : ""} (les pièces refusées ne sont pas reprises).`
+      : "Aucune expérience ni pièce à reprendre : le brouillon sera vide.";
+  return (
+    <div className="space-y-3 rounded border border-slate-300 bg-slate-50 p-4">
+      <FailureAlert failure={failure} />
+      <p className="font-medium">Une nouvelle demande sera ouverte en brouillon pour le même diplôme.</p>
+      <p>{carried} Vous pourrez tout vérifier et modifier avant de la déposer.</p>
+      <div className="flex gap-3">
+        <Button type="button" disabled={pending} onClick={() => run(() => restartRequestAction({ requestId }))}>
+          {pending ? "Ouverture…" : "Confirmer et ouvrir le brouillon"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+          Annuler
+        </Button>
+      </div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { ResubmitRequest, SubmitDraft, WithdrawRequest } from "@/components/requests/LearnerActions";
+import { RestartRequest, ResubmitRequest, SendInternshipProof, SubmitDraft, WithdrawRequest } from "@/components/requests/LearnerActions";
 import { learnerCommands } from "@/lib/requests/domain/commands";
 import type { RequestDetail } from "@/lib/requests/queries";
 
@@ -9,13 +9,26 @@ const snapshot = (request: Shown) =>
     ? { kind: "EXPERIENCE" as const, mode: request.mode ?? ("ANTICIPEE" as const), state: request.state, version: request.version }
     : { kind: "DIPLOMA" as const, state: request.state, version: request.version };
 
-/** What the learner can do now with the request: exactly the commands the state machine accepts from them. */
-export function LearnerActions({ request, linked }: { request: RequestDetail; linked: RequestDetail | null }) {
+/**
+ * What the learner can do now with the request: exactly the commands the state machine accepts from
+ * them, and, once it is closed without success, starting a new request from it (restart: what the
+ * new draft would carry over, counted by the page).
+ */
+export function LearnerActions({
+  request,
+  linked,
+  restart = null,
+}: {
+  request: RequestDetail;
+  linked: RequestDetail | null;
+  restart?: { experiences: number; documents: number } | null;
+}) {
   const commands = learnerCommands(snapshot(request));
   const correction = [request, linked].find((r) => r && learnerCommands(snapshot(r)).includes("resubmit")) ?? null;
+  const proof = [request, linked].find((r) => r && learnerCommands(snapshot(r)).includes("sendInternshipProof")) ?? null;
   const canSubmit = commands.includes("submit");
   const canWithdraw = commands.includes("withdraw");
-  if (!canSubmit && !canWithdraw && !correction) return null;
+  if (!canSubmit && !canWithdraw && !correction && !proof && !restart) return null;
   return (
     <section aria-labelledby="actions" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="actions" className="text-lg font-semibold">
@@ -37,7 +50,22 @@ export function LearnerActions({ request, linked }: { request: RequestDetail; li
             <ResubmitRequest requestId={correction.id} version={correction.version} />
           </>
         ) : null}
+        {proof ? (
+          <>
+            <p>
+              Une fois le stage effectué, joignez ci-dessus la convention de stage et le rapport de stage, puis envoyez-les : votre centre vérifiera que
+              la condition du jury est remplie.
+            </p>
+            <SendInternshipProof requestId={proof.id} version={proof.version} />
+          </>
+        ) : null}
         {canWithdraw ? <WithdrawRequest requestId={request.id} version={request.version} /> : null}
+        {restart ? (
+          <>
+            <p>Cette demande est close. Vous pouvez en faire une nouvelle pour le même diplôme, en reprenant vos expériences et vos pièces.</p>
+            <RestartRequest requestId={request.id} experiences={restart.experiences} documents={restart.documents} />
+          </>
+        ) : null}
       </div>
     </section>
   );

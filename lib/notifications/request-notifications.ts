@@ -29,6 +29,7 @@ function requestToNotify(tx: Transaction, requestId: string) {
 const LEARNER_ALERTS: Partial<Record<TransitionName, string>> = {
   submit: "Nouvelle demande déposée",
   resubmit: "Demande complétée par l'auditeur",
+  sendInternshipProof: "Convention et rapport de stage reçus : condition du jury à vérifier",
 };
 
 /**

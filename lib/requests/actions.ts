@@ -9,8 +9,9 @@ import { deleteFile } from "@/lib/shared/storage";
 import { describeBulkResults } from "./bulk-results";
 import { addDocument, removeDocument } from "./documents";
 import { chooseExperienceRoute } from "./experience-route";
-import { deleteDraft, deleteExperience, resubmitRequest, saveExperience, startRequest, submitRequest, withdrawRequest } from "./learner-requests";
-import { bulkFormValues, bulkSchemaFor, messageSchema, resubmitSchema, staffActionSchema, submitSchema, withdrawSchema } from "./schemas";
+import { deleteDraft, deleteExperience, resubmitRequest, saveExperience, sendInternshipProof, startRequest, submitRequest, withdrawRequest } from "./learner-requests";
+import { restartRequest } from "./restart";
+import { bulkFormValues, bulkSchemaFor, messageSchema, resubmitSchema, internshipProofSchema, staffActionSchema, submitSchema, withdrawSchema } from "./schemas";
 import { bulkApply, postMessage, reviewDocument, runStaffCommand, type StaffActor } from "./staff-requests";
 import { visibleRequestNumbers } from "./staff-queries";
 import type { StaffActionData } from "./schemas";
@@ -105,6 +106,30 @@ export const resubmitRequestAction = defineAction({
     const result = fromOutcome(await resubmitRequest(actor, requestId, version, comment));
     refresh(requestId);
     return result;
+  },
+});
+
+/** After a favourable opinion under condition: the internship agreement and report go to the centre. */
+export const sendInternshipProofAction = defineAction({
+  name: "requests.sendInternshipProof",
+  input: internshipProofSchema,
+  access: learner,
+  handler: async ({ requestId, version }, { actor }) => {
+    const result = fromOutcome(await sendInternshipProof(actor, requestId, version));
+    refresh(requestId);
+    return result;
+  },
+});
+
+/** "Faire une nouvelle demande à partir de celle-ci": a new draft prefilled from a closed request. */
+export const restartRequestAction = defineAction({
+  name: "requests.restart",
+  input: z.object({ requestId: id }),
+  access: learner,
+  handler: async ({ requestId }, { actor }) => {
+    const result = await restartRequest(actor, requestId);
+    if (!result.ok) return toFailure(result);
+    redirect(`/demandes/${result.requestId}`);
   },
 });
 

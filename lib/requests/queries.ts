@@ -39,6 +39,10 @@ const detailSelect = {
   createdAt: true,
   diplomaRequestId: true,
   experienceRoute: true,
+  // A diploma request relying on an anticipated analysis, and the other way round; the request a draft was started again from.
+  linkedAnalysis: { select: { id: true, number: true, state: true } },
+  linkedDiplomaRequests: { orderBy: { createdAt: "desc" }, select: { id: true, number: true, state: true } },
+  restartedFrom: { select: { id: true, number: true } },
   diploma: { select: { key: true, code: true, title: true, definition: true } },
   centre: { select: { code: true, name: true } },
   learner: {
@@ -83,4 +87,18 @@ export async function getRequestForViewer(viewer: Viewer, requestId: string): Pr
   const linkedId = request.diplomaRequestId ?? (await db.request.findUnique({ where: { diplomaRequestId: request.id }, select: { id: true } }))?.id;
   const linked = linkedId ? await loadDetail(linkedId) : null;
   return { request, linked: linked && canViewRequest(viewer, linked) ? linked : null };
+}
+
+/**
+ * The learner's experience analysis under way for a diploma (submitted, not closed; anticipated or
+ * joint), if any: the diploma's page then offers no second analysis and says which one serves.
+ */
+export async function openAnalysisFor(learnerId: string, diplomaKey: string) {
+  const analyses = await db.request.findMany({
+    where: { learnerId, diplomaKey, kind: "EXPERIENCE", state: { notIn: ["DRAFT", "FAVOURABLE", "UNFAVOURABLE", "REFUSED", "WITHDRAWN"] } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, number: true, mode: true, state: true, diplomaRequestId: true },
+    take: 1,
+  });
+  return analyses[0] ?? null;
 }

@@ -70,6 +70,7 @@ export const staffActionSchema = z.discriminatedUnion("type", [
 export const submitSchema = commandSchema("submit").omit({ type: true });
 export const withdrawSchema = commandSchema("withdraw").omit({ type: true });
 export const resubmitSchema = commandSchema("resubmit").omit({ type: true });
+export const internshipProofSchema = commandSchema("sendInternshipProof").omit({ type: true });
 
 // ——— The queues' bulk actions ———
 

@@ -7,6 +7,7 @@ import { DocumentsPanel } from "@/components/requests/DocumentsPanel";
 import { ExperienceRouteChoice } from "@/components/requests/ExperienceRouteChoice";
 import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
 import { LearnerActions } from "@/components/requests/LearnerActionsBlock";
+import { LinkedRequestsNotice } from "@/components/requests/LinkedRequestsNotice";
 import { LiveRequest } from "@/components/requests/LiveRequest";
 import { MessageThread } from "@/components/staff/request/MessageThread";
 import { toThreadMessages } from "@/components/staff/request/thread-messages";
@@ -14,12 +15,13 @@ import { RequestHistory } from "@/components/requests/RequestHistory";
 import { StepsPanel } from "@/components/requests/StepsPanel";
 import { COMPOSITION_NOT_VERIFIED } from "@/lib/catalogue/domain/eligibility";
 import { assessExperience } from "@/lib/catalogue/domain/experience";
-import { isEditableByLearner } from "@/lib/requests/domain/request-access";
+import { INTERNSHIP_PROOF_CATEGORIES, isEditableByLearner } from "@/lib/requests/domain/request-access";
 import { requestedPiecesOf } from "@/lib/requests/domain/correction";
 import { DOCUMENT_CATEGORY_LABELS } from "@/lib/requests/domain/documents";
 import { describeState, requestTitle } from "@/lib/requests/domain/request-lifecycle";
 import { decisionEvents, type LetterEntry } from "@/lib/requests/letters";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
+import { isRestartable, restartPreview } from "@/lib/requests/restart";
 import { requireUser } from "@/lib/auth/session";
 import { helpLinkForField, helpLinkForState } from "@/lib/help/anchors";
 import { usualDurationOf } from "@/lib/statistics/usual-durations";
@@ -118,6 +120,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const analysis = request.kind === "EXPERIENCE" ? request : linked;
   const isDraft = request.state === "DRAFT";
   const analysisEditable = analysis !== null && isEditableByLearner(analysis.state);
+  // After an opinion under condition, the learner joins the internship's agreement and report.
+  const internshipProofs = !analysisEditable && analysis?.state === "FAVOURABLE_WITH_CONDITION";
+  const restart = isRestartable(request.state) ? await restartPreview(user, request.id) : null;
   const rule = request.diploma.definition.experience;
   const assessment = analysis ? assessExperience(analysis.experiences, rule, { route: analysis.experienceRoute, early: analysis.mode === "ANTICIPEE" }) : null;
   // A diploma request asked for a correction receives the named pieces itself (they are not experience proofs).
@@ -145,6 +150,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       </div>
 
       <DecisionBanner request={request} linked={linked} />
+      <LinkedRequestsNotice request={request} />
       {!request.diploma.definition.compositionVerified ? (
         <p className="rounded border border-slate-300 bg-slate-50 px-4 py-2 text-sm" data-testid="composition-not-verified">
           {COMPOSITION_NOT_VERIFIED}
@@ -201,7 +207,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                 d&apos;activité ; pour un stage, la convention et le rapport. <Link href={helpLinkForField("documents")}>Quelles pièces fournir ?</Link>
               </p>
               <div className="mt-3">
-                <DocumentsPanel requestId={analysis.id} editable={analysisEditable} documents={analysis.documents} />
+                <DocumentsPanel
+                  requestId={analysis.id}
+                  editable={analysisEditable || internshipProofs}
+                  documents={analysis.documents}
+                  {...(internshipProofs ? { categories: INTERNSHIP_PROOF_CATEGORIES } : {})}
+                />
               </div>
             </section>
           ) : null}
@@ -218,7 +229,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             </section>
           ) : null}
 
-          <LearnerActions request={request} linked={linked} />
+          <LearnerActions request={request} linked={linked} restart={restart} />
 
           {!isDraft ? (
             <MessageThread

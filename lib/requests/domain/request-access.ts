@@ -38,8 +38,11 @@ export function isEditableByLearner(state: RequestState): boolean {
  */
 export function learnerMayAddDocument(state: RequestState, category: string): boolean {
   if (isEditableByLearner(state)) return true;
-  return state === "FAVOURABLE_WITH_CONDITION" && (category === "INTERNSHIP_AGREEMENT" || category === "INTERNSHIP_REPORT");
+  return state === "FAVOURABLE_WITH_CONDITION" && (INTERNSHIP_PROOF_CATEGORIES as readonly string[]).includes(category);
 }
+
+/** What proves the internship a favourable opinion under condition asks for. */
+export const INTERNSHIP_PROOF_CATEGORIES = ["INTERNSHIP_AGREEMENT", "INTERNSHIP_REPORT"] as const;
 
 /** D3-2026-000123: the year of submission and a yearly sequence. */
 export function formatRequestNumber(year: number, sequence: number): string {

@@ -5,6 +5,8 @@ import { Alert } from "@/components/ui/Alert";
 import { EligibilityView } from "@/components/requests/EligibilityView";
 import { StartRequestButton } from "@/components/requests/StartRequestButton";
 import { learnerEligibility } from "@/lib/requests/learner-requests";
+import { openAnalysisFor } from "@/lib/requests/queries";
+import { STATE_LABELS } from "@/lib/requests/domain/request-lifecycle";
 import { requireUser } from "@/lib/auth/session";
 import { idParam, safeDecode } from "@/lib/shared/params";
 
@@ -19,6 +21,9 @@ export default async function DiplomaEligibilityPage({ params }: { params: Promi
   const found = diplomaKey ? await learnerEligibility(user.id, diplomaKey) : null;
   if (!found) notFound();
   const { diploma, verdict } = found;
+  // One analysis of the experience at a time: an analysis under way is followed, not started again.
+  const openAnalysis = await openAnalysisFor(user.id, diploma.key);
+  const analysisLink = openAnalysis ? `/demandes/${openAnalysis.diplomaRequestId ?? openAnalysis.id}` : null;
   const experienceRule = diploma.experience;
 
   return (
@@ -65,7 +70,12 @@ export default async function DiplomaEligibilityPage({ params }: { params: Promi
             {verdict.allUnitsObtained ? (
               <div className="rounded border border-slate-200 bg-white p-5 shadow-sm">
                 <h3 className="font-semibold">Demande de délivrance de diplôme</h3>
-                {verdict.needsJointExperienceAnalysis ? (
+                {verdict.needsJointExperienceAnalysis && openAnalysis?.mode === "ANTICIPEE" ? (
+                  <p className="mt-1" data-testid="uses-anticipated-analysis">
+                    Votre analyse anticipée {openAnalysis.number ? `n° ${openAnalysis.number} ` : ""}est en cours : elle servira à cette demande, sans
+                    seconde analyse. Vous pouvez déposer la demande dès maintenant ; sa validation attendra la décision sur votre analyse.
+                  </p>
+                ) : verdict.needsJointExperienceAnalysis ? (
                   <p className="mt-1">
                     Votre expérience professionnelle n&apos;est pas encore validée : son analyse sera demandée en même temps (demande conjointe). Vous
                     déclarerez vos expériences et joindrez vos pièces justificatives.
@@ -83,7 +93,18 @@ export default async function DiplomaEligibilityPage({ params }: { params: Promi
                 centre d&apos;inscription.
               </p>
             )}
-            {verdict.experience.state === "missing" && !verdict.allUnitsObtained ? (
+            {verdict.experience.state === "missing" && openAnalysis && analysisLink ? (
+              <div className="rounded border border-slate-200 bg-white p-5 shadow-sm" data-testid="analysis-under-way">
+                <h3 className="font-semibold">Analyse de votre expérience professionnelle en cours</h3>
+                <p className="mt-1">
+                  Votre demande d&apos;analyse {openAnalysis.number ? `n° ${openAnalysis.number} ` : ""}est à l&apos;étape « {STATE_LABELS[openAnalysis.state]} » :
+                  une seule analyse à la fois pour un diplôme.
+                </p>
+                <p className="mt-2">
+                  <Link href={analysisLink}>Suivre cette demande</Link>
+                </p>
+              </div>
+            ) : verdict.experience.state === "missing" && !verdict.allUnitsObtained ? (
               <div className="rounded border border-slate-200 bg-white p-5 shadow-sm">
                 <h3 className="font-semibold">Demande d&apos;analyse de l&apos;expérience professionnelle – analyse anticipée</h3>
                 <p className="mt-1">Sans attendre la fin de vos études, faites vérifier que votre expérience convient, ou apprenez quelle durée de stage la compléterait.</p>
