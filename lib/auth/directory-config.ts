@@ -54,9 +54,14 @@ export function enfPasswordResetUrl(env: Environment = process.env): string | nu
   return usesLocalPasswords(env) ? null : (read(env).ENF_PASSWORD_RESET_URL ?? null);
 }
 
-/** Attempts allowed per client address and per 15 minutes, over every identifier. */
+/**
+ * Attempts allowed per client address and per 15 minutes, over every identifier: high enough for a
+ * centre's learners behind one address, low enough to stop spraying passwords over identifiers.
+ */
+export const DEFAULT_MAX_ATTEMPTS_PER_IP = 300;
+
 export function maxAttemptsPerIp(env: Environment = process.env): number {
-  return Number(read(env).LOGIN_MAX_ATTEMPTS_PER_IP ?? 100);
+  return Number(read(env).LOGIN_MAX_ATTEMPTS_PER_IP ?? DEFAULT_MAX_ATTEMPTS_PER_IP);
 }
 
 function groupRoles(raw: string | undefined): GroupRoles {
