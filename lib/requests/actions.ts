@@ -13,6 +13,7 @@ import { deleteDraft, deleteExperience, resubmitRequest, saveExperience, sendInt
 import { restartRequest } from "./restart";
 import { bulkFormValues, bulkSchemaFor, messageSchema, resubmitSchema, internshipProofSchema, staffActionSchema, submitSchema, withdrawSchema } from "./schemas";
 import { bulkApply, postMessage, reviewDocument, runStaffCommand, type StaffActor } from "./staff-requests";
+import { isChosenFile } from "./message-attachment";
 import { visibleRequestNumbers } from "./staff-queries";
 import type { StaffActionData } from "./schemas";
 
@@ -172,8 +173,8 @@ export const postMessageAction = defineAction({
   name: "requests.postMessage",
   input: messageSchema,
   access: learner,
-  handler: async ({ requestId, body }, { actor }) => {
-    const result = fromOutcome(await postMessage(actor, requestId, body));
+  handler: async ({ requestId, body, attachment }, { actor }) => {
+    const result = fromOutcome(await postMessage(actor, requestId, body, new Date(), isChosenFile(attachment) ? attachment : null));
     refresh(requestId);
     return result;
   },
@@ -186,7 +187,7 @@ function performStaffAction(actor: StaffActor, data: StaffActionData) {
     case "reviewDocument":
       return reviewDocument(actor, data.documentId, data.status, data.reason);
     case "postMessage":
-      return postMessage(actor, data.requestId, data.body);
+      return postMessage(actor, data.requestId, data.body, new Date(), isChosenFile(data.attachment) ? data.attachment : null);
     default:
       return runStaffCommand(actor, data);
   }

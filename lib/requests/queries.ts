@@ -57,7 +57,9 @@ const detailSelect = {
     orderBy: { position: "asc" },
     select: { id: true, employer: true, jobTitle: true, startDate: true, endDate: true, workingTimePercent: true, inField: true, activities: true },
   },
+  // The pièces; files attached to messages are shown with their message.
   documents: {
+    where: { messageId: null },
     orderBy: { uploadedAt: "asc" },
     select: { id: true, category: true, originalName: true, mimeType: true, size: true, status: true, statusReason: true, uploadedAt: true },
   },
@@ -65,7 +67,10 @@ const detailSelect = {
     orderBy: { id: "asc" },
     select: { id: true, at: true, actorRole: true, transition: true, fromState: true, toState: true, comment: true, payload: true, actor: { select: { displayName: true } } },
   },
-  messages: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { displayName: true, role: true } } } },
+  messages: {
+    orderBy: { createdAt: "asc" },
+    select: { id: true, body: true, createdAt: true, author: { select: { displayName: true, role: true } }, attachment: { select: { id: true, originalName: true, size: true } } },
+  },
 } as const;
 
 async function loadDetail(requestId: string) {

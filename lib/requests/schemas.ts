@@ -47,7 +47,8 @@ const reviewDocumentSchema = z
     if (value.status === "REFUSED" && !value.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: MESSAGES.documentRefusal });
   });
 
-export const messageSchema = z.object({ requestId: id, body: requiredText(MESSAGES.message, MAX_MESSAGE_LENGTH) });
+// The attachment, a File or nothing, is checked by the use case as a pièce is (lib/requests/message-attachment.ts).
+export const messageSchema = z.object({ requestId: id, body: requiredText(MESSAGES.message, MAX_MESSAGE_LENGTH), attachment: z.unknown().optional() });
 const postMessageSchema = messageSchema.extend({ type: z.literal("postMessage") });
 
 type StaffCommandInput = { [N in StaffCommandName]: CommandInput<N> }[StaffCommandName];

@@ -9,7 +9,8 @@ import type { AuditEvent } from "@/lib/audit/events";
 import type { Role } from "@/lib/auth/domain/policy";
 import { evaluateEligibility, isObtained, type EligibilityVerdict, type ObtainedBy, type UnitResult } from "@/lib/catalogue/domain/eligibility";
 import { isOwner } from "@/lib/requests/domain/request-access";
-import type { DocumentCategory } from "@/lib/requests/domain/documents";
+import { MAX_DOCUMENTS_PER_REQUEST, type DocumentCategory } from "@/lib/requests/domain/documents";
+import { discardAttachment, storeAttachment } from "./message-attachment";
 import { checkCreditedUnits, experienceRequirementMet, unitsToCredit } from "@/lib/requests/domain/linked-requests";
 import {
   BULK_COMMANDS,
@@ -564,6 +565,7 @@ export async function postMessage(
   requestId: string,
   body: string,
   now: Date = new Date(),
+  attachment: File | null = null,
 ): Promise<StaffResult<{ messageId: string }>> {
   const target = await findTarget(requestId);
   if (!target) return STAFF_NOT_FOUND;
@@ -574,14 +576,40 @@ export async function postMessage(
   const text = typeof body === "string" ? body.trim() : "";
   if (text.length === 0) return invalidInput("body", "Écrivez votre message.");
   if (text.length > MAX_MESSAGE_LENGTH) return invalidInput("body", `${MAX_MESSAGE_LENGTH.toLocaleString("fr-FR")} caractères au plus.`);
-  const messageId = await db.$transaction(async (tx) => {
-    const message = await tx.requestMessage.create({ data: { requestId: target.id, authorId: viewer.id, body: text, createdAt: now }, select: { id: true } });
-    if (!owner) await recordAudit(tx, viewer, { action: "request.message", requestId: target.id, details: { messageId: message.id } }, now);
-    await notifyMessage(tx, { requestId: target.id, authorId: viewer.id, fromLearner: owner });
-    return message.id;
-  });
+  const context = { requestId: target.id };
+  // The file is checked and stored first (as a pièce is), then named by the message's row.
+  const stored = attachment ? await storeAttachment(attachment, context) : null;
+  if (stored && !stored.ok) return { ok: false, code: "INVALID_INPUT", message: stored.message, fieldErrors: stored.fieldErrors };
+  const file = stored?.attachment ?? null;
+  let written: StaffResult<{ messageId: string }>;
+  try {
+    written = await db.$transaction(async (tx): Promise<StaffResult<{ messageId: string }>> => {
+      if (file) {
+        // Under the request's row lock, so that parallel uploads cannot pass the limit together.
+        await tx.$queryRaw`SELECT id FROM "Request" WHERE id = ${target.id} FOR UPDATE`;
+        const count = await tx.requestDocument.count({ where: { requestId: target.id } });
+        if (count >= MAX_DOCUMENTS_PER_REQUEST) return invalidInput("attachment", `${MAX_DOCUMENTS_PER_REQUEST} fichiers au plus par demande, pièces et pièces jointes comprises.`);
+      }
+      const message = await tx.requestMessage.create({ data: { requestId: target.id, authorId: viewer.id, body: text, createdAt: now }, select: { id: true } });
+      if (file) {
+        await tx.requestDocument.create({
+          data: { requestId: target.id, messageId: message.id, category: "OTHER", originalName: file.originalName, storageKey: file.storageKey, mimeType: file.mimeType, size: file.size, sha256: file.sha256, uploadedById: viewer.id, uploadedAt: now },
+        });
+      }
+      if (!owner) await recordAudit(tx, viewer, { action: "request.message", requestId: target.id, details: { messageId: message.id } }, now);
+      await notifyMessage(tx, { requestId: target.id, authorId: viewer.id, fromLearner: owner });
+      return { ok: true, messageId: message.id };
+    });
+  } catch (error) {
+    if (file) await discardAttachment(file, context);
+    throw error;
+  }
+  if (!written.ok) {
+    if (file) await discardAttachment(file, context);
+    return written;
+  }
   await announceMessage({ requestId: target.id, version: target.version, state: target.state }, now);
-  return { ok: true, messageId };
+  return written;
 }
 
 // ——— Several requests at once ———

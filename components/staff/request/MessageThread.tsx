@@ -6,13 +6,23 @@ import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { useDraftText } from "@/components/ui/use-draft-storage";
-import { postMessageAction } from "@/lib/requests/actions";
+import { centreRequestAction, nationalRequestAction, postMessageAction } from "@/lib/requests/actions";
+import { checkUploadedFile, cleanFileName } from "@/lib/requests/domain/documents";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { invalidInput, messageSchema } from "@/lib/requests/schemas";
+import { TextField } from "@/components/ui/Field";
 import { TextAreaField } from "./form-parts";
 import { SERVER_ACTIONS, UNAVAILABLE } from "./use-staff-action";
 
-export type ThreadMessage = { id: string; author: string; body: string; /** Formatted by the server. */ at: string };
+export type ThreadMessage = {
+  id: string;
+  author: string;
+  body: string;
+  /** Formatted by the server. */
+  at: string;
+  /** A file sent with the message, downloaded like a pièce. */
+  attachment: { id: string; name: string; size: string } | null;
+};
 export type MessageSender = StaffSpace | "auditeur";
 
 const FORM_TEXT: Record<"staff" | "learner", { label: string; hint: string }> = {
@@ -20,8 +30,30 @@ const FORM_TEXT: Record<"staff" | "learner", { label: string; hint: string }> = 
   learner: { label: "Votre message à votre centre", hint: "Une question, une précision sur votre dossier : votre centre d'inscription le lira sur votre demande." },
 };
 
-function send(sender: MessageSender, requestId: string, body: string) {
+const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
+
+/** A message with a file goes as a form (a File crosses to a server action only inside FormData). */
+function send(sender: MessageSender, requestId: string, body: string, file: File | null) {
+  if (file) {
+    const data = new FormData();
+    data.set("requestId", requestId);
+    data.set("body", body);
+    data.set("attachment", file);
+    if (sender === "auditeur") return postMessageAction(data);
+    data.set("type", "postMessage");
+    return (sender === "centre" ? centreRequestAction : nationalRequestAction)(data);
+  }
   return sender === "auditeur" ? postMessageAction({ requestId, body }) : SERVER_ACTIONS[sender]({ type: "postMessage", requestId, body });
+}
+
+/** The file's first bytes, or null when this browser cannot read them (the server checks anyway). */
+async function fileProblem(file: File): Promise<string | null> {
+  try {
+    const check = checkUploadedFile(cleanFileName(file.name), file.size, new Uint8Array(await file.slice(0, 8).arrayBuffer()));
+    return check.ok ? null : check.message;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -37,6 +69,8 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | undefined>();
   const headingId = useId();
   const text = FORM_TEXT[sender === "auditeur" ? "learner" : "staff"];
 
@@ -50,16 +84,29 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
     setNotice(null);
     const checked = messageSchema.safeParse({ requestId, body });
     if (!checked.success) return showError(invalidInput(checked.error).fieldErrors.body ?? "Écrivez votre message.");
+    const chosen = fileRef.current?.files?.[0];
+    const file = chosen && !(chosen.size === 0 && chosen.name === "") ? chosen : null;
+    const problem = file ? await fileProblem(file) : null;
+    if (problem) {
+      flushSync(() => setFileError(problem));
+      fileRef.current?.focus();
+      return;
+    }
     setPending(true);
     try {
-      const result = await send(sender, requestId, body);
+      const result = await send(sender, requestId, body, file);
       if (result.ok) {
         clearBody();
+        if (fileRef.current) fileRef.current.value = "";
+        setFileError(undefined);
         setError(undefined);
         setNotice({ tone: "success", text: "Message envoyé." });
         router.refresh();
       } else if (result.fieldErrors?.body) {
         showError(result.fieldErrors.body);
+      } else if (result.fieldErrors?.attachment) {
+        flushSync(() => setFileError(result.fieldErrors?.attachment));
+        fileRef.current?.focus();
       } else {
         setNotice({ tone: "error", text: result.message });
       }
@@ -86,6 +133,15 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
                 {message.author} – {message.at}
               </p>
               <p className="whitespace-pre-line">{message.body}</p>
+              {message.attachment ? (
+                <p className="mt-1 text-sm">
+                  Pièce jointe :{" "}
+                  <a href={`/documents/${encodeURIComponent(message.attachment.id)}`} download>
+                    {message.attachment.name}
+                  </a>{" "}
+                  ({message.attachment.size})
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -105,6 +161,16 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
               setError(undefined);
             }}
             error={error}
+          />
+          <TextField
+            ref={fileRef}
+            label="Pièce jointe (facultatif)"
+            name="attachment"
+            type="file"
+            accept={ACCEPT}
+            hint="PDF, JPEG ou PNG, 10 Mo au plus."
+            onChange={() => setFileError(undefined)}
+            error={fileError}
           />
           <Button type="submit" disabled={pending}>
             {pending ? "Envoi…" : "Envoyer le message"}

@@ -1,6 +1,7 @@
 import type { RequestDetail } from "@/lib/requests/queries";
 import type { ThreadMessage } from "./MessageThread";
 import { formatDateTime } from "@/lib/shared/dates";
+import { formatSize } from "@/lib/requests/domain/documents";
 
 type Message = RequestDetail["messages"][number];
 
@@ -12,5 +13,11 @@ export function toThreadMessages(requests: readonly (Pick<RequestDetail, "messag
   return requests
     .flatMap((request) => request?.messages ?? [])
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-    .map((m) => ({ id: m.id, author: author(m), body: m.body, at: formatDateTime(m.createdAt) }));
+    .map((m) => ({
+      id: m.id,
+      author: author(m),
+      body: m.body,
+      at: formatDateTime(m.createdAt),
+      attachment: m.attachment ? { id: m.attachment.id, name: m.attachment.originalName, size: formatSize(m.attachment.size) } : null,
+    }));
 }
