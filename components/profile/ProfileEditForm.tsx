@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { ProfileFields } from "@/components/profile/ProfileFields";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { useActionOutcome } from "@/components/ui/use-action-outcome";
+import { useDraftStorage } from "@/components/ui/use-draft-storage";
 import { UNAVAILABLE_MESSAGE } from "@/lib/shared/result";
 import type { CountryOption } from "@/lib/profile/domain/countries";
 import { contactDetailsSchema, profileSchema, type ProfileFormValues } from "@/lib/profile/domain/profile";
@@ -40,6 +41,8 @@ export function ProfileEditForm({
   const resolver = useMemo(() => zodResolver(locked ? contactDetailsSchema() : profileSchema()) as unknown as Resolver<ProfileFormValues>, [locked]);
   const form = useForm<ProfileFormValues>({ resolver, defaultValues: initial });
   const { outcome, submit, clear } = useActionOutcome(form, UNAVAILABLE_MESSAGE);
+  // A local copy tied to the profile's version: kept across an expired session, never restored over a newer profile.
+  const draft = useDraftStorage(`d3:profil:${initialVersion}`, form);
   const [version, setVersion] = useState(initialVersion);
   const [emailOnMessages, setEmailOnMessages] = useState(initialEmailOnMessages);
   const preferenceId = useId();
@@ -56,6 +59,7 @@ export function ProfileEditForm({
         () => updateProfileAction({ version, emailOnMessages, values }),
         (result) => {
           setVersion(result.value.version);
+          draft.clear();
           reset(values);
           router.refresh();
           return "Votre profil est enregistré.";

@@ -31,3 +31,12 @@ export function plural(count: number, singular: string, pluralForm: string = `${
 export function countOf(count: number, singular: string, pluralForm?: string): string {
   return `${frenchNumber.format(count)} ${plural(count, singular, pluralForm)}`;
 }
+
+/**
+ * A page's title, from its most specific part to the most general (« Demande D3-2026-00012 –
+ * Complément demandé », « Centres – Administration »); empty parts are left out. The root layout
+ * adds « – D3 – Cnam ». Every page has its own: a screen reader user tells tabs apart by it.
+ */
+export function pageTitle(...parts: readonly (string | null | undefined | false)[]): string {
+  return parts.filter((part): part is string => Boolean(part && part.trim())).join(" – ");
+}

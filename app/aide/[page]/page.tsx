@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageTitle } from "@/lib/shared/text";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HelpArticle } from "@/components/help/HelpArticle";
@@ -19,7 +20,7 @@ export function generateStaticParams(): { page: string }[] {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const page = getHelpPage((await params).page);
-  return page ? { title: `${page.title} – Aide`, description: page.description } : {};
+  return page ? { title: pageTitle(page.title, "Aide"), description: page.description } : {};
 }
 
 export default async function HelpArticlePage({ params }: Params) {

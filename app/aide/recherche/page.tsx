@@ -5,7 +5,7 @@ import { HelpSearchForm } from "@/components/help/HelpSearchForm";
 import { HelpSearchResults } from "@/components/help/HelpSearchResults";
 import { getHelpPages, getHelpSearchIndex } from "@/lib/help/pages";
 import { searchHelp } from "@/lib/help/search";
-import { countOf } from "@/lib/shared/text";
+import { countOf, pageTitle } from "@/lib/shared/text";
 import { searchParam, type SearchParams } from "@/lib/shared/params";
 import { z } from "zod";
 
@@ -19,7 +19,7 @@ async function readQuery(searchParams: Props["searchParams"]): Promise<string> {
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const query = await readQuery(searchParams);
-  return { title: query ? `« ${query} » – Rechercher dans l'aide` : "Rechercher dans l'aide", robots: { index: false } };
+  return { title: pageTitle(query && `« ${query} »`, "Rechercher dans l'aide"), robots: { index: false } };
 }
 
 export default async function HelpSearchPage({ searchParams }: Props) {

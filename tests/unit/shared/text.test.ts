@@ -1,5 +1,5 @@
 import { searchKey } from "@/lib/shared/text";
-import { countOf, foldAccents, foldText, plural } from "@/lib/shared/text";
+import { countOf, foldAccents, foldText, pageTitle, plural } from "@/lib/shared/text";
 
 describe("foldText", () => {
   it("compares French text without case, accents or extra spaces", () => {
@@ -33,5 +33,12 @@ describe("plural and countOf: the French agreement of a word with a count", () =
 
   test("large counts are written the French way", () => {
     expect(countOf(1234, "compte")).toMatch(/^1\s234 comptes$/u);
+  });
+});
+
+describe("pageTitle", () => {
+  test("joins the parts from the most specific, leaving out empty ones", () => {
+    expect(pageTitle("Demande D3-2026-00012", "Complément demandé")).toBe("Demande D3-2026-00012 – Complément demandé");
+    expect(pageTitle("Brouillon", null, undefined, false, " ", "Ma demande")).toBe("Brouillon – Ma demande");
   });
 });
