@@ -11,7 +11,6 @@ import { anticipatedAnalysisToLink } from "@/lib/requests/domain/linked-requests
 import { closeLinkedRequests, linkedSelect } from "./linked";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { searchKey } from "@/lib/shared/text";
-import { experienceRouteProblem } from "./experience-route-check";
 import { requestedPiecesProblems } from "./correction-pieces";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { NOT_FOUND, Rollback, changeRequests, type Actor, type TransitionFailure } from "./transition";
@@ -249,8 +248,6 @@ async function analysisProblems(tx: Transaction, analysisId: string): Promise<st
   for (const category of missingRequiredDocuments(documents.map((d) => d.category as DocumentCategory))) {
     problems.push(`Joignez la pièce « ${DOCUMENT_CATEGORY_LABELS[category]} ».`);
   }
-  const route = await experienceRouteProblem(tx, analysisId);
-  if (route) problems.push(route);
   return problems;
 }
 
