@@ -1,5 +1,6 @@
 /** @jest-environment node */
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { db } from "@/lib/shared/db";
@@ -12,6 +13,7 @@ import { postMessage, runStaffCommand } from "@/lib/requests/staff-requests";
 import { latestDecision, toneOf } from "@/lib/requests/letters/decision";
 import { DEFAULT_APPEAL_TEXT, DEFAULT_SIGNATORY, letterSettings } from "@/lib/requests/letters/settings";
 import { letterParagraphs } from "@/lib/requests/letters/wording";
+import { letterFor } from "@/lib/requests/letters";
 import { assessExperience } from "@/lib/catalogue/domain/experience";
 import { evaluateEligibility } from "@/lib/catalogue/domain/eligibility";
 import { learnerEligibility } from "@/lib/requests/learner-requests";
@@ -20,6 +22,11 @@ import { usualDurationFor, MIN_SAMPLES_FOR_CENTRE } from "@/lib/statistics/domai
 import { checkEnvironment } from "@/lib/shared/env";
 import { EXPERIENCE_INPUT, LICENCE_UNITS, createLearner, createStaff, submitAnticipatedAnalysis, submitJointDiplomaRequest } from "../../support/requests";
 import { ensureCentre } from "../../support/factories";
+
+// @react-pdf/renderer is ESM only: Node's own copy is handed to the code under test (as in letters.test.ts).
+jest.mock("@react-pdf/renderer", () =>
+  (jest.requireActual("node:module") as { _load(request: string): unknown })._load(require.resolve("@react-pdf/renderer")),
+);
 
 jest.setTimeout(60_000);
 
@@ -116,6 +123,17 @@ describe("Scenario H — a decided request says what was decided, why, what come
     expect(DEFAULT_APPEAL_TEXT).toMatch(/deux mois/);
     expect(DEFAULT_APPEAL_TEXT).toMatch(/recours gracieux auprès de l'administrateur général du Conservatoire national des arts et métiers/);
     expect(DEFAULT_APPEAL_TEXT).toMatch(/tribunal administratif/);
+
+    // The letter itself: the reason, the agent who signed for the centre's director, the appeal routes.
+    const letter = await letterFor({ id: joint.user.id, role: "AUDITEUR", centreCode: null }, joint.requestId, decided!.letter.eventId);
+    const file = path.join(workDir, "refus.pdf");
+    writeFileSync(file, letter!.pdf);
+    const printed = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(printed).toContain("Le relevé de notes fourni ne correspond pas à votre dossier.");
+    expect(printed).toContain("Camille Test");
+    expect(printed).toContain("Pour le directeur du centre d'inscription");
+    expect(printed).toContain("recours gracieux auprès de l'administrateur général du Conservatoire national des arts et métiers");
+    expect(printed).toContain("tribunal administratif de Paris");
   });
 
   test("the signatory and the appeal text are configurable, checked at start with a French message", () => {
