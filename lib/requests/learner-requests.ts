@@ -57,13 +57,11 @@ export async function startRequest(learner: Actor, diplomaKey: string, kind: Sta
 
   const existing = await db.request.findFirst({
     where: { learnerId: learner.id, diplomaKey, kind, diplomaRequestId: null, state: { notIn: ["REFUSED", "WITHDRAWN"] } },
-    select: { id: true, state: true },
+    select: { id: true, state: true, kind: true, mode: true, number: true },
     orderBy: { createdAt: "desc" },
   });
   if (existing?.state === "DRAFT") return { ok: true, requestId: existing.id };
-  if (existing && isOpen(existing.state)) {
-    return { ok: false, message: "Vous avez déjà une demande de ce type en cours pour ce diplôme : suivez-la dans Suivi de dossiers." };
-  }
+  if (existing && isOpen(existing.state)) return { ok: false, message: alreadyOpen(existing) };
   const analyses = await db.request.findMany({
     where: { learnerId: learner.id, diplomaKey, kind: "EXPERIENCE" },
     select: { id: true, number: true, kind: true, mode: true, state: true, diplomaRequestId: true },
