@@ -2,6 +2,9 @@
  * Starts the production build for the browser tests on a fresh database, migrated and seeded with
  * the demo data plus the accounts of tests/e2e/env.ts. Emails go to E2E_SMTP_PORT.
  *   npx tsx tests/support/e2e-server.ts journeys   one instance on E2E_PORT, database E2E_POSTGRES_URL
+ *   npx tsx tests/support/e2e-server.ts directories  an LDAP instance and an OIDC instance
+ *                                                 (E2E_DIRECTORY_PORTS) on a database of their own,
+ *                                                 with a real slapd and OpenID Connect provider
  *   npx tsx tests/support/e2e-server.ts live       two instances on E2E_LIVE_PORTS sharing a database
  *                                                 of their own next to E2E_POSTGRES_URL, and their
  *                                                 files in an S3 bucket (s3rver, started here)
@@ -13,10 +16,12 @@ import { createDatabaseClient } from "../../lib/shared/db/database";
 import { hashPassword } from "../../lib/auth/password-hash";
 import { seed } from "../../prisma/seed";
 import { startS3Server } from "./s3-server";
+import { startLdapServer } from "./ldap-server";
+import { OIDC_CLIENT, startOidcServer } from "./oidc-server";
 import { startClamd } from "./clamd";
 import { freshSchema } from "./postgres-databases";
 import { siblingDatabase } from "./test-postgres";
-import { E2E_ACCOUNTS, E2E_JOURNEY_LEARNER, E2E_LIVE_DATABASE, E2E_LIVE_PORTS, E2E_PASSWORD, E2E_PORT, E2E_POSTGRES_URL, E2E_S3_DIR, E2E_SMTP_PORT, E2E_STORAGE_DIR } from "../e2e/env";
+import { E2E_ACCOUNTS, E2E_DIRECTORIES_DATABASE, E2E_DIRECTORY_PORTS, E2E_ENF_RESET_URL, E2E_OIDC_PROVIDER_PORT, E2E_JOURNEY_LEARNER, E2E_LIVE_DATABASE, E2E_LIVE_PORTS, E2E_PASSWORD, E2E_PORT, E2E_POSTGRES_URL, E2E_S3_DIR, E2E_SMTP_PORT, E2E_STORAGE_DIR } from "../e2e/env";
 
 async function freshDatabase(kind: "journeys" | "live"): Promise<string> {
   if (!E2E_POSTGRES_URL) throw new Error("E2E_POSTGRES_URL n'est pas défini (npm test le définit).");
@@ -72,7 +77,36 @@ function startInstance(port: number, url: string, secret: string, storage: Recor
   });
 }
 
+/**
+ * The ENF's directories: no D3 account is made for the people of the directory (they are
+ * provisioned at their first login), only the demo data for centres and diplomas.
+ */
+async function directories(secret: string): Promise<void> {
+  const url = await siblingDatabase(E2E_POSTGRES_URL, E2E_DIRECTORIES_DATABASE);
+  await freshSchema(url);
+  const db = createDatabaseClient(url);
+  await seed(db);
+  await db.$disconnect();
+  const ldap = await startLdapServer(path.resolve(`.data/e2e/ldap-${E2E_DIRECTORY_PORTS.ldap}`));
+  const oidc = await startOidcServer({ port: E2E_OIDC_PROVIDER_PORT, redirectUris: [`http://localhost:${E2E_DIRECTORY_PORTS.oidc}/api/auth/callback/enf-oidc`] });
+  // Nothing is uploaded on these instances: no scanner.
+  const common = { CLAMAV_DISABLED: "true", ENF_PASSWORD_RESET_URL: E2E_ENF_RESET_URL };
+  const servers = [
+    startInstance(E2E_DIRECTORY_PORTS.ldap, url, secret, { ...common, ...ldap.env }),
+    startInstance(E2E_DIRECTORY_PORTS.oidc, url, secret, { ...common, IDENTITY_PROVIDER: "oidc", OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: OIDC_CLIENT.id, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret }),
+  ];
+  const stop = () => {
+    servers.forEach((server) => server.kill("SIGTERM"));
+    void ldap.stop();
+    void oidc.stop();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  for (const server of servers) server.on("exit", (code) => (stop(), process.exit(code ?? 0)));
+}
+
 async function main() {
+  if (process.argv[2] === "directories") return directories(randomBytes(32).toString("base64url"));
   const kind = process.argv[2] === "live" ? "live" : "journeys";
   const url = await freshDatabase(kind);
   await seedForTests(url);

@@ -69,6 +69,7 @@ export async function startOidcServer(options: { port?: number; redirectUris: st
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     cookies: { keys: ["cle-des-cookies-du-fournisseur-de-test"] },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     async findAccount(_ctx: unknown, id: string) {
       const person = people[id];
       if (!person) return undefined;
