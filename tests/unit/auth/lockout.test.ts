@@ -305,3 +305,25 @@ describe("lockedMessage", () => {
     );
   });
 });
+
+describe("lockState: the directory down (issue 12)", () => {
+  const unavailable = (minutes: number): Attempt => ({ at: at(minutes), outcome: "UNAVAILABLE" });
+
+  test("attempts made while the directory was unreachable never count, however many", () => {
+    expect(lockState(Array.from({ length: 20 }, (_, i) => unavailable(i / 10)), at(3))).toEqual({ locked: false });
+    expect(lockState([...failures(4), unavailable(4.5), unavailable(4.6)], at(5))).toEqual({ locked: false });
+  });
+
+  test("nor do they break a series of failures: 4 failures, the directory down, a 5th failure lock", () => {
+    expect(lockState([...failures(4), unavailable(4.5), failure(5)], at(6))).toEqual({ locked: true, until: new Date(at(5).getTime() + LOCK_DURATION_MS) });
+  });
+});
+
+describe("lockedMessage for staff (issue 14)", () => {
+  test("a staff member is told whom to ask; a learner is not", () => {
+    const until = new Date("2026-01-15T13:30:00Z");
+    expect(lockedMessage(until, "staff")).toMatch(/^Trop de tentatives.*administrateur de D3 de votre établissement/);
+    expect(lockedMessage(until, "learner")).toBe(lockedMessage(until));
+    expect(lockedMessage(until)).not.toContain("administrateur");
+  });
+});
