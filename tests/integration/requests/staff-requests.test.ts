@@ -221,7 +221,9 @@ describe("avis du jury and validation of the joint diploma request", () => {
     await forwarded(agent, requestId);
     expect(await validateDiploma(national, requestId, 4)).toMatchObject({ ok: false, code: "GUARD_FAILED" });
 
-    expect(await decideExperience(national, analysisId, 4, { outcome: "FAVOURABLE" })).toEqual({ ok: true, state: "FAVOURABLE", version: 5, creditedUnits: ["UAAL0T"] });
+    // Without the units it credits, the decision is refused on its field: the jury names them.
+    expect(await decideExperience(national, analysisId, 4, { outcome: "FAVOURABLE" })).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { units: expect.any(String) } });
+    expect(await decideExperience(national, analysisId, 4, { outcome: "FAVOURABLE", units: ["UAAL0T"] })).toEqual({ ok: true, state: "FAVOURABLE", version: 5, creditedUnits: ["UAAL0T"] });
     const year = new Date().getUTCFullYear();
     expect(await unitResults(user.id, "UAAL0T")).toEqual([{ unitCode: "UAAL0T", year, grade: null, obtainedBy: "EQUIVALENCE", centreCode: "PARIS" }]);
     expect((await auditRows(analysisId)).at(-1)).toMatchObject({
@@ -260,15 +262,16 @@ describe("avis du jury and validation of the joint diploma request", () => {
     expect(rows[3]!.details).toEqual({ diplomaNumber: edition.diplomaNumber });
   });
 
-  test("an unfavourable opinion needs a reason, credits nothing, and the diploma cannot be validated", async () => {
+  test("an unfavourable opinion needs a reason, credits nothing, and ends the joint diploma request with that reason", async () => {
     const { requestId, analysisId, agent, national, user } = await scene();
     await forwarded(agent, analysisId);
     await forwarded(agent, requestId);
     expect(await decideExperience(national, analysisId, 4, { outcome: "UNFAVOURABLE", reason: " " })).toMatchObject({ ok: false, code: "MISSING_COMMENT", fieldErrors: { reason: expect.any(String) } });
     expect(await decideExperience(national, analysisId, 4, { outcome: "UNFAVOURABLE", reason: "Expérience hors du champ de l'informatique." })).toMatchObject({ ok: true, state: "UNFAVOURABLE", creditedUnits: [] });
     expect(await unitResults(user.id, "UAAL0T")).toEqual([]);
-    expect(await validateDiploma(national, requestId, 4)).toMatchObject({ ok: false, code: "GUARD_FAILED", message: expect.stringContaining("expérience") });
-    expect(await current(requestId)).toMatchObject({ state: "FORWARDED", version: 4 });
+    expect(await current(requestId)).toMatchObject({ state: "REFUSED", version: 5 });
+    expect(await db.requestEvent.findFirst({ where: { requestId, transition: "closeWithLinkedRequest" } })).toMatchObject({ comment: expect.stringContaining("Expérience hors du champ de l'informatique.") });
+    expect(await validateDiploma(national, requestId, 5)).toMatchObject({ ok: false, code: "ILLEGAL_TRANSITION" });
   });
 
   test("a favourable opinion under condition credits nothing yet: the internship comes first", async () => {
@@ -277,7 +280,7 @@ describe("avis du jury and validation of the joint diploma request", () => {
     await forwarded(agent, requestId);
     expect(await decideExperience(national, analysisId, 4, { outcome: "FAVOURABLE_WITH_CONDITION", internshipMonths: 0, conditionText: "Stage" })).toMatchObject({ ok: false, code: "INVALID_PAYLOAD" });
     expect(await decideExperience(national, analysisId, 4, { outcome: "FAVOURABLE_WITH_CONDITION", internshipMonths: 4, conditionText: "" })).toMatchObject({ ok: false, code: "MISSING_COMMENT", fieldErrors: { conditionText: expect.any(String) } });
-    const decided = await decideExperience(national, analysisId, 4, { outcome: "FAVOURABLE_WITH_CONDITION", internshipMonths: 4, conditionText: "Stage de 4 mois en développement web." });
+    const decided = await decideExperience(national, analysisId, 4, { outcome: "FAVOURABLE_WITH_CONDITION", internshipMonths: 4, conditionText: "Stage de 4 mois en développement web.", units: ["UAAL0T"] });
     expect(decided).toMatchObject({ ok: true, state: "FAVOURABLE_WITH_CONDITION", creditedUnits: [] });
     expect((await auditRows(analysisId)).at(-1)).toMatchObject({ details: { payload: { outcome: "FAVOURABLE_WITH_CONDITION", internshipMonths: 4 }, comment: "Stage de 4 mois en développement web." } });
     expect(await unitResults(user.id, "UAAL0T")).toEqual([]);
@@ -287,9 +290,9 @@ describe("avis du jury and validation of the joint diploma request", () => {
   test("crediting is idempotent: a UA already held is not credited again", async () => {
     const { analysisId, agent, national, user } = await scene();
     await forwarded(agent, analysisId);
-    // Results imported meanwhile: the other route's UA, obtained last year.
-    await db.unitResult.create({ data: { learnerId: user.id, unitCode: "UAAL0S", year: 2025, obtainedBy: "EQUIVALENCE" } });
-    expect(await decideExperience(national, analysisId, 4, { outcome: "FAVOURABLE" })).toMatchObject({ ok: true, creditedUnits: [] });
+    // Results imported meanwhile: the UA the jury names, obtained last year.
+    await db.unitResult.create({ data: { learnerId: user.id, unitCode: "UAAL0T", year: 2025, obtainedBy: "EQUIVALENCE" } });
+    expect(await decideExperience(national, analysisId, 4, { outcome: "FAVOURABLE", units: ["UAAL0T"] })).toMatchObject({ ok: true, creditedUnits: [] });
     expect(await db.unitResult.count({ where: { learnerId: user.id, unitCode: { in: ["UAAL0T", "UAAL0S"] } } })).toBe(1);
   });
 
@@ -298,7 +301,7 @@ describe("avis du jury and validation of the joint diploma request", () => {
     await forwarded(agent, analysisId);
     const year = new Date().getUTCFullYear();
     await db.unitResult.create({ data: { learnerId: user.id, unitCode: "UAAL0T", year, grade: 6, obtainedBy: "PASSED" } });
-    expect(await decideExperience(national, analysisId, 4, { outcome: "FAVOURABLE" })).toMatchObject({ ok: true, creditedUnits: ["UAAL0T"] });
+    expect(await decideExperience(national, analysisId, 4, { outcome: "FAVOURABLE", units: ["UAAL0T"] })).toMatchObject({ ok: true, creditedUnits: ["UAAL0T"] });
     expect(await unitResults(user.id, "UAAL0T")).toEqual([{ unitCode: "UAAL0T", year, grade: null, obtainedBy: "EQUIVALENCE", centreCode: null }]);
   });
 
