@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DocumentTitle } from "@/components/layout/DocumentTitle";
 
-export const metadata: Metadata = { title: "Accès refusé (erreur 403)" };
+const TITLE = "Accès refusé (erreur 403)";
+export const metadata: Metadata = { title: TITLE };
 
 export default function Forbidden() {
   return (
     <div className="max-w-2xl">
+      <DocumentTitle title={`${TITLE} – D3 – Cnam`} />
       <p className="text-sm font-semibold text-brand-800">Erreur 403</p>
       <h1 className="text-2xl font-bold">Accès refusé</h1>
       <p className="mt-3">
