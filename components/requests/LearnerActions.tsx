@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { TextAreaField } from "@/components/ui/Field";
 import { deleteDraftAction, restartRequestAction, resubmitRequestAction, sendInternshipProofAction, submitRequestAction, withdrawRequestAction } from "@/lib/requests/actions";
 import type { Result } from "@/lib/shared/result";
+import { countOf } from "@/lib/shared/text";
 
 type Failure = { ok: false; message: string; missing?: string[] };
 
@@ -143,7 +144,7 @@ export function RestartRequest({ requestId, experiences, documents }: { requestI
   }
   const carried =
     experiences + documents > 0
-      ? `Seront reprises : ${experiences} expérience${experiences > 1 ? "s" : ""} et ${documents} pièce${documents > 1 ? "s" : ""} justificative${documents > 1 ? "s" : ""} (les pièces refusées ne sont pas reprises).`
+      ? `Seront reprises : ${countOf(experiences, "expérience")} et ${countOf(documents, "pièce justificative", "pièces justificatives")} (les pièces refusées ne sont pas reprises).`
       : "Aucune expérience ni pièce à reprendre : le brouillon sera vide.";
   return (
     <div className="space-y-3 rounded border border-slate-300 bg-slate-50 p-4">

@@ -4,6 +4,7 @@ import { can } from "@/lib/requests/domain/staff-policy";
 import { RESULT_COLUMNS, parseResultLine, type RawResultLine, type ResultLine } from "@/lib/catalogue/domain/unit-results";
 import { detectSeparator, parseCsv, stripBom } from "./csv";
 import { ADMIN_ONLY } from "./centres";
+import { plural } from "@/lib/shared/text";
 
 export type RejectedLine = { line: number; message: string };
 
@@ -30,7 +31,7 @@ function readCsv(text: string): Read {
   const names = header?.fields.map((name) => name.trim().toLowerCase()) ?? [];
   const missing = RESULT_COLUMNS.filter((column) => !names.includes(column));
   if (!header || missing.length) {
-    return { ok: false, message: "", rejected: [{ line: header?.line ?? 1, message: `En-tête attendu : ${RESULT_COLUMNS.join(";")} (colonne${missing.length > 1 ? "s" : ""} manquante${missing.length > 1 ? "s" : ""} : ${missing.join(", ")}).` }] };
+    return { ok: false, message: "", rejected: [{ line: header?.line ?? 1, message: `En-tête attendu : ${RESULT_COLUMNS.join(";")} (${plural(missing.length, "colonne")} ${plural(missing.length, "manquante")} : ${missing.join(", ")}).` }] };
   }
   const rejected: RejectedLine[] = [];
   const lines: NumberedLine[] = [];

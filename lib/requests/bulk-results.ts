@@ -1,4 +1,5 @@
 import { COMMANDS, type BulkCommandName } from "./domain/commands";
+import { countOf, plural } from "@/lib/shared/text";
 
 /** What the queue's bulk form shows once bulkApply has answered: a line per ticked request. */
 export type BulkLine = { requestId: string; number: string; ok: boolean; text: string };
@@ -18,6 +19,6 @@ export function describeBulkResults(operation: BulkCommandName, results: BulkRes
     return { requestId, number, ok: false, text: CHANGED_MEANWHILE.has(result.code) ? "modifié entre-temps, rechargez la page" : result.message };
   });
   const count = lines.filter((line) => line.ok).length;
-  const summary = `${count} demande${count > 1 ? "s" : ""} sur ${lines.length} ${count > 1 ? "traitées" : "traitée"}.`;
+  const summary = `${countOf(count, "demande")} sur ${lines.length} ${plural(count, "traitée")}.`;
   return { summary, lines };
 }

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/auth/domain/policy";
 import { STAFF_STATES, queueSearchParams, type QueueFilters, type QueuePage } from "@/lib/requests/staff-queries";
 import { QueueFilterForm, type Option } from "./QueueFilterForm";
 import { QueueTable } from "./QueueTable";
+import { countOf, plural } from "@/lib/shared/text";
 
 type BasePath = "/centre" | "/national";
 
@@ -49,10 +50,9 @@ export function StaffQueue({
 }) {
   const { rows, nextCursor, counts, searchCap } = queue;
   const number = (n: number) => n.toLocaleString("fr-FR");
-  const plural = (n: number, word: string) => `${number(n)} ${word}${n > 1 ? "s" : ""}`;
   // Counts come with the first page only (they do not change from one page to the next). Capped
   // counts give a lower bound of the whole, and nothing reliable per state.
-  const matching = !counts ? null : counts.capped ? (filters.state ? null : `plus de ${number(counts.total)} demandes`) : plural(filters.state ? (counts.byState[filters.state] ?? 0) : counts.total, "demande");
+  const matching = !counts ? null : counts.capped ? (filters.state ? null : `plus de ${number(counts.total)} demandes`) : countOf(filters.state ? (counts.byState[filters.state] ?? 0) : counts.total, "demande");
 
   return (
     <div className="space-y-6">
@@ -115,7 +115,7 @@ export function StaffQueue({
       ) : (
         <>
           <p role="status" data-testid="queue-summary">
-            {plural(rows.length, "demande")} {rows.length > 1 ? "affichées" : "affichée"}
+            {countOf(rows.length, "demande")} {plural(rows.length, "affichée")}
             {matching === null ? (counts ? "" : " à la suite des précédentes") : ` sur ${matching}`}
             {isFiltered(filters) ? " correspondant aux filtres" : ""}.
           </p>
