@@ -15,6 +15,7 @@ import path from "node:path";
 import { createDatabaseClient } from "../../lib/shared/db/database";
 import { hashPassword } from "../../lib/auth/password-hash";
 import { seed } from "../../prisma/seed";
+import { seedUsualDurations } from "./e2e-issue-11-seed";
 import { startS3Server } from "./s3-server";
 import { startLdapServer } from "./ldap-server";
 import { OIDC_CLIENT, startOidcServer } from "./oidc-server";
@@ -56,6 +57,8 @@ async function seedForTests(url: string): Promise<void> {
       results: { create: licence.results.map(({ unitCode, year, grade, obtainedBy, centreCode }) => ({ unitCode, year, grade, obtainedBy, centreCode })) },
     },
   });
+  // A year of history for the usual durations (issue 11, J).
+  await seedUsualDurations(db);
   await db.$disconnect();
 }
 

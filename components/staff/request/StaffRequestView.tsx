@@ -133,6 +133,17 @@ export function StaffRequestView({ space, request, linked, context }: { space: S
               />
             </Section>
           ) : null}
+          {request.kind === "DIPLOMA" && request.documents.length > 0 ? (
+            // The pieces named in a correction of the diploma request, sent on the request itself.
+            <Section id="pieces-diplome" title="Pièces de la demande de diplôme">
+              <StaffDocuments
+                space={space}
+                requestId={request.id}
+                canReview={context.availableActions.includes("reviewDocument")}
+                documents={request.documents.map((d) => ({ ...d, uploadedAt: formatDateTime(d.uploadedAt) }))}
+              />
+            </Section>
+          ) : null}
           <MessageThread
             // Learners read and write on their diploma request, joint analysis included: so do the staff.
             requestId={diplomaRequest?.id ?? request.id}
