@@ -3,7 +3,7 @@ import { expectAccessible } from "./support";
 
 test("the Aide is readable without logging in, from the tab of the home page", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Espaces" }).getByRole("link", { name: "Aide" }).click();
+  await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Aide" }).click();
   await expect(page).toHaveURL(/\/aide$/);
   await expect(page.getByRole("heading", { level: 1, name: "Aide" })).toBeVisible();
   await expectAccessible(page);
