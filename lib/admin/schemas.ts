@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkIdentifier } from "@/lib/auth/domain/identifier";
 import type { Role } from "@/lib/auth/domain/policy";
+import { MAX_IDENTIFIER_LENGTH } from "@/lib/auth/schemas";
 
 /**
  * The administration forms, checked in the browser and again by the use cases with the same
@@ -31,7 +32,7 @@ export const STAFF_ROLES = ["AGENT_CENTRE", "AGENT_NATIONAL", "ADMIN"] as const 
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 const role = z.enum(STAFF_ROLES, "Rôle : choisissez un rôle.");
-const centreCode = z.string().trim().toUpperCase();
+const centreCode = z.string().trim().toUpperCase().max(40, "Centre : choisissez le centre de ce gestionnaire.");
 
 /** A centre agent instructs one centre's requests: the centre is required for that role only. */
 function centreRequiredForCentreAgents<T extends z.ZodType<{ role: StaffRole; centreCode: string }>>(schema: T) {
@@ -52,6 +53,7 @@ export const accountCreateSchema = centreRequiredForCentreAgents(
   z.object({
     identifier: z
       .string()
+      .max(MAX_IDENTIFIER_LENGTH, STAFF_IDENTIFIER_HELP)
       .transform((raw, ctx) => {
         const checked = checkIdentifier(raw);
         if (!checked.ok || checked.kind !== "staff") {

@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { checkIdentifier } from "@/lib/auth/domain/identifier";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/domain/password";
 import { STAFF_NOT_OPENED } from "@/lib/auth/domain/directory";
 
-export const identifierField = z.string().superRefine((value, ctx) => {
+/** Longest identifier typed in a form (prenom.nom2.auditeur is far shorter). */
+export const MAX_IDENTIFIER_LENGTH = 100;
+
+export const identifierField = z.string().max(MAX_IDENTIFIER_LENGTH, `Identifiant : ${MAX_IDENTIFIER_LENGTH} caractères au plus.`).superRefine((value, ctx) => {
   const checked = checkIdentifier(value);
   if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.message });
 });
@@ -10,7 +14,7 @@ export const identifierField = z.string().superRefine((value, ctx) => {
 /** The login form: the identifier's format is checked before anything is sent. */
 export const loginSchema = z.object({
   identifier: identifierField,
-  password: z.string().min(1, "Saisissez votre mot de passe."),
+  password: z.string().min(1, "Saisissez votre mot de passe.").max(MAX_PASSWORD_LENGTH, `Mot de passe : ${MAX_PASSWORD_LENGTH} caractères au plus.`),
 });
 
 /** "Mot de passe oublié ?" */
@@ -43,7 +47,11 @@ export function loginFailureMessage(error: string): string {
  * on the account's identifier, which only the token tells: the use case checks them with
  * newPasswordSchema, the form's schema.
  */
-export const resetPasswordInput = z.object({ token: z.string().max(256), password: z.string(), confirmation: z.string() });
+export const resetPasswordInput = z.object({
+  token: z.string().max(256),
+  password: z.string().max(MAX_PASSWORD_LENGTH, `Mot de passe : ${MAX_PASSWORD_LENGTH} caractères au plus.`),
+  confirmation: z.string().max(MAX_PASSWORD_LENGTH, `Mot de passe : ${MAX_PASSWORD_LENGTH} caractères au plus.`),
+});
 
 /**
  * OpenID Connect: the failure the login page is sent back with, as `?erreur=CODE` (our signIn

@@ -10,3 +10,61 @@ export function fieldErrorsFrom<K extends string>(issues: readonly { path: reado
   }
   return errors;
 }
+
+type Introspected = { _zod: { def: { type: string; values?: unknown[]; innerType?: Introspected; in?: Introspected; out?: Introspected; options?: Introspected[]; shape?: Record<string, Introspected>; left?: Introspected; right?: Introspected; getter?: () => Introspected } }; maxLength?: number | null };
+
+/**
+ * The longest text a schema accepts (its `.max()`), seen through optional, default, pipes,
+ * unions and lazy schemas; null when it sets none (a number, a list, an unbounded text). The
+ * forms put it on their fields as `maxLength`, so the browser and the server stop at the same
+ * length: the constant lives once, in the schema.
+ */
+export function maxLengthOf(schema: unknown): number | null {
+  const node = schema as Introspected;
+  const def = node?._zod?.def;
+  if (!def) return null;
+  if (typeof node.maxLength === "number") return node.maxLength;
+  switch (def.type) {
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "catch":
+      return maxLengthOf(def.innerType);
+    case "lazy":
+      return def.getter ? maxLengthOf(def.getter()) : null;
+    case "literal":
+    case "enum": {
+      const values = def.type === "enum" ? Object.values((def as { entries?: Record<string, unknown> }).entries ?? {}) : (def.values ?? []);
+      return values.every((v) => typeof v === "string") && values.length > 0 ? Math.max(...values.map((v) => (v as string).length)) : null;
+    }
+    case "pipe": {
+      const limits = [maxLengthOf(def.in), maxLengthOf(def.out)].filter((n): n is number => n !== null);
+      return limits.length > 0 ? Math.min(...limits) : null;
+    }
+    case "union": {
+      const limits = (def.options ?? []).map(maxLengthOf);
+      return limits.every((n) => n !== null) && limits.length > 0 ? Math.max(...(limits as number[])) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The field `key` of an object schema (or of an intersection / a refined object), for maxLengthOf. */
+export function fieldOf(schema: unknown, key: string): unknown {
+  const def = (schema as Introspected)?._zod?.def;
+  if (!def) return undefined;
+  if (def.shape && key in def.shape) return def.shape[key];
+  for (const part of [def.innerType, def.in, def.left, def.right, def.getter?.()]) {
+    const found = part ? fieldOf(part, key) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `maxLength` for a form field, from the field's schema: `<TextField {...register("name")} maxLength={maxLengthFor(schema, "name")} />`. */
+export function maxLengthFor(schema: unknown, key: string): number | undefined {
+  return maxLengthOf(fieldOf(schema, key)) ?? undefined;
+}

@@ -23,13 +23,15 @@ export function experienceFormSchema(now: Date = new Date()) {
     .object({
       employer: z.string().trim().min(1, "Employeur : ce champ est obligatoire.").max(200, "Employeur : 200 caractères au plus."),
       jobTitle: z.string().trim().min(1, "Intitulé du poste : ce champ est obligatoire.").max(200, "Intitulé du poste : 200 caractères au plus."),
-      startDate: z.string().refine(isCalendarDate, "Date de début : saisissez une date valide."),
+      startDate: z.string().max(10, { error: "Date de début : saisissez une date valide.", abort: true }).refine(isCalendarDate, "Date de début : saisissez une date valide."),
       endDate: z
         .string()
+        .max(10, { error: "Date de fin : saisissez une date valide (pour un emploi en cours, la date du jour).", abort: true })
         .refine(isCalendarDate, "Date de fin : saisissez une date valide (pour un emploi en cours, la date du jour).")
         .refine((v) => !isCalendarDate(v) || v <= today, "Date de fin : elle ne peut pas être dans le futur (pour un emploi en cours, mettez la date du jour)."),
       workingTimePercent: z
         .string()
+        .max(10, { error: "Temps de travail : un nombre entier de 1 à 100 (100 pour un temps plein).", abort: true })
         .trim()
         .regex(/^\d{1,3}$/, "Temps de travail : un nombre entier de 1 à 100 (100 pour un temps plein).")
         .transform(Number)

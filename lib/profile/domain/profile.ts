@@ -20,7 +20,7 @@ const required = (label: string, max = 100) =>
 
 const personName = (label: string) => required(label, 80).regex(PERSON_NAME, `${label} : lettres, espaces, tirets et apostrophes uniquement.`);
 
-const country = (label: string) => z.string().refine(isCountryCode, `${label} : choisissez un pays dans la liste.`);
+const country = (label: string) => z.string().max(2, { error: `${label} : choisissez un pays dans la liste.`, abort: true }).refine(isCountryCode, `${label} : choisissez un pays dans la liste.`);
 
 export function normalisePhone(raw: string): string {
   return raw.replace(/[\s.()-]/g, "");
@@ -60,6 +60,7 @@ export function profileSchema(now: Date = new Date()) {
       firstNames: personName("Prénom(s)"),
       birthDate: z
         .string()
+        .max(10, { error: "Date de naissance : saisissez une date valide (jj/mm/aaaa).", abort: true })
         .refine(isCalendarDate, "Date de naissance : saisissez une date valide (jj/mm/aaaa).")
         .refine((v) => !isCalendarDate(v) || v < todayIso(now), "Date de naissance : la date doit être passée.")
         .refine((v) => {
@@ -75,8 +76,9 @@ export function profileSchema(now: Date = new Date()) {
         .string()
         .trim()
         .toUpperCase()
+        .max(15, { error: "Numéro d'auditeur : 6 à 15 lettres ou chiffres, sans espace (il figure sur votre carte d'auditeur).", abort: true })
         .regex(LEARNER_NUMBER, "Numéro d'auditeur : 6 à 15 lettres ou chiffres, sans espace (il figure sur votre carte d'auditeur)."),
-      centreCode: z.string().min(1, "Centre d'inscription : choisissez votre centre dans la liste."),
+      centreCode: z.string().min(1, "Centre d'inscription : choisissez votre centre dans la liste.").max(40, "Centre d'inscription : choisissez votre centre dans la liste."),
     })
     .refine(isFrenchPostalCodeValid, FRENCH_POSTAL_CODE_ISSUE);
 }
@@ -91,6 +93,7 @@ function contactFields() {
     email: z.string().trim().toLowerCase().pipe(z.email("Adresse électronique invalide (exemple : prenom.nom@exemple.fr).").max(254)),
     phone: z
       .string()
+      .max(30, { error: "Téléphone : 30 caractères au plus.", abort: true })
       .transform(normalisePhone)
       .refine((v) => FRENCH_PHONE.test(v) || INTERNATIONAL_PHONE.test(v), "Téléphone : saisissez un numéro français (06 12 34 56 78) ou international (+41 21 123 45 67)."),
   };

@@ -153,7 +153,7 @@ const FIELDS = {
   refuse: { reason: requiredText(MESSAGES.refusal) },
   decideExperience: {
     outcome: z.enum(JURY_OUTCOMES, { error: MESSAGES.outcome }),
-    internshipMonths: z.string().optional(),
+    internshipMonths: z.string().max(10, MESSAGES.internshipMonths).optional(),
     conditionText: optionalText(),
     reason: optionalText(),
     units: z.array(z.string().trim().min(1).max(16)).max(10).optional(),
