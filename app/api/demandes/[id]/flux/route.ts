@@ -2,14 +2,17 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { requestEvents, type RequestChange } from "@/lib/shared/events";
 import { findVisibleRequestVersion } from "@/lib/requests/visibility";
 import { requestLogger } from "@/lib/shared/log";
+import { admitStream, sessionStillValid, streamSettings } from "@/lib/requests/live-streams";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 15_000;
-// The browser reconnects on its own (after `retry`), which checks the session and visibility
-// again: a stream never outlives an ended session or a request that is no longer visible for long.
+// The browser reconnects on its own (after `retry`), which checks visibility again; the session is
+// also checked while the stream is open (every STREAM_SESSION_CHECK_MS, lib/requests/live-streams.ts).
 const STREAM_LIFETIME_MS = 10 * 60_000;
+// Private: an answer of one signed-in user, never to be kept by a shared cache.
+const NO_STORE = { "Cache-Control": "private, no-store" };
 
 const encoder = new TextEncoder();
 
@@ -27,8 +30,12 @@ function changeEvent({ version, state, message }: Snapshot & { message?: true })
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
-  if (!user) return new Response(null, { status: 401, headers: { "Cache-Control": "no-store" } });
+  if (!user) return new Response(null, { status: 401, headers: NO_STORE });
   const { id } = await params;
+  const settings = streamSettings();
+  // At most STREAM_MAX_PER_USER streams per user: one more is refused, the page polls instead.
+  const slot = admitStream(user.id, settings.maxPerUser);
+  if (!slot) return new Response("Trop de pages ouvertes en suivi direct.", { status: 429, headers: { ...NO_STORE, "Retry-After": "60", "Content-Type": "text/plain; charset=utf-8" } });
 
   // Listen before reading the current version: a change committed in between is not lost.
   const early: RequestChange[] = [];
@@ -43,12 +50,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     current = await findVisibleRequestVersion(user, id);
   } catch (error) {
     unsubscribe();
+    slot.release();
     throw error;
   }
   // Missing and not visible look the same, so that request ids cannot be probed.
   if (!current) {
     unsubscribe();
-    return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+    slot.release();
+    return new Response(null, { status: 404, headers: NO_STORE });
   }
   const first = current;
   const logger = await requestLogger({ requestId: id });
@@ -67,12 +76,30 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       };
       const heartbeat = setInterval(() => send(encoder.encode(": keep-alive\n\n")), HEARTBEAT_MS);
       const lifetime = setTimeout(() => stop(), STREAM_LIFETIME_MS);
+      // The session may end while the stream is open (logout elsewhere, new password, account
+      // deactivated): checked again regularly, the stream ends with it. A failed check (database
+      // unreachable) keeps the stream; the next check decides.
+      let checking = false;
+      const sessionCheck = setInterval(() => {
+        if (checking || !open) return;
+        checking = true;
+        sessionStillValid(user.sessionId)
+          .then((valid) => {
+            if (valid) return;
+            send(encoder.encode("event: ended\ndata: {}\n\n"));
+            stop();
+          })
+          .catch((error: unknown) => logger.warn({ event: "request_stream.session_check_failed", err: error }, "request stream: could not check the session"))
+          .finally(() => (checking = false));
+      }, settings.sessionCheckMs);
       stop = () => {
         if (!open) return;
         open = false;
         clearInterval(heartbeat);
+        clearInterval(sessionCheck);
         clearTimeout(lifetime);
         unsubscribe();
+        slot.release();
         request.signal.removeEventListener("abort", stop);
         try {
           controller.close();
@@ -103,7 +130,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
+      "Cache-Control": "private, no-cache, no-transform",
       "X-Accel-Buffering": "no",
     },
   });
