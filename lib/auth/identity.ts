@@ -1,5 +1,5 @@
 import { db } from "../shared/db";
-import { verifyAgainstDecoy, verifyPassword } from "./password-hash";
+import { PasswordHashBusyError, verifyAgainstDecoy, verifyPassword } from "./password-hash";
 import type { Authentication } from "@/lib/auth/domain/directory";
 import type { Role } from "@/lib/auth/domain/policy";
 
@@ -23,11 +23,18 @@ export const localDirectory: IdentityDirectory = {
       where: { identifier },
       select: { identifier: true, displayName: true, email: true, active: true, passwordHash: true },
     });
-    if (!user || !user.active || !user.passwordHash) {
-      await verifyAgainstDecoy(password);
-      return { status: "rejected" };
+    try {
+      if (!user || !user.active || !user.passwordHash) {
+        await verifyAgainstDecoy(password);
+        return { status: "rejected" };
+      }
+      if (!(await verifyPassword(user.passwordHash, password))) return { status: "rejected" };
+    } catch (error) {
+      // Too many logins waiting for a password check (a flood): nothing was checked, as when a
+      // directory is down — « réessayez », and not counted toward the lockout.
+      if (error instanceof PasswordHashBusyError) return { status: "unavailable" };
+      throw error;
     }
-    if (!(await verifyPassword(user.passwordHash, password))) return { status: "rejected" };
     return { status: "accepted", person: { identifier: user.identifier, givenName: null, surname: null, email: user.email, learnerNumber: null, groups: [] } };
   },
 };
