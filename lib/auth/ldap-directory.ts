@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { Client, InvalidCredentialsError } from "ldapts";
+import { Client, InvalidCredentialsError, SizeLimitExceededError } from "ldapts";
 import { log } from "@/lib/shared/log";
 import { personFrom, userFilter, type Authentication } from "@/lib/auth/domain/directory";
 import type { LdapSettings } from "./directory-config";
@@ -33,22 +33,27 @@ export function ldapDirectory(settings: LdapSettings): IdentityDirectory {
       try {
         search = await open();
         if (settings.bindDn) await search.bind(settings.bindDn, settings.bindPassword ?? "");
-        const { searchEntries } = await search.search(settings.baseDn, {
-          scope: "sub",
-          filter: userFilter(settings.userFilter, identifier),
-          attributes: [attributes.givenName, attributes.surname, attributes.email, attributes.learnerNumber, attributes.groups],
-          sizeLimit: 2,
-        });
-        // No entry, or an ambiguous filter: the same answer as a wrong password.
-        if (searchEntries.length !== 1) return { status: "rejected" };
-        const entry = searchEntries[0]!;
+        const entries = await search
+          .search(settings.baseDn, {
+            scope: "sub",
+            filter: userFilter(settings.userFilter, identifier),
+            attributes: [attributes.givenName, attributes.surname, attributes.email, attributes.learnerNumber, attributes.groups],
+            sizeLimit: 2,
+          })
+          .then(({ searchEntries }) => searchEntries)
+          // More entries than the limit: an ambiguous filter, like two entries below.
+          .catch((error: unknown) => (error instanceof SizeLimitExceededError ? [] : Promise.reject(error)));
+        // No entry, or an ambiguous filter: the same answer as a wrong password, after a bind that
+        // fails the same way (a DN that does not exist), so that the time taken does not tell either.
+        const entry = entries.length === 1 ? entries[0]! : null;
         user = await open();
         try {
-          await user.bind(entry.dn, password);
+          await user.bind(entry?.dn ?? `cn=d3-absent,${settings.baseDn}`, password);
         } catch (error) {
           if (error instanceof InvalidCredentialsError) return { status: "rejected" };
           throw error;
         }
+        if (!entry) return { status: "rejected" };
         return { status: "accepted", person: personFrom(identifier, entry, attributes) };
       } catch (error) {
         // The service account refused, the server unreachable, a timeout, a TLS failure: the

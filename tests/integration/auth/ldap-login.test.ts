@@ -90,6 +90,9 @@ describe("LDAP directory: logIn", () => {
 
     configure({ LDAP_USER_FILTER: "(&(objectClass=groupOfNames)(cn={identifier}))" });
     expect(await logIn({ identifier, password: secondLearner.password })).toMatchObject({ code: "INVALID_CREDENTIALS" });
+    // A filter that matches several entries names nobody: refused like a wrong password, not "unavailable".
+    configure({ LDAP_USER_FILTER: "(|(uid={identifier})(objectClass=inetOrgPerson))" });
+    expect(await logIn({ identifier, password: secondLearner.password })).toMatchObject({ code: "INVALID_CREDENTIALS" });
   });
 
   test("staff: roles stay D3's; a staff member without a D3 account is told to ask; a directory group may map to a role", async () => {
