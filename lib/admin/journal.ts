@@ -5,6 +5,7 @@ import { ROLE_LABELS, type Role } from "@/lib/auth/domain/policy";
 import { normaliseIdentifier } from "@/lib/auth/domain/identifier";
 import { parisMidnight } from "@/lib/shared/dates";
 import { cleanString } from "@/lib/shared/params";
+import { summariseAuditDetails } from "./domain/audit-summary";
 
 /** The audit log, newest first, read by keyset on its id: page N costs what page 1 costs. */
 
@@ -110,40 +111,9 @@ export async function readJournal(filters: JournalFilters): Promise<{ entries: J
     actorRole: ROLE_LABELS[row.actorRole as Role] ?? row.actorRole,
     action: row.action,
     actionLabel: ACTION_LABELS[row.action as AuditAction] ?? row.action,
-    summary: summarise(row.details),
+    summary: summariseAuditDetails(row.details),
     request: row.requestId ? (requestById.get(row.requestId) ?? { id: row.requestId, number: null }) : null,
     ip: row.ip,
   }));
   return { entries, olderCursor: rows.length > JOURNAL_PAGE_SIZE ? page[page.length - 1]!.id : null };
-}
-
-const DETAIL_LABELS: Record<string, string> = {
-  code: "code",
-  name: "nom",
-  identifier: "identifiant",
-  role: "rôle",
-  centreCode: "centre",
-  active: "actif",
-  diplomas: "diplômes",
-  units: "UE",
-  centres: "centres",
-  rows: "lignes",
-  learners: "auditeurs",
-  transition: "transition",
-  from: "de",
-  to: "vers",
-  comment: "commentaire",
-  diplomaNumber: "numéro de diplôme",
-  status: "statut",
-  reason: "motif",
-};
-
-/** "rôle : Administrateur ; actif : non": the details of a row, readable, without internal ids. */
-function summarise(details: unknown): string {
-  if (!details || typeof details !== "object") return "";
-  const flat = { ...(details as Record<string, unknown>), ...((details as { changes?: Record<string, unknown> }).changes ?? {}) };
-  return Object.entries(flat)
-    .filter(([key]) => key in DETAIL_LABELS)
-    .map(([key, value]) => `${DETAIL_LABELS[key]} : ${value === true ? "oui" : value === false ? "non" : value === null ? "aucun" : key === "role" ? (ROLE_LABELS[value as Role] ?? String(value)) : String(value)}`)
-    .join(" ; ");
 }
