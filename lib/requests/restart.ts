@@ -76,6 +76,9 @@ async function copyAnalysis(fromId: string, toId: string, learnerId: string): Pr
     }),
   ]);
   await db.experience.createMany({ data: experiences.map((experience) => ({ ...experience, requestId: toId })) });
+  // The access route the learner had chosen (the licence's), with the experiences it applies to.
+  const source = await db.request.findUnique({ where: { id: fromId }, select: { experienceRoute: true } });
+  if (source?.experienceRoute) await db.request.update({ where: { id: toId }, data: { experienceRoute: source.experienceRoute } });
   let copiedDocuments = 0;
   for (const document of documents) {
     const file = await openFile(document.storageKey).catch(() => null);
