@@ -76,8 +76,9 @@ test("Scenario F — the centre names the missing piece on a diploma request; th
 
   // The centre sees the piece and the message's file.
   await agent.reload();
-  await expect(agent.getByText("attestation-employeur.png")).toBeVisible();
-  await expect(agent.getByRole("link", { name: "CV Zoé Lefèvre.pdf" })).toBeVisible();
+  await expect(agent.getByRole("region", { name: "Pièces de la demande de diplôme" }).getByRole("link", { name: "attestation-employeur.png", exact: true })).toBeVisible();
+  await expect(agent.getByRole("region", { name: "Messages" }).getByRole("link", { name: "CV Zoé Lefèvre.pdf" })).toBeVisible();
+  await expectAccessible(agent);
 });
 
 test("Scenario H — a refused request shows its decision, reason, next step and letter at the top; the refusal is not drawn as a success", async ({ browser }) => {
