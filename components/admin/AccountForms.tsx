@@ -9,6 +9,10 @@ import { SelectField, TextField } from "@/components/ui/Field";
 import { SERVICE_UNAVAILABLE, useActionOutcome, type Outcome } from "@/components/ui/use-action-outcome";
 import { ROLE_LABELS } from "@/lib/auth/domain/policy";
 import { STAFF_ROLES, accountCreateSchema, accountRoleSchema, type AccountCreateData, type AccountCreateValues, type AccountRoleData, type AccountRoleValues } from "@/lib/admin/schemas";
+import { cappedBy } from "@/lib/shared/forms";
+
+/** Each text field stops at its schema's cap (lib/shared/forms.ts). */
+const capped = cappedBy(accountCreateSchema);
 import { changeRoleAction, createAccountAction, setActiveAction } from "@/lib/admin/actions";
 
 type CentreOption = { code: string; name: string };
@@ -68,9 +72,9 @@ export function CreateAccountForm({ centres, enfPasswords = false }: { centres: 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
-      <TextField label="Identifiant ENF" hint="De la forme prenom.nom, sans accent (prenom.nom2 pour un homonyme)." autoCapitalize="none" autoComplete="off" spellCheck={false} error={errors.identifier?.message} {...register("identifier")} />
-      <TextField label="Nom affiché" hint="Prénom et nom, tels qu'ils apparaîtront aux auditeurs et dans le journal." autoComplete="off" error={errors.displayName?.message} {...register("displayName")} />
-      <TextField label="Courriel" type="email" autoComplete="off" hint={enfPasswords ? "Adresse de contact ; l'annuaire de l'ENF la remplace à la première connexion s'il en connaît une." : "Le lien pour choisir le mot de passe y est envoyé."} error={errors.email?.message} {...register("email")} />
+      <TextField label="Identifiant ENF" hint="De la forme prenom.nom, sans accent (prenom.nom2 pour un homonyme)." autoCapitalize="none" autoComplete="off" spellCheck={false} error={errors.identifier?.message} {...capped(register("identifier"))} />
+      <TextField label="Nom affiché" hint="Prénom et nom, tels qu'ils apparaîtront aux auditeurs et dans le journal." autoComplete="off" error={errors.displayName?.message} {...capped(register("displayName"))} />
+      <TextField label="Courriel" type="email" autoComplete="off" hint={enfPasswords ? "Adresse de contact ; l'annuaire de l'ENF la remplace à la première connexion s'il en connaît une." : "Le lien pour choisir le mot de passe y est envoyé."} error={errors.email?.message} {...capped(register("email"))} />
       <RoleAndCentre
         role={register("role")}
         centre={register("centreCode")}

@@ -8,6 +8,10 @@ import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { useActionOutcome } from "@/components/ui/use-action-outcome";
 import { centreSchema, type CentreData, type CentreFormValues } from "@/lib/admin/schemas";
+import { cappedBy } from "@/lib/shared/forms";
+
+/** Each text field stops at its schema's cap (lib/shared/forms.ts). */
+const capped = cappedBy(centreSchema);
 import { createCentreAction, updateCentreAction } from "@/lib/admin/actions";
 
 const EMPTY: CentreFormValues = { code: "", name: "", region: "", contactEmail: "" };
@@ -44,11 +48,11 @@ export function CentreForm({ existing }: { existing?: CentreFormValues }) {
         autoCapitalize="characters"
         spellCheck={false}
         error={errors.code?.message}
-        {...register("code")}
+        {...capped(register("code"))}
       />
-      <TextField label="Nom" hint="Par exemple : Cnam Nouvelle-Aquitaine." error={errors.name?.message} {...register("name")} />
-      <TextField label="Région" error={errors.region?.message} {...register("region")} />
-      <TextField label="Courriel de contact" optional type="email" autoComplete="off" hint="Adresse donnée aux auditeurs du centre." error={errors.contactEmail?.message} {...register("contactEmail")} />
+      <TextField label="Nom" hint="Par exemple : Cnam Nouvelle-Aquitaine." error={errors.name?.message} {...capped(register("name"))} />
+      <TextField label="Région" error={errors.region?.message} {...capped(register("region"))} />
+      <TextField label="Courriel de contact" optional type="email" autoComplete="off" hint="Adresse donnée aux auditeurs du centre." error={errors.contactEmail?.message} {...capped(register("contactEmail"))} />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? "Enregistrement…" : existing ? "Enregistrer les modifications" : "Créer le centre"}

@@ -8,6 +8,10 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { forgotPasswordSchema, type ForgotPasswordValues } from "@/lib/auth/schemas";
+import { cappedBy } from "@/lib/shared/forms";
+
+/** Each text field stops at its schema's cap (lib/shared/forms.ts). */
+const capped = cappedBy(forgotPasswordSchema);
 import { useActionOutcome } from "@/components/ui/use-action-outcome";
 import { requestPasswordResetAction } from "@/lib/auth/actions";
 
@@ -40,7 +44,7 @@ export function ForgotPasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {failure ? <Alert tone="error">{failure.text}</Alert> : null}
-      <TextField label="Identifiant" hint="Auditeurs et auditrices : prenom.nom.auditeur ; personnels du Cnam : prenom.nom." autoComplete="username" autoCapitalize="none" spellCheck={false} error={errors.identifier?.message} {...register("identifier")} />
+      <TextField label="Identifiant" hint="Auditeurs et auditrices : prenom.nom.auditeur ; personnels du Cnam : prenom.nom." autoComplete="username" autoCapitalize="none" spellCheck={false} error={errors.identifier?.message} {...capped(register("identifier"))} />
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Envoi…" : "Recevoir un lien"}
       </Button>

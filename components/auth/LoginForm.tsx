@@ -11,6 +11,10 @@ import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { loginFailureMessage, loginSchema, type LoginValues } from "@/lib/auth/schemas";
+import { cappedBy } from "@/lib/shared/forms";
+
+/** Each text field stops at its schema's cap (lib/shared/forms.ts). */
+const capped = cappedBy(loginSchema);
 
 export function LoginForm({ callbackPath }: { callbackPath: string }) {
   const [failure, setFailure] = useState<string | null>(null);
@@ -47,9 +51,9 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
         autoCapitalize="none"
         spellCheck={false}
         error={errors.identifier?.message}
-        {...register("identifier")}
+        {...capped(register("identifier"))}
       />
-      <PasswordField label="Mot de passe" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
+      <PasswordField label="Mot de passe" autoComplete="current-password" error={errors.password?.message} {...capped(register("password"))} />
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Connexion…" : "Se connecter"}
       </Button>

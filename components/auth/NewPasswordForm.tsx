@@ -9,6 +9,10 @@ import { Button } from "@/components/ui/Button";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { useActionOutcome } from "@/components/ui/use-action-outcome";
 import { MIN_PASSWORD_LENGTH, newPasswordSchema, type NewPasswordInput } from "@/lib/auth/domain/password";
+import { cappedBy } from "@/lib/shared/forms";
+
+/** Each text field stops at its schema's cap (lib/shared/forms.ts); the caps do not depend on the identifier. */
+const capped = cappedBy(newPasswordSchema(""));
 import { resetPasswordAction } from "@/lib/auth/actions";
 
 export function NewPasswordForm({ token, identifier }: { token: string; identifier: string }) {
@@ -50,9 +54,9 @@ export function NewPasswordForm({ token, identifier }: { token: string; identifi
         autoComplete="new-password"
         hint={`Au moins ${MIN_PASSWORD_LENGTH} caractères, sans votre identifiant. Une phrase facile à retenir fait un bon mot de passe.`}
         error={errors.password?.message}
-        {...register("password")}
+        {...capped(register("password"))}
       />
-      <PasswordField label="Confirmation du nouveau mot de passe" toggleLabel="Afficher la confirmation" autoComplete="new-password" error={errors.confirmation?.message} {...register("confirmation")} />
+      <PasswordField label="Confirmation du nouveau mot de passe" toggleLabel="Afficher la confirmation" autoComplete="new-password" error={errors.confirmation?.message} {...capped(register("confirmation"))} />
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Enregistrement…" : "Enregistrer le nouveau mot de passe"}
       </Button>

@@ -5,7 +5,11 @@ import type { ReactNode } from "react";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { RadioGroup, SelectField, TextField } from "@/components/ui/Field";
 import type { CountryOption } from "@/lib/profile/domain/countries";
-import type { ProfileFormValues } from "@/lib/profile/domain/profile";
+import { profileSchema, type ProfileFormValues } from "@/lib/profile/domain/profile";
+import { cappedBy } from "@/lib/shared/forms";
+
+/** Each text field stops at its schema's cap (lib/shared/forms.ts). */
+const capped = cappedBy(profileSchema());
 import { helpLinkForField } from "@/lib/help/anchors";
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -55,11 +59,11 @@ export function ProfileFields({ register, errors, countries, centres, civilStatu
               {...register("civility")}
             />
           </div>
-          <TextField label="Nom de naissance" autoComplete="family-name" error={errors.birthName?.message} {...register("birthName")} />
-          <TextField label="Nom d'usage" optional hint="Par exemple le nom d'époux ou d'épouse." error={errors.usageName?.message} {...register("usageName")} />
-          <TextField label="Prénom(s)" autoComplete="given-name" hint="Dans l'ordre de l'état civil, séparés par des espaces." error={errors.firstNames?.message} {...register("firstNames")} />
-          <TextField label="Date de naissance" type="date" autoComplete="bday" error={errors.birthDate?.message} {...register("birthDate")} />
-          <TextField label="Commune de naissance" error={errors.birthCity?.message} {...register("birthCity")} />
+          <TextField label="Nom de naissance" autoComplete="family-name" error={errors.birthName?.message} {...capped(register("birthName"))} />
+          <TextField label="Nom d'usage" optional hint="Par exemple le nom d'époux ou d'épouse." error={errors.usageName?.message} {...capped(register("usageName"))} />
+          <TextField label="Prénom(s)" autoComplete="given-name" hint="Dans l'ordre de l'état civil, séparés par des espaces." error={errors.firstNames?.message} {...capped(register("firstNames"))} />
+          <TextField label="Date de naissance" type="date" autoComplete="bday" error={errors.birthDate?.message} {...capped(register("birthDate"))} />
+          <TextField label="Commune de naissance" error={errors.birthCity?.message} {...capped(register("birthCity"))} />
           {countrySelect("birthCountry", "Pays de naissance")}
           {countrySelect("nationality", "Nationalité (pays)")}
         </Section>
@@ -67,16 +71,16 @@ export function ProfileFields({ register, errors, countries, centres, civilStatu
 
       <Section title="Adresse postale">
         <div className="sm:col-span-2">
-          <TextField label="Adresse" autoComplete="street-address" hint="Numéro, voie, complément." error={errors.addressLine?.message} {...register("addressLine")} />
+          <TextField label="Adresse" autoComplete="street-address" hint="Numéro, voie, complément." error={errors.addressLine?.message} {...capped(register("addressLine"))} />
         </div>
-        <TextField label="Code postal" autoComplete="postal-code" inputMode="numeric" hint="5 chiffres pour la France." error={errors.postalCode?.message} {...register("postalCode")} />
-        <TextField label="Commune" autoComplete="address-level2" error={errors.city?.message} {...register("city")} />
+        <TextField label="Code postal" autoComplete="postal-code" inputMode="numeric" hint="5 chiffres pour la France." error={errors.postalCode?.message} {...capped(register("postalCode"))} />
+        <TextField label="Commune" autoComplete="address-level2" error={errors.city?.message} {...capped(register("city"))} />
         {countrySelect("country", "Pays")}
       </Section>
 
       <Section title="Coordonnées">
-        <TextField label="Adresse électronique" type="email" autoComplete="email" hint="Les nouvelles de vos dossiers y sont envoyées." error={errors.email?.message} {...register("email")} />
-        <TextField label="Téléphone" type="tel" autoComplete="tel" hint="Exemple : 06 12 34 56 78 ou +41 21 123 45 67." error={errors.phone?.message} {...register("phone")} />
+        <TextField label="Adresse électronique" type="email" autoComplete="email" hint="Les nouvelles de vos dossiers y sont envoyées." error={errors.email?.message} {...capped(register("email"))} />
+        <TextField label="Téléphone" type="tel" autoComplete="tel" hint="Exemple : 06 12 34 56 78 ou +41 21 123 45 67." error={errors.phone?.message} {...capped(register("phone"))} />
       </Section>
 
       {civilStatus ? (
@@ -90,7 +94,7 @@ export function ProfileFields({ register, errors, countries, centres, civilStatu
             }
             autoCapitalize="characters"
             error={errors.learnerNumber?.message}
-            {...register("learnerNumber")}
+            {...capped(register("learnerNumber"))}
           />
           <SelectField label="Centre d'inscription" error={errors.centreCode?.message} {...register("centreCode")}>
             {centrePlaceholder ? <option value="">Choisissez votre centre</option> : null}

@@ -12,8 +12,12 @@ import { RadioGroup, TextAreaField, TextField } from "@/components/ui/Field";
 import { hasDraft, useDraftStorage } from "@/components/ui/use-draft-storage";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
 import { EMPTY_EXPERIENCE, experienceFormSchema, type ExperienceFormData, type ExperienceFormValues } from "@/lib/catalogue/domain/experience-form";
+import { cappedBy } from "@/lib/shared/forms";
 import { deleteExperienceAction, saveExperienceAction } from "@/lib/requests/actions";
 import { formatCalendarDate } from "@/lib/shared/dates";
+
+/** Each text field stops at its schema's cap (lib/shared/forms.ts); the caps do not depend on the day. */
+const capped = cappedBy(experienceFormSchema());
 
 export type SavedExperience = {
   id: string;
@@ -75,10 +79,10 @@ function ExperienceForm({ requestId, experience, onDone }: { requestId: string; 
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-slate-300 bg-slate-50 p-4" aria-label={experience ? "Modifier l'expérience" : "Ajouter une expérience"}>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Employeur" error={errors.employer?.message} {...register("employer")} />
-        <TextField label="Intitulé du poste" error={errors.jobTitle?.message} {...register("jobTitle")} />
-        <TextField label="Date de début" type="date" error={errors.startDate?.message} {...register("startDate")} />
-        <TextField label="Date de fin" type="date" hint="Pour un emploi en cours, la date du jour." error={errors.endDate?.message} {...register("endDate")} />
+        <TextField label="Employeur" error={errors.employer?.message} {...capped(register("employer"))} />
+        <TextField label="Intitulé du poste" error={errors.jobTitle?.message} {...capped(register("jobTitle"))} />
+        <TextField label="Date de début" type="date" error={errors.startDate?.message} {...capped(register("startDate"))} />
+        <TextField label="Date de fin" type="date" hint="Pour un emploi en cours, la date du jour." error={errors.endDate?.message} {...capped(register("endDate"))} />
         <TextField
           label="Temps de travail (%)"
           inputMode="numeric"
@@ -106,7 +110,7 @@ function ExperienceForm({ requestId, experience, onDone }: { requestId: string; 
         rows={5}
         hint="Vos missions et responsabilités, les outils et méthodes employés, votre niveau d'autonomie."
         error={errors.activities?.message}
-        {...register("activities")}
+        {...capped(register("activities"))}
       />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={isSubmitting}>

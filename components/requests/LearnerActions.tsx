@@ -7,9 +7,11 @@ import { Button } from "@/components/ui/Button";
 import { TextAreaField } from "@/components/ui/Field";
 import { deleteDraftAction, restartRequestAction, resubmitRequestAction, sendInternshipProofAction, submitRequestAction, withdrawRequestAction } from "@/lib/requests/actions";
 import type { Result } from "@/lib/shared/result";
+import { maxLengthFor, type FieldErrors } from "@/lib/shared/forms";
+import { resubmitSchema, withdrawSchema } from "@/lib/requests/schemas";
 import { countOf } from "@/lib/shared/text";
 
-type Failure = { ok: false; message: string; missing?: string[] };
+type Failure = { ok: false; message: string; missing?: string[]; fieldErrors?: FieldErrors };
 
 function FailureAlert({ failure }: { failure: Failure | null }) {
   if (!failure) return null;
@@ -36,7 +38,7 @@ function useAction() {
     setFailure(null);
     try {
       const result = await action();
-      if (!result.ok) setFailure({ ok: false, message: result.message, missing: result.missing });
+      if (!result.ok) setFailure({ ok: false, message: result.message, missing: result.missing, fieldErrors: result.fieldErrors });
       router.refresh();
     } catch (error) {
       // redirect() from a server action surfaces here as a navigation, not a failure.
@@ -88,7 +90,7 @@ export function WithdrawRequest({ requestId, version }: { requestId: string; ver
     <div className="space-y-3 rounded border border-slate-300 bg-slate-50 p-4">
       <FailureAlert failure={failure} />
       <p className="font-medium">Abandonner la demande ? Elle restera dans votre historique, mais ne sera plus instruite.</p>
-      <TextAreaField label="Motif" optional rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <TextAreaField label="Motif" optional rows={2} maxLength={maxLengthFor(withdrawSchema, "reason")} error={failure?.fieldErrors?.reason} value={reason} onChange={(e) => setReason(e.target.value)} />
       <div className="flex gap-3">
         <Button type="button" disabled={pending} onClick={() => run(() => withdrawRequestAction({ requestId, version, reason }))}>
           Confirmer l&apos;abandon
@@ -107,7 +109,7 @@ export function ResubmitRequest({ requestId, version }: { requestId: string; ver
   return (
     <div className="space-y-3">
       <FailureAlert failure={failure} />
-      <TextAreaField label="Message pour votre centre" optional rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <TextAreaField label="Message pour votre centre" optional rows={3} maxLength={maxLengthFor(resubmitSchema, "comment")} error={failure?.fieldErrors?.comment} value={comment} onChange={(e) => setComment(e.target.value)} />
       <Button type="button" disabled={pending} onClick={() => run(() => resubmitRequestAction({ requestId, version, comment }))}>
         {pending ? "Envoi…" : "Renvoyer ma demande complétée"}
       </Button>

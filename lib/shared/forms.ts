@@ -68,3 +68,14 @@ export function fieldOf(schema: unknown, key: string): unknown {
 export function maxLengthFor(schema: unknown, key: string): number | undefined {
   return maxLengthOf(fieldOf(schema, key)) ?? undefined;
 }
+
+/**
+ * A react-hook-form field's props with the schema's cap as maxLength:
+ * `const capped = cappedBy(schema); <TextField {...capped(register("name"))} />`.
+ */
+export function cappedBy(schema: unknown): <P extends { name: string }>(props: P) => P & { maxLength?: number } {
+  return (props) => {
+    const maxLength = maxLengthFor(schema, props.name);
+    return maxLength === undefined ? props : { ...props, maxLength };
+  };
+}

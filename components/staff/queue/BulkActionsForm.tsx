@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/Button";
 import { RadioGroup, SelectField } from "@/components/ui/Field";
 import { TextAreaField } from "@/components/staff/request/form-parts";
 import { CENTRE_OPINIONS, CENTRE_OPINION_LABELS } from "@/lib/requests/schemas";
+import { commandSchema } from "@/lib/requests/domain/commands";
+import { maxLengthFor } from "@/lib/shared/forms";
 import type { BulkReport } from "@/lib/requests/bulk-results";
 import type { Result } from "@/lib/shared/result";
 import { BULK_FORM_ID } from "./form-id";
@@ -82,7 +84,7 @@ export function BulkActionsForm(props: Props) {
           <fieldset className="space-y-2">
             <legend className="font-semibold">Transmettre au national</legend>
             <RadioGroup legend="Avis du centre" name="opinion" error={errors.opinion} options={CENTRE_OPINIONS.map((value) => ({ value, label: CENTRE_OPINION_LABELS[value] }))} />
-            <TextAreaField label="Avis motivé" name="comment" rows={3} error={errors.comment} />
+            <TextAreaField label="Avis motivé" name="comment" rows={3} maxLength={maxLengthFor(commandSchema("forward"), "comment")} error={errors.comment} />
             <Button type="submit" name="operation" value="forward" variant="secondary" disabled={pending}>
               Transmettre au national
             </Button>

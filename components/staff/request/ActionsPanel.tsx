@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { CENTRE_OPINIONS, CENTRE_OPINION_LABELS, JURY_OUTCOMES, JURY_OUTCOME_LABELS, type StaffActionInput } from "@/lib/requests/schemas";
-import { COMMANDS, STAFF_COMMANDS, type PanelText, type StaffCommandName } from "@/lib/requests/domain/commands";
+import { COMMANDS, STAFF_COMMANDS, commandSchema, type PanelText, type StaffCommandName } from "@/lib/requests/domain/commands";
+import { maxLengthFor } from "@/lib/shared/forms";
 import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/requests/domain/documents";
 import { CheckboxesField, ChoiceField, TextAreaField } from "./form-parts";
 import { STALE_NOTICE, useStaffAction } from "./use-staff-action";
@@ -275,7 +276,7 @@ function ActionFields({
 }) {
   const text = (field: Field) => {
     const { ref, value, error } = register(field);
-    return { ref, value, error, name: field, onChange: (event: { target: { value: string } }) => setValue(field, event.target.value) };
+    return { ref, value, error, name: field, maxLength: maxLengthFor(commandSchema(action), field), onChange: (event: { target: { value: string } }) => setValue(field, event.target.value) };
   };
   const choice = (field: Field) => {
     const { ref, value, error } = register(field);

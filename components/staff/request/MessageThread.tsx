@@ -10,6 +10,7 @@ import { centreRequestAction, nationalRequestAction, postMessageAction } from "@
 import { checkUploadedFile, cleanFileName } from "@/lib/requests/domain/documents";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { invalidInput, messageSchema } from "@/lib/requests/schemas";
+import { maxLengthFor } from "@/lib/shared/forms";
 import { TextField } from "@/components/ui/Field";
 import { TextAreaField } from "./form-parts";
 import { SERVER_ACTIONS, UNAVAILABLE } from "./use-staff-action";
@@ -154,6 +155,7 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
             label={text.label}
             hint={text.hint}
             name="body"
+            maxLength={maxLengthFor(messageSchema, "body")}
             rows={3}
             value={body}
             onChange={(event) => {
