@@ -24,7 +24,8 @@ export async function accountFor(person: DirectoryPerson, options: { external: b
   };
   if (decision.kind === "open") {
     if (!options.external) return { ok: true, user: toUser(existing!) };
-    const updated = await db.user.update({ where: { id: decision.userId }, data: fromDirectory, select: SELECT });
+    // A hash left from before the switch to the ENF's directory goes: D3 keeps no password then.
+    const updated = await db.user.update({ where: { id: decision.userId }, data: { ...fromDirectory, passwordHash: null }, select: SELECT });
     return { ok: true, user: toUser(updated) };
   }
   try {

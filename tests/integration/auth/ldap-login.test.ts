@@ -98,8 +98,10 @@ describe("LDAP directory: logIn", () => {
   test("staff: roles stay D3's; a staff member without a D3 account is told to ask; a directory group may map to a role", async () => {
     await db.user.deleteMany({ where: { identifier: { in: [staff.uid, admin.uid] } } });
     expect(await logIn({ identifier: staff.uid, password: staff.password })).toEqual({ ok: false, code: "NOT_OPENED", message: STAFF_NOT_OPENED });
-    await db.user.create({ data: { identifier: staff.uid, displayName: "Paul (D3)", email: "", role: "AGENT_NATIONAL" } });
-    expect(await logIn({ identifier: staff.uid, password: staff.password })).toMatchObject({ ok: true, user: { role: "AGENT_NATIONAL", profileComplete: true } });
+    // An account from before the switch to the directory, with a D3 password: the directory's password opens it, the old hash goes.
+    await db.user.create({ data: { identifier: staff.uid, displayName: "Paul (D3)", email: "", role: "AGENT_NATIONAL", passwordHash: "$argon2id$ancien" } });
+    expect(await logIn({ identifier: staff.uid, password: staff.password })).toMatchObject({ ok: true, user: { role: "AGENT_NATIONAL", profileComplete: true, displayName: "Paul Agent" } });
+    expect(await db.user.findUniqueOrThrow({ where: { identifier: staff.uid }, omit: { passwordHash: false } })).toMatchObject({ passwordHash: null, email: staff.mail });
 
     expect(await logIn({ identifier: admin.uid, password: admin.password })).toMatchObject({ code: "NOT_OPENED" });
     configure({ DIRECTORY_GROUP_ROLES: `AGENT_NATIONAL=${LDAP_GROUPS.jury};ADMIN=${LDAP_GROUPS.admins.toUpperCase()}` });
