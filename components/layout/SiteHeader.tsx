@@ -14,7 +14,7 @@ export function SiteHeader() {
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-2 pt-2 sm:px-4 sm:pt-4">
         <Link href="/" className="flex items-center gap-3 text-ink no-underline hover:text-ink">
           <span className="rounded-sm bg-brand-700 px-2 py-1 text-base font-extrabold leading-tight tracking-tight text-white sm:text-lg">
-            le cnam
+            Le Cnam
           </span>
           <span>
             <span className="block font-bold leading-tight text-brand-800 sm:text-xl">D3 — Diplômes et expérience</span>

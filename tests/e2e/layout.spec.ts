@@ -32,7 +32,7 @@ const LEGAL_PAGES = [
 
 test("the brand block, the legal footer and its pages, accessible and each with its own title", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("banner").getByRole("link", { name: /le cnam\s*D3 — Diplômes et expérience/ })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: /^Le Cnam\s*D3 — Diplômes et expérience/ })).toBeVisible();
   const titles = new Set<string>([await page.title()]);
   for (const legal of LEGAL_PAGES) {
     await page.getByRole("contentinfo").getByRole("link", { name: legal.link }).click();
@@ -163,6 +163,23 @@ test("the session's end is announced in time, and « Prolonger ma session » giv
   expect(Number(rows[0]!.left)).toBeGreaterThan(7.9 * 3600);
   // The page still works after the extension: no warning on the next page.
   await page.goto("/auditeur");
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+});
+
+test("once the session has ended, the warning says so and offers to log in again, back to the same page", async ({ page }) => {
+  await loginAs(page, "sophie.bernard");
+  await sql(`UPDATE "Session" SET "expiresAt" = now() + interval '4 seconds' WHERE ${sessionsOf("sophie.bernard")}`);
+  await page.goto("/notifications");
+  await expect(page.getByRole("alertdialog", { name: "Votre session expire bientôt" })).toBeVisible();
+  await page.getByRole("button", { name: "Fermer" }).click();
+  // Closed, the warning still counts: the end is announced when it comes.
+  const ended = page.getByRole("alertdialog", { name: "Votre session a expiré" });
+  await expect(ended).toBeVisible({ timeout: 15_000 });
+  const again = ended.getByRole("link", { name: "Se reconnecter" });
+  await expect(again).toHaveAttribute("href", "/connexion?callbackUrl=%2Fnotifications");
+  await again.click();
+  await logIn(page, "sophie.bernard", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/notifications$/);
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
 });
 
