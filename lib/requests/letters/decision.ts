@@ -68,7 +68,14 @@ export function decisionOf(event: DecisionEvent): Decision | null {
     case "validateDiploma":
       return event.toState === "VALIDATED" ? { kind: "DIPLOMA_VALIDATED" } : null;
     case "refuse":
+    // A diploma request refused with the analysis it relied on (or the other way round): a refusal, with the closure's reason.
+    case "closeWithLinkedRequest":
       return event.toState === "REFUSED" ? { kind: "REFUSED", reason: textOf(event, "reason"), by: event.actorRole === "AGENT_NATIONAL" ? "NATIONAL" : "CENTRE" } : null;
+    // The centre's finding on the internship a favourable opinion under condition asked for.
+    case "recordConditionMet":
+      return event.toState === "FAVOURABLE" ? { kind: "EXPERIENCE_FAVOURABLE" } : null;
+    case "recordConditionNotMet":
+      return event.toState === "UNFAVOURABLE" ? { kind: "EXPERIENCE_UNFAVOURABLE", reason: textOf(event, "reason") } : null;
     default:
       return null;
   }

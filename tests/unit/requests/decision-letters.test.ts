@@ -18,6 +18,11 @@ describe("what a decision reads like", () => {
     expect(toneOf(decisionOf(event(1, "decideExperience", "UNFAVOURABLE", { comment: "Motif" }))!)).toBe("negative");
     expect(toneOf(decisionOf(event(1, "decideExperience", "FAVOURABLE_WITH_CONDITION", { comment: "Stage", payload: { internshipMonths: 3 } }))!)).toBe("conditional");
     expect(toneOf(decisionOf(event(1, "decideExperience", "FAVOURABLE"))!)).toBe("positive");
+    // Issue 11, paths: a request closed with the one it lives with, and the condition of the jury found met or not.
+    expect(decisionOf(event(1, "closeWithLinkedRequest", "REFUSED", { comment: "Avis défavorable sur l'analyse" }))).toMatchObject({ kind: "REFUSED", reason: "Avis défavorable sur l'analyse" });
+    expect(decisionOf(event(1, "closeWithLinkedRequest", "WITHDRAWN", { comment: "Abandon" }))).toBeNull();
+    expect(toneOf(decisionOf(event(1, "recordConditionMet", "FAVOURABLE"))!)).toBe("positive");
+    expect(decisionOf(event(1, "recordConditionNotMet", "UNFAVOURABLE", { comment: "Stage trop court" }))).toEqual({ kind: "EXPERIENCE_UNFAVOURABLE", reason: "Stage trop court" });
     expect(toneOf(decisionOf(event(1, "validateDiploma", "VALIDATED"))!)).toBe("positive");
   });
 
