@@ -3,12 +3,12 @@ import Link from "next/link";
 const SPACES = [
   {
     href: "/auditeur",
-    title: "Espace auditeur",
+    title: "Auditeurs et auditrices",
     text: "Demandez la délivrance de votre diplôme une fois toutes ses unités obtenues, faites analyser votre expérience professionnelle, et suivez chaque dossier pas à pas.",
   },
   {
     href: "/espace-centre",
-    title: "Espace centre",
+    title: "Personnels du Cnam",
     text: "Pour les gestionnaires des centres d'inscription, le service national des diplômes, les jurys et les administrateurs.",
   },
   {
