@@ -682,7 +682,7 @@ export function csvDownload(lines: AsyncGenerator<string, void, undefined>, now:
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="demandes-${parisDay(now)}.csv"`,
-      "Cache-Control": "no-store",
+      "Cache-Control": "private, no-store",
     },
   });
 }

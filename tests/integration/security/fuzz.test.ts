@@ -12,7 +12,7 @@
  * so that a new one is fuzzed without editing this file). The number of runs is bounded (FUZZ_RUNS,
  * default 12 per target) so the file takes well under a minute on a busy machine.
  * NextAuth's own route (app/api/auth/[...nextauth]) needs Next's request scope: it is left to the
- * browser-level probe of the build (tests/e2e/input-fuzz.spec.ts).
+ * browser-level probe of the build (tests/e2e/security.spec.ts).
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";

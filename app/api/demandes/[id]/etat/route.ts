@@ -4,7 +4,7 @@ import { findVisibleRequestVersion } from "@/lib/requests/visibility";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const NO_STORE = { "Cache-Control": "no-store" };
+const NO_STORE = { "Cache-Control": "private, no-store" };
 
 /** Version and state of one request, polled by pages whose event stream does not get through. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
