@@ -320,6 +320,12 @@ function ResultsSection({ request, context }: { request: RequestDetail; context:
                 : " L'exigence d'expérience professionnelle n'est pas encore satisfaite."
               : ""}
           </p>
+          {request.kind === "DIPLOMA" && request.linkedAnalysis ? (
+            <p className="mt-1" data-testid="staff-linked-analysis">
+              Cette demande s&apos;appuie sur l&apos;analyse anticipée {request.linkedAnalysis.number ?? ""} de l&apos;auditeur (état : {STATE_LABELS[request.linkedAnalysis.state]}) : la
+              validation attend sa décision.
+            </p>
+          ) : null}
           <EligibilityView verdict={verdict} />
         </>
       ) : (
