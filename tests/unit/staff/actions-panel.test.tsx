@@ -96,6 +96,8 @@ test("a stale version: the new state is shown, what was typed stays, and the nex
   const { rerender } = render(<ActionsPanel {...props} version={3} />);
   await user.click(screen.getByRole("button", { name: "Demander un complément" }));
   await user.type(screen.getByLabelText("Ce qui manque ou est à corriger"), "Le CV n'est pas daté.");
+  // The piece to send is ticked in the list; it is kept across the conflict too.
+  await user.click(screen.getByRole("checkbox", { name: "Curriculum vitae" }));
   centre.mockResolvedValueOnce({ ok: false, code: "CONFLICT", message: "Ce dossier a été modifié entre-temps." });
   await user.click(screen.getByRole("button", { name: "Envoyer la demande de complément" }));
 
@@ -108,7 +110,7 @@ test("a stale version: the new state is shown, what was typed stays, and the nex
   expect(screen.getByLabelText("Ce qui manque ou est à corriger")).toHaveValue("Le CV n'est pas daté.");
   centre.mockResolvedValueOnce({ ok: true, value: { version: 5 } });
   await user.click(screen.getByRole("button", { name: "Envoyer la demande de complément" }));
-  expect(centre).toHaveBeenLastCalledWith({ type: "askForCorrection", requestId: "r1", version: 4, comment: "Le CV n'est pas daté." });
+  expect(centre).toHaveBeenLastCalledWith({ type: "askForCorrection", requestId: "r1", version: 4, comment: "Le CV n'est pas daté.", pieces: ["CV"] });
   await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("La demande de complément a été envoyée"));
 });
 
