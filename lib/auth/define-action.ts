@@ -43,13 +43,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * NUL byte, a control character or broken Unicode (lib/shared/params.ts), nor exceed MAX_INPUT_TEXT.
  * A bad text is a field message on its top-level field, so the form shows it next to the field.
  */
-function sanitise(raw: unknown, fromForm?: (formData: FormData) => unknown): { ok: true; input: unknown } | { ok: false; result: Failure } {
+function sanitise(raw: unknown, fromForm?: (formData: FormData) => unknown): { ok: true; input: unknown; forbidden: FieldErrors; tooLong: FieldErrors } | { ok: false; result: Failure } {
   let input: unknown;
   if (raw instanceof FormData) input = (fromForm ?? formValues)(raw);
   else if (raw === undefined || raw === null || isPlainObject(raw)) input = raw;
   else return { ok: false, result: failure("INVALID_INPUT", UNEXPECTED_BODY_MESSAGE) };
 
-  const fieldErrors: FieldErrors = {};
+  const forbidden: FieldErrors = {};
+  const tooLong: FieldErrors = {};
   let tooDeep = false;
   const visit = (value: unknown, field: string, depth: number): void => {
     if (depth > MAX_DEPTH) {
@@ -58,8 +59,8 @@ function sanitise(raw: unknown, fromForm?: (formData: FormData) => unknown): { o
     }
     const text = typeof value === "string" ? value : value instanceof File ? value.name : null;
     if (text !== null) {
-      if (!isCleanText(text)) fieldErrors[field] ??= FORBIDDEN_CHARACTER_MESSAGE;
-      else if (text.length > MAX_INPUT_TEXT) fieldErrors[field] ??= TOO_LONG_MESSAGE;
+      if (!isCleanText(text)) forbidden[field] ??= FORBIDDEN_CHARACTER_MESSAGE;
+      else if (text.length > MAX_INPUT_TEXT) tooLong[field] ??= TOO_LONG_MESSAGE;
       return;
     }
     if (Array.isArray(value)) for (const item of value) visit(item, field, depth + 1);
@@ -67,16 +68,23 @@ function sanitise(raw: unknown, fromForm?: (formData: FormData) => unknown): { o
   };
   visit(input, "", 0);
   if (tooDeep) return { ok: false, result: failure("INVALID_INPUT", UNEXPECTED_BODY_MESSAGE) };
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, result: failure("INVALID_INPUT", "Vérifiez les champs signalés.", { fieldErrors }) };
-  return { ok: true, input };
+  return { ok: true, input, forbidden, tooLong };
 }
 
+/**
+ * The sanitised input through the form's schema. A forbidden character is reported whatever the
+ * schema says; a text over MAX_INPUT_TEXT gets the schema's own message for its field when it has
+ * one (« 5 000 caractères au plus. »), the backstop's otherwise.
+ */
 function parse<S extends z.ZodType>(schema: S, raw: unknown, fromForm?: (formData: FormData) => unknown): { ok: true; data: z.output<S> } | { ok: false; result: Failure } {
   const clean = sanitise(raw, fromForm);
   if (!clean.ok) return clean;
+  // Nothing with a forbidden character is parsed: a refinement could pass it on to a query.
+  if (Object.keys(clean.forbidden).length > 0) return { ok: false, result: failure("INVALID_INPUT", "Vérifiez les champs signalés.", { fieldErrors: clean.forbidden }) };
   const parsed = schema.safeParse(clean.input);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, result: failure("INVALID_INPUT", "Vérifiez les champs signalés.", { fieldErrors: fieldErrorsFrom(parsed.error.issues) }) };
+  const fieldErrors = { ...clean.tooLong, ...(parsed.success ? {} : fieldErrorsFrom(parsed.error.issues)) };
+  if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, data: parsed.data };
+  return { ok: false, result: failure("INVALID_INPUT", "Vérifiez les champs signalés.", { fieldErrors }) };
 }
 
 /**
