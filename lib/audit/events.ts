@@ -18,6 +18,9 @@ export type AuditEvent =
   | { action: "account.update"; details: { userId: string; changes: Record<string, string | boolean | null> } }
   | { action: "catalogue.import"; details: { diplomas: number; units: number; centres: number } }
   | { action: "results.import"; details: { rows: number; learners: number } }
-  | { action: "outbox.retry"; details: { emails: number } };
+  | { action: "outbox.retry"; details: { emails: number } }
+  // Written for whoever sent the file (a learner too): a refused upload is a security event.
+  | { action: "upload.infected"; requestId?: string; details: { signature: string; fileName: string; size: number; sha256: string } }
+  | { action: "learner.confirmNumber"; details: { userId: string; learnerNumber: string } };
 
 export type AuditAction = AuditEvent["action"];

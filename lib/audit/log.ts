@@ -9,7 +9,7 @@ export type AuditActor = { id: string; role: Role; ip?: string | null };
  * action and its trace commit together. Nothing ever updates or deletes these rows.
  */
 export async function recordAudit(client: Database | Transaction, actor: AuditActor, event: AuditEvent, at: Date = new Date()): Promise<void> {
-  const requestId = "requestId" in event ? event.requestId : null;
+  const requestId = "requestId" in event ? (event.requestId ?? null) : null;
   const target = targetOf(event);
   await client.auditLog.create({
     data: {
@@ -36,6 +36,7 @@ function targetOf(event: AuditEvent): { type: string; id: string } | null {
       return { type: "centre", id: event.details.code };
     case "account.create":
     case "account.update":
+    case "learner.confirmNumber":
       return { type: "user", id: event.details.userId };
     default:
       return null;

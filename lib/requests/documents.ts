@@ -1,11 +1,22 @@
+import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { db } from "@/lib/shared/db";
 import type { Database, Transaction } from "@/lib/shared/db/database";
 import { recordAudit } from "@/lib/audit/log";
-import { deleteFile, openFile, saveFile, StorageUnavailableError } from "@/lib/shared/storage";
+import { deleteFile, openFile } from "@/lib/shared/storage";
+import { storeUpload } from "@/lib/shared/storage/uploads";
+import { readVariables, LIMIT_VARIABLES } from "@/lib/shared/env";
 import { log } from "@/lib/shared/log";
 import { canViewRequest, isEditableByLearner, learnerMayAddDocument, type Viewer } from "@/lib/requests/domain/request-access";
-import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, MAX_DOCUMENTS_PER_REQUEST, type DocumentCategory } from "@/lib/requests/domain/documents";
+import {
+  checkUploadedFile,
+  cleanFileName,
+  DEFAULT_LEARNER_STORAGE_QUOTA_MB,
+  DOCUMENT_CATEGORIES,
+  MAX_DOCUMENTS_PER_REQUEST,
+  storageQuotaProblem,
+  type DocumentCategory,
+} from "@/lib/requests/domain/documents";
 import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { NOT_FOUND, type Actor } from "./transition";
 import { findDocumentTarget } from "./document-target";
@@ -23,8 +34,6 @@ const notFound: DocumentFailure = { ok: false, message: NOT_FOUND.message };
 const INTERNSHIP_ONLY = "À cette étape, joignez seulement la convention de stage ou le rapport de stage.";
 /** A request whose documents the learner may change now: a draft, a correction, or the internship proofs of a favourable opinion under condition. */
 const mayReceiveDocuments = (state: RequestState) => isEditableByLearner(state) || state === "FAVOURABLE_WITH_CONDITION";
-// Not the file's fault: the learner keeps it and sends it again later.
-const storageUnavailable: DocumentFailure = { ok: false, message: "Enregistrement impossible pour le moment, réessayez plus tard." };
 const onField = (field: DocumentField, message: string): DocumentFailure => ({ ok: false, message: "La pièce n'a pas été ajoutée.", fieldErrors: { [field]: message } });
 
 function isCategory(value: unknown): value is DocumentCategory {
@@ -39,6 +48,27 @@ async function documentLimitReached(client: Pick<Database | Transaction, "reques
   const count = await client.requestDocument.count({ where: { requestId: analysisId } });
   if (count < MAX_DOCUMENTS_PER_REQUEST) return null;
   return onField("file", `${MAX_DOCUMENTS_PER_REQUEST} pièces au plus par demande : regroupez plusieurs pages dans un même PDF, ou supprimez une pièce.`);
+}
+
+/** The storage quota of one learner, in bytes (LEARNER_STORAGE_QUOTA_MB, default 200). */
+export function learnerStorageQuotaBytes(): number {
+  const parsed = readVariables(LIMIT_VARIABLES);
+  const mb = parsed.ok && parsed.values.LEARNER_STORAGE_QUOTA_MB ? Number(parsed.values.LEARNER_STORAGE_QUOTA_MB) : DEFAULT_LEARNER_STORAGE_QUOTA_MB;
+  return mb * 1024 * 1024;
+}
+
+/**
+ * The learner's storage quota, or null while `adding` bytes fit. With `lock`, inside a transaction,
+ * the learner's User row is locked first (SELECT … FOR UPDATE), so that uploads to several of the
+ * learner's requests at once are counted one after the other and cannot pass the quota together.
+ * Every file the learner uploaded counts (pièces and message attachments are RequestDocument rows).
+ */
+export async function learnerQuotaReached(client: Database | Transaction, learnerId: string, adding: number, lock: boolean): Promise<DocumentFailure | null> {
+  if (lock) await client.$queryRaw`SELECT id FROM "User" WHERE id = ${learnerId} FOR UPDATE`;
+  const [row] = await client.$queryRaw<{ used: bigint | null }[]>`
+    SELECT sum(size)::bigint AS used FROM "RequestDocument" WHERE "uploadedById" = ${learnerId}`;
+  const problem = storageQuotaProblem(Number(row?.used ?? 0), adding, learnerStorageQuotaBytes());
+  return problem ? onField("file", problem) : null;
 }
 
 /** A stored file no row points to any more (or never will): removing it is tidying, not a failure of the caller. */
@@ -75,17 +105,27 @@ export async function addDocument(
   const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
   const check = checkUploadedFile(originalName, file.size, head);
   if (!check.ok) return onField("file", check.message);
+  const overQuota = await learnerQuotaReached(db, learner.id, file.size, false);
+  if (overQuota) return overQuota;
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.byteLength !== file.size) return onField("file", `« ${originalName} » n'a pas été reçu en entier : envoyez-le à nouveau.`);
 
-  const saved = await saveFile(bytes).catch((error: unknown) => {
-    if (!(error instanceof StorageUnavailableError)) throw error;
-    log.error({ err: error, requestId: analysis.id }, "document not stored: storage unavailable");
-    return null;
-  });
-  if (!saved) return storageUnavailable;
-  const { storageKey, sha256 } = saved;
+  // Scanned for malware, then stored: an infected file is never written anywhere.
   const context = { requestId: analysis.id };
+  const stored = await storeUpload(bytes, originalName, context);
+  if (!stored.ok) {
+    if (stored.reason === "infected") {
+      await recordAudit(db, learner, {
+        action: "upload.infected",
+        requestId: analysis.id,
+        details: { signature: stored.signature, fileName: originalName, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") },
+      });
+    }
+    // The draft is untouched: the learner keeps the form and sends the file again (or a clean copy).
+    // Infected: the file is at fault, said next to it; scanner or storage down: nothing is wrong with it.
+    return stored.reason === "infected" ? onField("file", stored.message) : { ok: false, message: stored.message };
+  }
+  const { storageKey, sha256 } = stored.saved;
   let result: { ok: true; documentId: string } | DocumentFailure;
   try {
     result = await editAnalysisWhen(analysis.id, mayReceiveDocuments, async (tx): Promise<{ ok: true; documentId: string } | DocumentFailure> => {
@@ -93,6 +133,9 @@ export async function addDocument(
       if (limit) return limit;
       const state = (await tx.request.findUnique({ where: { id: analysis.id }, select: { state: true } }))?.state;
       if (!state || !learnerMayAddDocument(state, category)) return NOT_EDITABLE;
+      // Under the learner's row lock: parallel uploads to any of the learner's requests are counted in turn.
+      const quota = await learnerQuotaReached(tx, learner.id, bytes.byteLength, true);
+      if (quota) return quota;
       const row = await tx.requestDocument.create({
         data: { requestId: analysis.id, category, originalName, storageKey, mimeType: check.type.mimeType, size: bytes.byteLength, sha256, uploadedById: learner.id },
         select: { id: true },

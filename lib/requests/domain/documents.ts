@@ -32,6 +32,16 @@ export function missingRequiredDocuments(present: readonly DocumentCategory[]): 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCUMENTS_PER_REQUEST = 30;
 
+/** What one learner may keep in stored files across all their requests (LEARNER_STORAGE_QUOTA_MB overrides it). */
+export const DEFAULT_LEARNER_STORAGE_QUOTA_MB = 200;
+
+/** Null while `adding` bytes fit beside `used` in `quotaBytes`; otherwise what to tell the learner. */
+export function storageQuotaProblem(used: number, adding: number, quotaBytes: number): string | null {
+  if (used + adding <= quotaBytes) return null;
+  const left = Math.max(0, quotaBytes - used);
+  return `Vos pièces occupent déjà ${formatSize(used)} sur les ${formatSize(quotaBytes)} permis par auditeur (reste ${formatSize(left)}) : supprimez une pièce inutile ou réduisez la taille de celle-ci.`;
+}
+
 export type AcceptedFileType = { mimeType: "application/pdf" | "image/jpeg" | "image/png"; extension: "pdf" | "jpg" | "png" };
 
 /**
