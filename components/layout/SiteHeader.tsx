@@ -13,7 +13,7 @@ export function SiteHeader() {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-2 pt-2 sm:px-4 sm:pt-4">
         <Link href="/" className="flex items-center gap-3 text-ink no-underline hover:text-ink">
-          <span className="rounded-sm bg-brand-700 px-2 py-1 text-base font-extrabold leading-tight tracking-tight text-white sm:text-lg">
+          <span className="whitespace-nowrap rounded-sm bg-brand-700 px-2 py-1 text-base font-extrabold leading-tight tracking-tight text-white sm:text-lg">
             Le Cnam
           </span>
           <span>
