@@ -40,6 +40,13 @@ test("LDAP: the directory's password, « Compléter mon profil », then « Suivi
   await expectAccessible(page);
   await expect(page.getByRole("link", { name: /Mot de passe oublié/ })).toHaveAttribute("href", E2E_ENF_RESET_URL);
 
+  // D3 keeps no password: its own reset pages lead to the ENF's.
+  await page.goto(`${LDAP_APP}/mot-de-passe-oublie`);
+  await expect(page.getByRole("link", { name: "Choisir un nouveau mot de passe sur l'ENF" })).toHaveAttribute("href", E2E_ENF_RESET_URL);
+  await expect(page.getByLabel("Identifiant")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto(`${LDAP_APP}/connexion`);
+
   await logIn(page, learner.uid, "pas-le-mot-de-passe-ENF");
   await expect(alertBox(page)).toHaveText("Identifiant ou mot de passe incorrect.");
 
