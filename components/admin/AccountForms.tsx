@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { SERVICE_UNAVAILABLE, useActionOutcome, type Outcome } from "@/components/ui/use-action-outcome";
@@ -55,7 +56,7 @@ export function CreateAccountForm({ centres, enfPasswords = false }: { centres: 
     register,
     handleSubmit,
     reset,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, submitCount },
   } = form;
 
   const onSubmit = handleSubmit((values) =>
@@ -72,6 +73,7 @@ export function CreateAccountForm({ centres, enfPasswords = false }: { centres: 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
+      <ErrorSummary errors={errors} submitted={submitCount > 0} />
       <TextField label="Identifiant ENF" hint="De la forme prenom.nom, sans accent (prenom.nom2 pour un homonyme)." autoCapitalize="none" autoComplete="off" spellCheck={false} error={errors.identifier?.message} {...capped(register("identifier"))} />
       <TextField label="Nom affiché" hint="Prénom et nom, tels qu'ils apparaîtront aux auditeurs et dans le journal." autoComplete="off" error={errors.displayName?.message} {...capped(register("displayName"))} />
       <TextField label="Courriel" type="email" autoComplete="off" hint={enfPasswords ? "Adresse de contact ; l'annuaire de l'ENF la remplace à la première connexion s'il en connaît une." : "Le lien pour choisir le mot de passe y est envoyé."} error={errors.email?.message} {...capped(register("email"))} />

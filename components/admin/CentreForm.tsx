@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { useActionOutcome } from "@/components/ui/use-action-outcome";
@@ -24,7 +25,7 @@ export function CentreForm({ existing }: { existing?: CentreFormValues }) {
     register,
     handleSubmit,
     reset,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, submitCount },
   } = form;
 
   const onSubmit = handleSubmit((values) =>
@@ -41,6 +42,7 @@ export function CentreForm({ existing }: { existing?: CentreFormValues }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
+      <ErrorSummary errors={errors} submitted={submitCount > 0} />
       <TextField
         label="Code du centre"
         hint={existing ? "Le code est la clé du centre : il ne change pas." : "Lettres A à Z, chiffres et tirets, par exemple NOUVELLE-AQUITAINE. Il ne pourra plus changer."}
