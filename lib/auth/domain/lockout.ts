@@ -43,7 +43,7 @@ export function lockState(attempts: readonly Attempt[], now: Date): LockState {
 
 /** What a locked staff member is told in addition: whom to ask. */
 export const STAFF_LOCKED_HELP =
-  "Personnel du Cnam : si vous n'êtes pas à l'origine de ces tentatives, ou si le blocage continue, demandez de l'aide à l'administrateur de D3 de votre établissement ; il voit les tentatives de connexion dans le journal.";
+  "Personnel du Cnam : si vous n'êtes pas à l'origine de ces tentatives, ou si le blocage continue, demandez de l'aide à l'administrateur de D3 de votre établissement.";
 
 export function lockedMessage(until: Date, kind: "learner" | "staff" = "learner"): string {
   const message = `Trop de tentatives de connexion ont échoué : la connexion à ce compte est bloquée pendant 15 minutes, jusqu'à ${formatTime(until)}. Vous pouvez aussi choisir un nouveau mot de passe avec « Mot de passe oublié ? ».`;
