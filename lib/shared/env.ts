@@ -101,6 +101,16 @@ export const LETTER_VARIABLES = {
   LETTER_APPEAL_TEXT: z.string().min(40, "un texte d'au moins 40 caractères est attendu (les voies et délais de recours)").max(3000, "3 000 caractères au plus").optional(),
 };
 
+/**
+ * What the legal pages name (lib/shared/legal.ts reads them through readVariables()): the host on
+ * /mentions-legales, the data protection officer's and the accessibility contact's addresses.
+ */
+export const LEGAL_VARIABLES = {
+  LEGAL_HOST: z.string().max(300, "300 caractères au plus").optional(),
+  DPO_EMAIL: z.string().regex(/^[^@\s]+@[^@\s]+$/, "une adresse électronique est attendue, par exemple dpo@example.fr").optional(),
+  ACCESSIBILITY_EMAIL: z.string().regex(/^[^@\s]+@[^@\s]+$/, "une adresse électronique est attendue, par exemple accessibilite@example.fr").optional(),
+};
+
 export const S3_REQUIRED = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 export const requiredWithS3 = (name: string) => `${name} : requis quand STORAGE_DRIVER=s3.`;
 
@@ -184,6 +194,7 @@ function schema(production: boolean) {
     ...SCANNER_VARIABLES,
     ...LIMIT_VARIABLES,
     ...PROXY_VARIABLES,
+    ...LEGAL_VARIABLES,
     DIPLOMA_NUMBER_FORMAT: z
       .string()
       .superRefine((format, context) => {

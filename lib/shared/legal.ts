@@ -1,16 +1,9 @@
-import { z } from "zod";
-import { readVariables } from "./env";
+import { LEGAL_VARIABLES, readVariables } from "./env";
 
 /**
- * What the legal pages name and that differs from one deployment to another: the host, the data
- * protection officer's and the accessibility contact's addresses (README, "Configuration").
+ * What the legal pages name and that differs from one deployment to another (LEGAL_VARIABLES in
+ * env.ts, checked at start; README, "Configuration").
  */
-export const LEGAL_VARIABLES = {
-  LEGAL_HOST: z.string().optional(),
-  DPO_EMAIL: z.string().regex(/^[^@\s]+@[^@\s]+$/, "une adresse électronique est attendue, par exemple dpo@example.fr").optional(),
-  ACCESSIBILITY_EMAIL: z.string().regex(/^[^@\s]+@[^@\s]+$/, "une adresse électronique est attendue, par exemple accessibilite@example.fr").optional(),
-};
-
 export type LegalSettings = { host: string; dpoEmail: string | null; accessibilityEmail: string | null };
 
 export const CNAM_ADDRESS = "292 rue Saint-Martin, 75003 Paris";
