@@ -58,6 +58,10 @@ test("an eligible learner submits a diploma request with a joint experience anal
   await form.getByLabel("Date de fin").fill("2024-12-31");
   await form.getByRole("button", { name: "Ajouter cette expérience" }).click();
   await expect(page.getByText("Développeur d'applications – Société Générale")).toBeVisible();
+  // The licence's rule depends on the route: until the learner says which, no comparison is made.
+  await expect(page.getByTestId("experience-assessment")).toContainText("Indiquez votre parcours");
+  await page.getByLabel("Accès direct en L3 : 1 an d'expérience dans la spécialité").check();
+  await page.getByRole("button", { name: "Enregistrer mon parcours" }).click();
   await expect(page.getByTestId("experience-assessment")).toContainText("24 mois en équivalent temps plein dans le domaine pour 12 mois requis");
 
   // Pièces justificatives: a text file named .pdf is refused by its content.
