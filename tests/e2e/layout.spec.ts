@@ -228,6 +228,18 @@ test("what was typed survives an expired session: « Enregistrer » leads to the
   }
 });
 
+test("with the session cookie gone (its end in the browser), « Enregistrer mes changements » leads to the login page and back to Mon profil, with what was typed", async ({ page, context }) => {
+  await loginAs(page, "hugo.roux.auditeur");
+  await page.goto("/auditeur/profil");
+  await page.getByLabel("Commune", { exact: true }).fill("Villeneuve-d'Ascq");
+  await context.clearCookies({ name: "next-auth.session-token" });
+  await page.getByRole("button", { name: "Enregistrer mes changements" }).click();
+  await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fauditeur%2Fprofil$/);
+  await logIn(page, "hugo.roux.auditeur", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/auditeur\/profil$/);
+  await expect(page.getByLabel("Commune", { exact: true })).toHaveValue("Villeneuve-d'Ascq");
+});
+
 test("error pages carry their own title", async ({ page }) => {
   const missing = await page.goto("/cette-page-n-existe-pas");
   expect(missing?.status()).toBe(404);
