@@ -53,6 +53,9 @@ const calendarDay = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
   });
 
+/** The longest search of the queues (the filter form's maxLength): a longer one is dropped. */
+export const MAX_QUEUE_QUERY_LENGTH = 100;
+
 /** Each filter on its own: a bad value drops that filter, never the whole query, and never throws. */
 const FILTER_FIELDS = {
   kind: z.enum(["DIPLOMA", "EXPERIENCE"]),
@@ -61,7 +64,7 @@ const FILTER_FIELDS = {
   from: calendarDay,
   to: calendarDay,
   assigned: z.enum(["me", "none"]),
-  q: z.string().trim().min(1).max(100),
+  q: z.string().trim().min(1).max(MAX_QUEUE_QUERY_LENGTH),
   centre: z.string().trim().min(1).max(64),
   sort: z.enum(QUEUE_SORTS),
   after: z.string().min(1).max(300).regex(/^[A-Za-z0-9_-]+$/),

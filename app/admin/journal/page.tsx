@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ACTION_LABELS, parseJournalFilters, readJournal, type JournalFilters } from "@/lib/admin/journal";
-import { fieldErrorsFrom } from "@/lib/shared/forms";
+import { ACTION_LABELS, journalFilterSchema, parseJournalFilters, readJournal, type JournalFilters } from "@/lib/admin/journal";
+import { fieldErrorsFrom, maxLengthFor } from "@/lib/shared/forms";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
@@ -36,7 +36,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         <fieldset>
           <legend className="mb-3 text-lg font-semibold">Filtrer</legend>
           <div className="grid gap-4 md:grid-cols-3">
-            <TextField label="Identifiant de l'auteur" name="acteur" defaultValue={raw("acteur")} hint="Par exemple nadia.leroy." autoCapitalize="none" spellCheck={false} optional error={errors.acteur} />
+            <TextField label="Identifiant de l'auteur" name="acteur" maxLength={maxLengthFor(journalFilterSchema, "acteur")} defaultValue={raw("acteur")} hint="Par exemple nadia.leroy." autoCapitalize="none" spellCheck={false} optional error={errors.acteur} />
             <SelectField label="Action" name="action" defaultValue={raw("action")} optional error={errors.action}>
               <option value="">Toutes les actions</option>
               {Object.entries(ACTION_LABELS).map(([value, label]) => (
@@ -45,7 +45,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                 </option>
               ))}
             </SelectField>
-            <TextField label="Numéro de demande" name="demande" defaultValue={raw("demande")} hint="Par exemple D3-2026-000123." optional error={errors.demande} />
+            <TextField label="Numéro de demande" name="demande" maxLength={maxLengthFor(journalFilterSchema, "demande")} defaultValue={raw("demande")} hint="Par exemple D3-2026-000123." optional error={errors.demande} />
             <TextField label="Du" name="du" type="date" defaultValue={raw("du")} optional error={errors.du} />
             <TextField label="Au (inclus)" name="au" type="date" defaultValue={raw("au")} optional error={errors.au} />
           </div>

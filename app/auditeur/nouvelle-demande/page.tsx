@@ -7,7 +7,9 @@ import { z } from "zod";
 
 export const metadata: Metadata = { title: "Nouvelle demande" };
 
-const queryParam = searchParam(z.string().transform((q) => q.slice(0, 100)));
+/** The longest diploma search (the field's maxLength); a longer one is cut. */
+const MAX_QUERY_LENGTH = 100;
+const queryParam = searchParam(z.string().transform((q) => q.slice(0, MAX_QUERY_LENGTH)));
 
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser({ space: "auditeur" });
@@ -42,7 +44,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
           <p id="q-hint" className="text-sm text-slate-700">
             Code (par exemple LG02501A) ou mots du titre.
           </p>
-          <input id="q" name="q" type="search" defaultValue={query} aria-describedby="q-hint" className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
+          <input id="q" name="q" type="search" maxLength={MAX_QUERY_LENGTH} defaultValue={query} aria-describedby="q-hint" className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
         </div>
         <button type="submit" className="rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           Rechercher

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { STATE_LABELS } from "@/lib/requests/domain/request-lifecycle";
-import { QUEUE_SORTS, QUEUE_SORT_LABELS, STAFF_STATES, type QueueFilters } from "@/lib/requests/staff-queries";
+import { MAX_QUEUE_QUERY_LENGTH, QUEUE_SORTS, QUEUE_SORT_LABELS, STAFF_STATES, type QueueFilters } from "@/lib/requests/staff-queries";
 
 export type Option = { value: string; label: string };
 
@@ -39,7 +39,7 @@ export function QueueFilterForm({ basePath, filters, diplomas, centres }: { base
         </SelectField>
         <TextField label="Déposée du" name="from" type="date" defaultValue={filters.from ?? ""} />
         <TextField label="Déposée au" name="to" type="date" defaultValue={filters.to ?? ""} />
-        <TextField label="Recherche" name="q" type="search" defaultValue={filters.q ?? ""} hint="Numéro de demande, nom, prénom ou numéro d'auditeur : le début des mots suffit (« lef » trouve Lefèvre)" maxLength={100} />
+        <TextField label="Recherche" name="q" type="search" maxLength={MAX_QUEUE_QUERY_LENGTH} defaultValue={filters.q ?? ""} hint="Numéro de demande, nom, prénom ou numéro d'auditeur : le début des mots suffit (« lef » trouve Lefèvre)" />
         {centres ? (
           <SelectField label="Centre" name="centre" defaultValue={filters.centre ?? ""}>
             <option value="">Tous</option>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/requests/domain/documents";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { ChoiceField, TextAreaField } from "./form-parts";
+import { MAX_COMMENT_LENGTH } from "@/lib/requests/schemas";
 import { useStaffAction } from "./use-staff-action";
 
 export type StaffDocument = {
@@ -166,6 +167,7 @@ function ReviewForm({ space, requestId, document }: { space: StaffSpace; request
           label="Motif du refus de la pièce"
           hint="L'auditeur le lira pour fournir une pièce conforme."
           rows={2}
+          maxLength={MAX_COMMENT_LENGTH}
           value={reason}
           onChange={(event) => {
             setReason(event.target.value);
