@@ -92,6 +92,8 @@ export async function seedDemoAccounts(db: Database): Promise<void> {
         role: account.role,
         centreCode: account.centreCode ?? null,
         results: profile ? { create: profile.results.map(([unitCode, year, grade, obtainedBy]) => ({ unitCode, year, grade, obtainedBy, centreCode: profile.centreCode })) } : undefined,
+        // Demo learners' numbers are the centre's: confirmed, so that results imported for them attach.
+        confirmedLearnerNumber: profile ? { create: { learnerNumber: profile.learnerNumber, source: "CENTRE" } } : undefined,
         profile: profile
           ? {
               create: {

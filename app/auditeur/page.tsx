@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { learnerIdentity } from "@/lib/profile/learner-identity";
+import { LEARNER_NUMBER_PENDING_TEXT } from "@/lib/profile/domain/learner-number";
 import { KIND_LABELS, LEARNER_ACTIONS, MODE_LABELS, STATE_LABELS } from "@/lib/requests/domain/request-lifecycle";
 import { listLearnerRequests } from "@/lib/requests/queries";
 import { requireUser } from "@/lib/auth/session";
@@ -41,7 +42,10 @@ export default async function LearnerHomePage() {
             </>
           ) : null}
           <dt className="font-medium">Numéro d&apos;auditeur</dt>
-          <dd>{identity.learnerNumber}</dd>
+          <dd>
+            {identity.learnerNumber}
+            {identity.learnerNumberStatus === "pending" ? <span className="block text-sm text-slate-700">{LEARNER_NUMBER_PENDING_TEXT}</span> : null}
+          </dd>
           <dt className="font-medium">Centre d&apos;inscription</dt>
           <dd data-testid="learner-centre">
             {identity.centre.name} <span className="text-slate-700">({identity.centre.region})</span>

@@ -4,7 +4,7 @@ import type { Transaction } from "@/lib/shared/db/database";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { usesLocalPasswords } from "@/lib/auth/directory-config";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
-import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { sendPasswordResetLink } from "@/lib/auth/password-reset";
 import { accountChangeRefusal, type AccountChange, type AccountTarget } from "@/lib/requests/domain/staff-policy";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { accountCreateSchema, accountRoleSchema, type AccountCreateValues, type AccountRoleValues } from "./schemas";
@@ -51,7 +51,8 @@ export async function createStaffAccount(actor: AuditActor, values: unknown): Pr
     throw error;
   }
   if (!created) return UNKNOWN_CENTRE;
-  await requestPasswordReset(identifier);
+  // The new account's first link, at once (not through the public form's job: the administrator waits for it).
+  await sendPasswordResetLink(identifier);
   return { ok: true, userId: created.id, changed: true };
 }
 

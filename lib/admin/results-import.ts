@@ -94,7 +94,7 @@ export async function importResults(actor: AuditActor, file: { name: string; tex
 
   const unique = <T>(values: T[]) => [...new Set(values)];
   const learners = new Map(
-    (await inBatches(unique(valid.map((v) => v.result.learnerNumber)), (batch) => db.learnerProfile.findMany({ where: { learnerNumber: { in: batch } }, select: { learnerNumber: true, userId: true } }))).map((p) => [p.learnerNumber, p.userId]),
+    (await inBatches(unique(valid.map((v) => v.result.learnerNumber)), (batch) => db.confirmedLearnerNumber.findMany({ where: { learnerNumber: { in: batch } }, select: { learnerNumber: true, userId: true } }))).map((p) => [p.learnerNumber, p.userId]),
   );
   const units = new Set((await inBatches(unique(valid.map((v) => v.result.unitCode)), (batch) => db.catalogueUnit.findMany({ where: { code: { in: batch } }, select: { code: true } }))).map((u) => u.code));
   const centres = new Set(
@@ -106,7 +106,9 @@ export async function importResults(actor: AuditActor, file: { name: string; tex
   for (const { line, result } of valid) {
     const problems: string[] = [];
     const learnerId = learners.get(result.learnerNumber);
-    if (!learnerId) problems.push(`aucun auditeur n'a le numéro ${result.learnerNumber}`);
+    // Only confirmed numbers (directory or centre, lib/profile/learner-number.ts): a number a learner
+    // merely typed in their profile never receives results.
+    if (!learnerId) problems.push(`le numéro ${result.learnerNumber} n'est confirmé pour aucun compte d'auditeur (un numéro déclaré par l'auditeur se confirme par son centre, Espace centre › Numéros à confirmer)`);
     if (!units.has(result.unitCode)) problems.push(`l'UE ${result.unitCode} n'est pas au catalogue`);
     if (result.centreCode && !centres.has(result.centreCode)) problems.push(`le centre ${result.centreCode} n'existe pas`);
     const key = `${result.learnerNumber}|${result.unitCode}|${result.year}`;

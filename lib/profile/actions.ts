@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/auth/define-action";
+import { asFormState, defineAction } from "@/lib/auth/define-action";
 import { fromOutcome } from "@/lib/shared/result";
 import { clearSessionCookie } from "@/lib/auth/session";
 import { completeProfile } from "./complete-profile";
-import { completeProfileInput, updateProfileInput } from "./schemas";
+import { completeProfileInput, confirmLearnerNumberInput, updateProfileInput } from "./schemas";
+import { confirmLearnerNumber } from "./learner-number";
 import { updateProfile } from "./update-profile";
 
 /** The learner's profile: completed at the first connection, changed later on "Mon profil". */
@@ -35,3 +36,17 @@ export const updateProfileAction = defineAction({
     return result;
   },
 });
+
+/** Espace centre › Numéros à confirmer: an agent of the learner's centre confirms the declared number. */
+export const confirmLearnerNumberAction = defineAction({
+  name: "profile.confirmLearnerNumber",
+  input: confirmLearnerNumberInput,
+  access: { space: "centre" },
+  handler: async (input, { actor }) => {
+    const result = fromOutcome(await confirmLearnerNumber(actor, input));
+    if (result.ok) revalidatePath("/centre/numeros");
+    return result;
+  },
+});
+
+export const confirmLearnerNumberFormAction = asFormState(confirmLearnerNumberAction);

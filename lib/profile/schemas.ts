@@ -16,3 +16,9 @@ export const updateProfileInput = z.object({
   emailOnMessages: z.boolean({ error: "Indiquez si vous souhaitez recevoir un courriel pour chaque message." }),
   values: z.unknown(),
 });
+
+/** Espace centre › Numéros à confirmer: the learner and the number the agent saw. */
+export const confirmLearnerNumberInput = z.object({
+  userId: z.string().min(1, "Auditeur manquant : rechargez la page.").max(64, "Auditeur inconnu : rechargez la page."),
+  learnerNumber: z.string().min(1, "Numéro manquant : rechargez la page.").max(30, "Numéro inconnu : rechargez la page."),
+});

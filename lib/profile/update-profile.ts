@@ -3,7 +3,7 @@ import type { Transaction } from "@/lib/shared/db/database";
 import { contactDetailsSchema, profileSchema, type ContactDetails, type ProfileFormValues } from "@/lib/profile/domain/profile";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import type { ProfileField } from "./complete-profile";
-import { isUniqueViolation } from "@/lib/shared/db-errors";
+import { syncLearnerNumberConfirmation } from "./learner-number";
 
 /**
  * "Mon profil": the learner changes their contact details and their email preference at any
@@ -26,7 +26,6 @@ function hasSubmittedRequest(tx: Transaction | typeof db, userId: string): Promi
   return tx.request.count({ where: { learnerId: userId, submittedAt: { not: null } } }).then((count) => count > 0);
 }
 
-const learnerNumberTaken = { learnerNumber: "Ce numéro d'auditeur est déjà associé à un autre compte : vérifiez-le ou contactez votre centre d'inscription." };
 
 /** The profile as the form shows it (strings as typed), with its version and lock. */
 export async function profileForEditing(userId: string) {
@@ -68,16 +67,13 @@ async function fullChange(userId: string, values: unknown, now: Date) {
   const parsed = profileSchema(now).safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom<ProfileEditField>(parsed.error.issues) } satisfies Failure;
   const profile = parsed.data;
-  const [centre, numberOwner] = await Promise.all([
-    db.centre.findUnique({ where: { code: profile.centreCode }, select: { code: true } }),
-    db.learnerProfile.findUnique({ where: { learnerNumber: profile.learnerNumber }, select: { userId: true } }),
-  ]);
+  // The number is only declared: no answer tells whether another account has it (see complete-profile).
+  const centre = await db.centre.findUnique({ where: { code: profile.centreCode }, select: { code: true } });
   if (!centre) return { ok: false, fieldErrors: { centreCode: "Centre d'inscription : choisissez votre centre dans la liste." } } satisfies Failure;
-  if (numberOwner && numberOwner.userId !== userId) return { ok: false, fieldErrors: learnerNumberTaken } satisfies Failure;
   return {
     ok: true as const,
     data: { ...profile, usageName: profile.usageName || null, birthDate: new Date(`${profile.birthDate}T00:00:00Z`) },
-    civilStatus: { displayName: `${profile.firstNames} ${profile.usageName || profile.birthName}`, centreCode: profile.centreCode },
+    civilStatus: { displayName: `${profile.firstNames} ${profile.usageName || profile.birthName}`, centreCode: profile.centreCode, learnerNumber: profile.learnerNumber },
   };
 }
 
@@ -87,7 +83,7 @@ export async function updateProfile(userId: string, input: UpdateProfileInput, n
   if (typeof input.emailOnMessages !== "boolean") return { ok: false, fieldErrors: { emailOnMessages: "Indiquez si vous souhaitez recevoir un courriel pour chaque message." } };
   const emailOnMessages = input.emailOnMessages;
 
-  const current = await db.learnerProfile.findUnique({ where: { userId }, select: { user: { select: { role: true } } } });
+  const current = await db.learnerProfile.findUnique({ where: { userId }, select: { user: { select: { role: true, directoryLearnerNumber: true } } } });
   if (!current || current.user.role !== "AUDITEUR") return { ok: false, message: "Seul un auditeur dont le profil est complété peut le modifier." };
   const locked = await hasSubmittedRequest(db, userId);
 
@@ -95,21 +91,18 @@ export async function updateProfile(userId: string, input: UpdateProfileInput, n
   if (!prepared.ok) return prepared;
   const { data, civilStatus } = prepared;
 
-  try {
-    return await db.$transaction(async (tx): Promise<UpdateProfileResult> => {
-      // A request submitted between the check above and now locks the civil status after all.
-      if (!locked && (await hasSubmittedRequest(tx, userId))) return { ok: false, message: CIVIL_STATUS_LOCKED };
-      const updated = await tx.learnerProfile.updateMany({ where: { userId, version }, data: { ...data, emailOnMessages, version: { increment: 1 } } });
-      if (updated.count !== 1) return { ok: false, message: STALE_PROFILE, stale: true };
-      if (civilStatus) {
-        await tx.user.update({ where: { id: userId }, data: { displayName: civilStatus.displayName } });
-        // Drafts are instructed by the learner's centre: they follow a change of centre (submitted requests keep theirs).
-        await tx.request.updateMany({ where: { learnerId: userId, state: "DRAFT" }, data: { centreCode: civilStatus.centreCode } });
-      }
-      return { ok: true, version: version + 1 };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: learnerNumberTaken };
-    throw error;
-  }
+  return db.$transaction(async (tx): Promise<UpdateProfileResult> => {
+    // A request submitted between the check above and now locks the civil status after all.
+    if (!locked && (await hasSubmittedRequest(tx, userId))) return { ok: false, message: CIVIL_STATUS_LOCKED };
+    const updated = await tx.learnerProfile.updateMany({ where: { userId, version }, data: { ...data, emailOnMessages, version: { increment: 1 } } });
+    if (updated.count !== 1) return { ok: false, message: STALE_PROFILE, stale: true };
+    if (civilStatus) {
+      await tx.user.update({ where: { id: userId }, data: { displayName: civilStatus.displayName } });
+      // A new number waits for its confirmation (the old one's confirmation goes).
+      await syncLearnerNumberConfirmation(tx, userId, civilStatus.learnerNumber, current.user.directoryLearnerNumber);
+      // Drafts are instructed by the learner's centre: they follow a change of centre (submitted requests keep theirs).
+      await tx.request.updateMany({ where: { learnerId: userId, state: "DRAFT" }, data: { centreCode: civilStatus.centreCode } });
+    }
+    return { ok: true, version: version + 1 };
+  });
 }

@@ -20,13 +20,21 @@ export function ensureCatalogue() {
 /** Real units of LG02501A: the common core, three L3 themes, project management and English. */
 export const LICENCE_UNITS = ["UTC501", "UTC502", "UTC503", "UTC504", "UTC505", "NFP121", "NFP107", "RSX101", "GDN100", "ANG320"];
 
-export async function createLearner(options: { units?: string[]; centreCode?: string } = {}) {
+/** Marks a learner's declared number as confirmed by their centre (what lib/profile/learner-number.ts's confirmLearnerNumber records). */
+export async function confirmNumberAsCentre(userId: string): Promise<void> {
+  const { learnerNumber } = await db.learnerProfile.findUniqueOrThrow({ where: { userId }, select: { learnerNumber: true } });
+  await db.confirmedLearnerNumber.create({ data: { userId, learnerNumber, source: "CENTRE" } });
+}
+
+export async function createLearner(options: { units?: string[]; centreCode?: string; confirmedNumber?: boolean } = {}) {
   await ensureCatalogue();
   const centreCode = options.centreCode ?? "PARIS";
   await ensureCentre(centreCode);
   const user = await createUser();
   const saved = await completeProfile(user.id, validProfileInput({ centreCode }));
   if (!saved.ok) throw new Error(JSON.stringify(saved));
+  // As the centre would (Espace centre › Numéros à confirmer): results can be imported for this learner.
+  if (options.confirmedNumber !== false) await confirmNumberAsCentre(user.id);
   if (options.units?.length) {
     await db.unitResult.createMany({ data: options.units.map((unitCode, i) => ({ learnerId: user.id, unitCode, year: 2020 + (i % 5), grade: 12, obtainedBy: "PASSED" as const })) });
   }

@@ -13,7 +13,10 @@ const HELP_TAB: NavTab = { href: "/aide", label: "Aide", match: ["/aide"] };
 
 const TABS: Record<Role, readonly NavTab[]> = {
   AUDITEUR: [{ href: "/auditeur", label: "Mes demandes", match: ["/auditeur", "/demandes", "/profil"] }],
-  AGENT_CENTRE: [{ href: "/centre", label: "Demandes du centre", match: ["/centre", "/espace-centre"] }],
+  AGENT_CENTRE: [
+    { href: "/centre", label: "Demandes du centre", match: ["/centre", "/espace-centre"] },
+    { href: "/centre/numeros", label: "Numéros à confirmer", match: ["/centre/numeros"] },
+  ],
   AGENT_NATIONAL: [
     { href: "/national", label: "Demandes", match: [] },
     { href: "/national/statistiques", label: "Statistiques", match: ["/national/statistiques"] },
@@ -76,6 +79,7 @@ const ROLE_SECTIONS: Record<Role, SiteMapSection> = {
     title: "Espace du centre",
     links: [
       { href: "/centre", label: "Demandes du centre", description: "Les demandes déposées par les auditeurs du centre, à instruire." },
+      { href: "/centre/numeros", label: "Numéros d'auditeur à confirmer", description: "Les numéros saisis par les auditeurs du centre, à vérifier dans vos dossiers." },
       { href: "/notifications", label: "Notifications" },
     ],
   },

@@ -191,7 +191,7 @@ describe("learners' results import", () => {
     expect(report.rejected.map((r) => r.line)).toEqual([3, 4, 5, 6]);
     expect(report.rejected[0]!.message).toContain("Note obligatoire");
     expect(report.rejected[1]!.message).toContain("ZZZ999 n'est pas au catalogue");
-    expect(report.rejected[2]!.message).toContain("Aucun auditeur");
+    expect(report.rejected[2]!.message).toContain("Le numéro NOBODY0000 n'est confirmé pour aucun compte d'auditeur");
     expect(report.rejected[3]!.message).toContain("ligne 2");
     expect(await db.unitResult.count({ where: { learnerId: user.id } })).toBe(0);
     expect(await auditRows(actor.id)).toEqual([]);

@@ -114,11 +114,13 @@ describe("Mon profil", () => {
     expect(await updateProfile(agent.id, { version: 1, emailOnMessages: true, values: {} })).toMatchObject({ ok: false, message: expect.any(String) });
   });
 
-  test("a learner number of another account is refused on its field", async () => {
+  test("a learner number of another account is saved as declared, with the same answer as any other; it is not confirmed, and the learner's own confirmation goes", async () => {
     const other = await createLearner();
     const learner = await createLearner();
     const taken = (await db.learnerProfile.findUniqueOrThrow({ where: { userId: other.user.id } })).learnerNumber;
     const { values } = await edited(learner.user.id, { learnerNumber: taken });
-    expect(await updateProfile(learner.user.id, { version: 1, emailOnMessages: true, values })).toMatchObject({ ok: false, fieldErrors: { learnerNumber: expect.stringContaining("déjà associé") } });
+    expect(await updateProfile(learner.user.id, { version: 1, emailOnMessages: true, values })).toEqual({ ok: true, version: 2 });
+    expect(await db.confirmedLearnerNumber.findUnique({ where: { learnerNumber: taken }, select: { userId: true } })).toEqual({ userId: other.user.id });
+    expect(await db.confirmedLearnerNumber.count({ where: { userId: learner.user.id } })).toBe(0);
   });
 });

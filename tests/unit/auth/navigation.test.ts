@@ -19,7 +19,9 @@ describe("navigation by role", () => {
 
   test("a learner has no staff tab, agents have no learner tab", () => {
     expect(navigationFor("AUDITEUR").map((t) => t.label)).toEqual(["Mes demandes", "Aide"]);
-    expect(navigationFor("AGENT_CENTRE").map((t) => t.href)).toEqual(["/centre", "/aide"]);
+    expect(navigationFor("AGENT_CENTRE").map((t) => t.href)).toEqual(["/centre", "/centre/numeros", "/aide"]);
+    expect(currentTab(navigationFor("AGENT_CENTRE"), "/centre/numeros")).toBe("/centre/numeros");
+    expect(currentTab(navigationFor("AGENT_CENTRE"), "/centre/demandes/abc")).toBe("/centre");
     expect(navigationFor("AGENT_CENTRE").some((t) => t.href.startsWith("/auditeur"))).toBe(false);
   });
 
