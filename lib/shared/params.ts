@@ -51,15 +51,15 @@ export function searchParamsOf(url: string | URL): SearchParams {
 }
 
 /** A database id in a path (cuid, request number, catalogue key, centre code): letters, digits, `_`, `-`, `.`, `~`; 300 at most (a catalogue key is a slug of the title when there is no code). */
-const ID = /^[A-Za-z0-9_.~-]{1,300}$/;
+export const idSchema = z.string().regex(/^[A-Za-z0-9_.~-]{1,300}$/);
+const idValue = searchParam(idSchema);
 
 /**
  * A path id as Next hands it (already percent-decoded once), or null when it cannot be one: the
  * page answers notFound(), the route handler 404, the same as a missing id.
  */
 export function idParam(raw: string | string[] | undefined): string | null {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return typeof value === "string" && ID.test(value) ? value : null;
+  return idValue(raw) ?? null;
 }
 
 /**
