@@ -11,6 +11,7 @@ import { anticipatedAnalysisToLink } from "@/lib/requests/domain/linked-requests
 import { closeLinkedRequests, linkedSelect } from "./linked";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { searchKey } from "@/lib/shared/text";
+import { parisYear } from "@/lib/shared/dates";
 import { requestedPiecesProblems } from "./correction-pieces";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { NOT_FOUND, Rollback, changeRequests, type Actor, type TransitionFailure } from "./transition";
@@ -257,7 +258,8 @@ async function analysisProblems(tx: Transaction, analysisId: string): Promise<st
  */
 async function numberRequests(tx: Transaction, learnerId: string, requestIds: string[], now: Date): Promise<string[]> {
   const profile = await tx.learnerProfile.findUnique({ where: { userId: learnerId }, select: { firstNames: true, birthName: true, usageName: true, learnerNumber: true } });
-  const year = now.getUTCFullYear();
+  // The year of the request number is Paris's: a request submitted at 00:30 on 1 January is of the new year.
+  const year = parisYear(now);
   const count = requestIds.length;
   const counter = await tx.requestNumberCounter.upsert({ where: { year }, create: { year, last: count }, update: { last: { increment: count } } });
   const numbers = requestIds.map((_, i) => formatRequestNumber(year, counter.last - count + 1 + i));

@@ -37,6 +37,7 @@ import {
 import { can, type RequestAction, type StaffAction } from "@/lib/requests/domain/staff-policy";
 import { DEFAULT_DIPLOMA_NUMBER_FORMAT, diplomaNumberSeries, formatDiplomaNumber, parseDiplomaNumberFormat } from "@/lib/requests/domain/diploma-number";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
+import { parisYear } from "@/lib/shared/dates";
 import { MAX_BULK_ITEMS } from "./schemas";
 import { NOT_FOUND, Rollback, STALE_MESSAGE, changeRequests, type ActorCommand, type ApplyTransition, type TransitionFailure } from "./transition";
 import { closeLinkedRequests, linkedSelect } from "./linked";
@@ -355,7 +356,7 @@ async function creditExperienceUnits(tx: Transaction, target: Target, named: rea
   const results = await tx.unitResult.findMany({ where: { learnerId: target.learnerId }, select: resultSelect });
   const held = new Set(results.map(toEngineResult).filter(isObtained).map((result) => result.unitCode));
   const codes = unitsToCredit(named, held);
-  const year = now.getUTCFullYear();
+  const year = parisYear(now);
   for (const unitCode of codes) {
     await tx.unitResult.upsert({
       where: { learnerId_unitCode_year: { learnerId: target.learnerId, unitCode, year } },
@@ -488,7 +489,7 @@ export function diplomaNumberFormat(): string {
  * consecutive numbers, and a refused edition (rolled back) gives its number back.
  */
 async function nextDiplomaNumber(tx: Transaction, format: string, now: Date): Promise<string> {
-  const year = now.getUTCFullYear();
+  const year = parisYear(now);
   const series = diplomaNumberSeries(format, year);
   const counter = await tx.diplomaNumberCounter.upsert({ where: { series }, create: { series, last: 1 }, update: { last: { increment: 1 } } });
   return formatDiplomaNumber(format, year, counter.last);

@@ -17,6 +17,11 @@ export function parisDay(date: Date = new Date()): string {
   return ISO_DAY.format(date);
 }
 
+/** The year in Paris at that instant: on 31 December after 11 p.m. UTC, already the next one. */
+export function parisYear(date: Date = new Date()): number {
+  return Number(parisDay(date).slice(0, 4));
+}
+
 /** Midnight in Paris at the start of a calendar day ("2026-11-30"), `plusDays` later, as an instant. */
 export function parisMidnight(day: string, plusDays = 0): Date {
   const [year = NaN, month = NaN, date = NaN] = day.split("-").map(Number);

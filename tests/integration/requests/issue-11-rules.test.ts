@@ -7,7 +7,7 @@ import { db } from "@/lib/shared/db";
 import type { RequestEventBus } from "@/lib/shared/events";
 import { addDocument } from "@/lib/requests/documents";
 import { chooseExperienceRoute } from "@/lib/requests/experience-route";
-import { resubmitRequest, saveExperience, startRequest } from "@/lib/requests/learner-requests";
+import { resubmitRequest, saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import { getRequestForViewer } from "@/lib/requests/queries";
 import { postMessage, runStaffCommand } from "@/lib/requests/staff-requests";
 import { latestDecision, toneOf } from "@/lib/requests/letters/decision";
@@ -20,7 +20,7 @@ import { learnerEligibility } from "@/lib/requests/learner-requests";
 import { stepStatistics } from "@/lib/statistics/queries";
 import { usualDurationFor, MIN_SAMPLES_FOR_CENTRE } from "@/lib/statistics/domain/statistics";
 import { checkEnvironment } from "@/lib/shared/env";
-import { EXPERIENCE_INPUT, LICENCE_UNITS, createLearner, createStaff, submitAnticipatedAnalysis, submitJointDiplomaRequest } from "../../support/requests";
+import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner, createStaff, submitAnticipatedAnalysis, submitJointDiplomaRequest } from "../../support/requests";
 import { ensureCentre } from "../../support/factories";
 
 // @react-pdf/renderer is ESM only: Node's own copy is handed to the code under test (as in letters.test.ts).
@@ -171,6 +171,16 @@ describe("Scenario I — rules: the licence route, out-of-field experience, the 
     if (!started.ok) throw new Error(started.message);
     const saved = await saveExperience(learner.actor, started.requestId, { ...EXPERIENCE_INPUT, endDate: "2026-12-01" }, undefined, new Date("2026-11-30T23:30:00Z"));
     expect(saved).toMatchObject({ ok: true });
+  });
+
+  test("a request submitted at 00:30 on 1 January in Paris is numbered in the new year", async () => {
+    const learner = await createLearner({ units: LICENCE_UNITS.slice(0, 3) });
+    const started = await startRequest(learner.actor, "LG02501A", "EXPERIENCE");
+    if (!started.ok) throw new Error(started.message);
+    await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
+    await addDocumentRows(started.requestId, learner.user.id);
+    const submitted = await submitRequest(learner.actor, started.requestId, 1, new Date("2026-12-31T23:30:00Z"));
+    expect(submitted).toMatchObject({ ok: true, numbers: [expect.stringMatching(/^D3-2027-\d{6}$/)] });
   });
 
   test("CYC9101A, whose composition the catalogue flags as incomplete, opens no online request; the verdict says compositions are to be confirmed", async () => {

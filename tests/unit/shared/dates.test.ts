@@ -8,6 +8,7 @@ import {
   formatLongDateTime,
   formatTime,
   parisDay,
+  parisYear,
   parisMidnight,
 } from "@/lib/shared/dates";
 
@@ -31,6 +32,13 @@ describe("parisMidnight", () => {
     expect(parisMidnight("2026-10-24", 1)).toEqual(parisMidnight("2026-10-25"));
     expect(parisMidnight("2026-03-31", 1)).toEqual(parisMidnight("2026-04-01"));
     expect(parisMidnight("2026-12-31", 1).toISOString()).toBe("2026-12-31T23:00:00.000Z");
+  });
+});
+
+describe("parisYear", () => {
+  test("the year in Paris: 31 December at 23:30 UTC is already the new year, in winter time", () => {
+    expect(parisYear(new Date("2026-12-31T22:59:59Z"))).toBe(2026);
+    expect(parisYear(new Date("2026-12-31T23:30:00Z"))).toBe(2027);
   });
 });
 
