@@ -80,7 +80,7 @@ export type Server = { process: ChildProcess; base: string; logFile: string };
  * `next start` on 127.0.0.1, in production mode, without SMTP nor in-process jobs (the benchmarks
  * measure pages, not the job queue). `folder`: another Next.js app than this one (no database).
  */
-export function startServer(options: { port: number; logFile: string; databaseUrl?: string; folder?: string }): Server {
+export function startServer(options: { port: number; logFile: string; databaseUrl?: string; folder?: string; env?: Record<string, string | undefined> }): Server {
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, "w");
   const env: NodeJS.ProcessEnv = {
@@ -95,8 +95,9 @@ export function startServer(options: { port: number; logFile: string; databaseUr
     // Every simulated user logs in from 127.0.0.1: the per-address login limit would stop them.
     LOGIN_MAX_ATTEMPTS_PER_IP: "100000",
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...options.env,
   };
-  for (const name of Object.keys(env)) if (name.startsWith("SMTP_")) delete env[name];
+  for (const name of Object.keys(env)) if (name.startsWith("SMTP_") || env[name] === undefined) delete env[name];
   const args = [nextBin(), "start", ...(options.folder ? [options.folder] : []), "-p", String(options.port), "-H", "127.0.0.1"];
   const child = spawn(process.execPath, args, { stdio: ["ignore", log, log], env });
   closeSync(log);
