@@ -3,19 +3,20 @@ import { db } from "@/lib/shared/db";
 import type { Diploma } from "@/lib/catalogue/domain/model";
 import { searchKey } from "@/lib/shared/text";
 
-export type DiplomaSummary = { key: string; code: string | null; version: string | null; title: string; requestable: boolean };
+export type DiplomaSummary = { key: string; code: string | null; version: string | null; title: string; requestable: boolean; compositionVerified: boolean };
 
-const summary = { key: true, code: true, version: true, title: true, requestable: true } as const;
+const summary = { key: true, code: true, version: true, title: true, requestable: true, definition: true } as const;
 
 /** Diplomas whose code or title contains every word typed (accents and case ignored). */
 export async function searchDiplomas(query: string, limit = 30): Promise<DiplomaSummary[]> {
   const words = searchKey(query).split(" ").filter(Boolean).slice(0, 6);
-  return db.diploma.findMany({
+  const rows = await db.diploma.findMany({
     where: { AND: words.map((word) => ({ searchText: { contains: word } })) },
     select: summary,
     orderBy: [{ requestable: "desc" }, { code: "asc" }, { title: "asc" }],
     take: limit,
   });
+  return rows.map(({ definition, ...row }) => ({ ...row, compositionVerified: parseDiplomaDefinition(row.key, definition).compositionVerified }));
 }
 
 export async function getDiploma(key: string): Promise<Diploma | null> {

@@ -118,6 +118,8 @@ test("Scenario I — compositions to confirm, CYC9101A closed, the licence route
   await expect(learner.getByText(/connue que partiellement/)).toBeVisible();
   await expect(learner.getByRole("button", { name: /Commencer/ })).toHaveCount(0);
 
+  await learner.goto("/auditeur/nouvelle-demande?q=LG02501A");
+  await expect(learner.getByRole("listitem").filter({ hasText: "LG02501A" })).toContainText("Composition à confirmer avec votre centre.");
   await learner.goto("/auditeur/nouvelle-demande/LG02501A");
   await expect(learner.getByTestId("composition-not-verified")).toContainText("Composition à confirmer avec votre centre");
   await learner.getByRole("button", { name: "Commencer une analyse anticipée" }).click();

@@ -67,6 +67,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
                   {d.version ? ` (${d.version.split(" (")[0]})` : ""}
                 </Link>
                 {!d.requestable ? <p className="text-sm text-slate-700">Pas encore demandable en ligne.</p> : null}
+                {d.requestable && !d.compositionVerified ? <p className="text-sm text-slate-700">Composition à confirmer avec votre centre.</p> : null}
               </li>
             ))}
           </ul>

@@ -18,6 +18,7 @@ import { assessExperience } from "@/lib/catalogue/domain/experience";
 import { evaluateEligibility } from "@/lib/catalogue/domain/eligibility";
 import { learnerEligibility } from "@/lib/requests/learner-requests";
 import { stepStatistics } from "@/lib/statistics/queries";
+import { searchDiplomas } from "@/lib/catalogue/queries";
 import { usualDurationFor, MIN_SAMPLES_FOR_CENTRE } from "@/lib/statistics/domain/statistics";
 import { checkEnvironment } from "@/lib/shared/env";
 import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner, createStaff, submitAnticipatedAnalysis, submitJointDiplomaRequest } from "../../support/requests";
@@ -190,6 +191,8 @@ describe("Scenario I — rules: the licence route, out-of-field experience, the 
     const licence = await learnerEligibility(learner.user.id, "LG02501A");
     expect(licence?.verdict.compositionVerified).toBe(false);
     expect(evaluateEligibility(licence!.diploma, []).compositionVerified).toBe(false);
+    // The diploma list says it too.
+    expect((await searchDiplomas("lg02501a")).find((diploma) => diploma.key === "LG02501A")).toMatchObject({ requestable: true, compositionVerified: false });
   });
 
   test("an anticipated analysis of an engineer diploma is judged with the 2 years at admission", async () => {
