@@ -10,35 +10,13 @@
  */
 import { db } from "../../lib/shared/db";
 import { saveFile } from "../../lib/shared/storage";
-import { hashPassword } from "../../lib/auth/password-hash";
 import { chooseExperienceRoute } from "../../lib/requests/experience-route";
 import { saveExperience, startRequest, submitRequest } from "../../lib/requests/learner-requests";
 import { runStaffCommand, type StaffCommandData } from "../../lib/requests/staff-requests";
-import { requestEvents } from "../../lib/shared/events";
-import { E2E_PASSWORD } from "../e2e/env";
+import { createE2eLearner, runCommandLine } from "./e2e-data";
 import { EXPERIENCE_INPUT } from "./requests";
 import { PATHS_REFUSAL, PATHS_UNFAVOURABLE } from "./e2e-paths-texts";
 
-
-async function createLearner(identifier: string, units?: number): Promise<{ id: string; role: "AUDITEUR"; centreCode: null }> {
-  const model = await db.user.findUniqueOrThrow({ where: { identifier: "hugo.roux.auditeur" }, select: { results: true, profile: true } });
-  const { userId: _userId, createdAt: _createdAt, updatedAt: _updatedAt, version: _version, ...profile } = model.profile!;
-  const [first = "e2e", last = "test"] = identifier.split(".");
-  const results = units === undefined ? model.results : model.results.slice(0, units);
-  const user = await db.user.create({
-    data: {
-      identifier,
-      displayName: `${first} ${last}`,
-      email: `${first}.${last}@e2e.d3.localhost`,
-      passwordHash: await hashPassword(E2E_PASSWORD),
-      role: "AUDITEUR",
-      profile: { create: { ...profile, centreCode: "PARIS", email: `${first}.${last}@e2e.d3.localhost`, learnerNumber: `E2E${Math.floor(Math.random() * 1e9)}` } },
-      results: { create: results.map(({ unitCode, year, grade, obtainedBy, centreCode }) => ({ unitCode, year, grade, obtainedBy, centreCode })) },
-    },
-    select: { id: true },
-  });
-  return { id: user.id, role: "AUDITEUR", centreCode: null };
-}
 
 /** The experience, the route (licence) and two real PDF files on the analysis of `requestId`. */
 async function fill(learner: { id: string; role: "AUDITEUR"; centreCode: null }, requestId: string, analysisId: string, diplomaKey: string) {
@@ -60,7 +38,7 @@ async function submit(learner: { id: string; role: "AUDITEUR"; centreCode: null 
 }
 
 async function joint(identifier: string): Promise<string> {
-  const learner = await createLearner(identifier);
+  const learner = await createE2eLearner(identifier);
   const started = await startRequest(learner, "LG02501A", "DIPLOMA");
   if (!started.ok) throw new Error(started.message);
   const analysis = await db.request.findUniqueOrThrow({ where: { diplomaRequestId: started.requestId }, select: { id: true } });
@@ -70,7 +48,7 @@ async function joint(identifier: string): Promise<string> {
 }
 
 async function anticipated(identifier: string, diplomaKey: string): Promise<string> {
-  const learner = await createLearner(identifier, 3);
+  const learner = await createE2eLearner(identifier, { units: 3 });
   const started = await startRequest(learner, diplomaKey, "EXPERIENCE");
   if (!started.ok) throw new Error(started.message);
   await fill(learner, started.requestId, started.requestId, diplomaKey);
@@ -122,23 +100,12 @@ async function decide(requestId: string, outcome: string, unitList = ""): Promis
 }
 
 if (require.main === module) {
-  const [command, ...args] = process.argv.slice(2);
-  const commands: Record<string, () => Promise<string>> = {
-    joint: () => joint(args[0]!),
-    anticipated: () => anticipated(args[0]!, args[1] ?? "LG02501A"),
-    units: () => units(args[0]!),
-    refuse: () => refuse(args[0]!),
-    forward: () => forward(args[0]!),
-    decide: () => decide(args[0]!, args[1]!, args[2]),
-  };
-  (commands[command ?? ""]?.() ?? Promise.reject(new Error(`commande inconnue : ${command}`)))
-    .then((output) => console.log(output))
-    .catch((error) => {
-      console.error(error);
-      process.exitCode = 1;
-    })
-    .finally(async () => {
-      await requestEvents().close();
-      await db.$disconnect();
-    });
+  runCommandLine({
+    joint: (identifier) => joint(identifier!),
+    anticipated: (identifier, diplomaKey) => anticipated(identifier!, diplomaKey ?? "LG02501A"),
+    units: (identifier) => units(identifier!),
+    refuse: (requestId) => refuse(requestId!),
+    forward: (requestId) => forward(requestId!),
+    decide: (requestId, outcome, unitList) => decide(requestId!, outcome!, unitList),
+  });
 }
