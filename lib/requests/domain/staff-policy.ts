@@ -64,10 +64,11 @@ const GLOBAL_RIGHTS: Record<Role, ReadonlySet<GlobalAction>> = {
 
 /**
  * The pièces justificatives are reviewed by whoever holds the file: the centre while it instructs
- * (a correction under way included), the national level while the request is before it. Once a
- * decision is taken, the documents it rests on no longer change status.
+ * (a correction under way included) and while it checks the internship a favourable opinion under
+ * condition asked for, the national level while the request is before it. Once a decision is
+ * taken, the documents it rests on no longer change status.
  */
-const CENTRE_REVIEW_STATES: ReadonlySet<RequestState> = new Set(["SUBMITTED", "IN_REVIEW", "CORRECTION_REQUESTED"]);
+const CENTRE_REVIEW_STATES: ReadonlySet<RequestState> = new Set(["SUBMITTED", "IN_REVIEW", "CORRECTION_REQUESTED", "CONDITION_REVIEW"]);
 const NATIONAL_REVIEW_STATES: ReadonlySet<RequestState> = new Set(["FORWARDED"]);
 
 export function isRequestAction(action: StaffAction): action is RequestAction {

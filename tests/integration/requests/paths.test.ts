@@ -262,7 +262,10 @@ describe("Scenario D — « Favorable sous condition » opens a follow-up step",
     // Sent: nothing more can be joined.
     expect(await addDocument(learner.actor, diplomaId, { category: "INTERNSHIP_REPORT", file: pdf("rapport2.pdf") })).toMatchObject({ ok: false });
 
-    expect((await staffRequestContext(centre, analysisId))?.availableActions).toEqual(expect.arrayContaining(["recordConditionMet", "recordConditionNotMet"]));
+    expect((await staffRequestContext(centre, analysisId))?.availableActions).toEqual(expect.arrayContaining(["recordConditionMet", "recordConditionNotMet", "reviewDocument"]));
+    // The centre reviews the internship's pieces while it checks the condition.
+    const agreement = await db.requestDocument.findFirstOrThrow({ where: { requestId: analysisId, category: "INTERNSHIP_AGREEMENT" }, select: { id: true } });
+    expect(await staff(centre, { type: "reviewDocument", requestId: analysisId, documentId: agreement.id, status: "VALIDATED" })).toMatchObject({ ok: true });
     expect(await staff(centre, { type: "recordConditionMet", requestId: analysisId })).toMatchObject({ ok: true });
     expect((await stateOf(analysisId)).state).toBe("FAVOURABLE");
     expect(await db.unitResult.findMany({ where: { learnerId: learner.user.id, unitCode: { startsWith: "UAAL" } }, select: { unitCode: true, obtainedBy: true } })).toEqual([

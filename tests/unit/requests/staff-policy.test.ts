@@ -86,6 +86,12 @@ describe("can: the edges of the matrix", () => {
     }
   });
 
+  test("the centre reviews the internship's pieces while it checks the jury's condition; the national level does not", () => {
+    expect(can({ role: "AGENT_CENTRE", centreCode: OWN }, "reviewDocument", forwarded("CONDITION_REVIEW"))).toBe(true);
+    expect(can({ role: "AGENT_CENTRE", centreCode: OWN }, "reviewDocument", forwarded("FAVOURABLE_WITH_CONDITION"))).toBe(false);
+    expect(can({ role: "AGENT_NATIONAL", centreCode: null }, "reviewDocument", forwarded("CONDITION_REVIEW"))).toBe(false);
+  });
+
   test("the national level keeps seeing a forwarded request sent back to the centre for a correction", () => {
     for (const state of ["CORRECTION_REQUESTED", "IN_REVIEW", "VALIDATED", "EDITED", "SENT_TO_CENTRE", "REFUSED"] as const) {
       expect(can({ role: "AGENT_NATIONAL", centreCode: null }, "view", forwarded(state))).toBe(true);
@@ -99,7 +105,7 @@ describe("can: the edges of the matrix", () => {
 
   test.each(REQUEST_STATES.map((state) => [state] as const))("documents of a request in state %s are reviewed by whoever holds it", (state) => {
     const scope = state === "FORWARDED" ? forwarded(state) : { centreCode: OWN, state, forwardedAt: null };
-    expect(can({ role: "AGENT_CENTRE", centreCode: OWN }, "reviewDocument", scope)).toBe(["SUBMITTED", "IN_REVIEW", "CORRECTION_REQUESTED"].includes(state));
+    expect(can({ role: "AGENT_CENTRE", centreCode: OWN }, "reviewDocument", scope)).toBe(["SUBMITTED", "IN_REVIEW", "CORRECTION_REQUESTED", "CONDITION_REVIEW"].includes(state));
     expect(can({ role: "AGENT_NATIONAL", centreCode: null }, "reviewDocument", forwarded(state))).toBe(state === "FORWARDED" ? true : false);
   });
 
