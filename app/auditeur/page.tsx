@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { learnerIdentity } from "@/lib/profile/learner-identity";
 import { LEARNER_NUMBER_PENDING_TEXT } from "@/lib/profile/domain/learner-number";
-import { KIND_LABELS, LEARNER_ACTIONS, MODE_LABELS, STATE_LABELS } from "@/lib/requests/domain/request-lifecycle";
+import { KIND_LABELS, LEARNER_ACTIONS, MODE_LABELS, STATE_LABELS, isOpen } from "@/lib/requests/domain/request-lifecycle";
 import { listLearnerRequests } from "@/lib/requests/queries";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/shared/dates";
@@ -95,8 +95,17 @@ export default async function LearnerHomePage() {
                       {" · "}Analyse de l&apos;expérience conjointe : <strong>{STATE_LABELS[r.jointAnalysis.state]}</strong>
                     </>
                   ) : null}
+                  {r.linkedAnalysis ? (
+                    <>
+                      {" · "}S&apos;appuie sur votre analyse anticipée {r.linkedAnalysis.number ?? ""} : <strong>{STATE_LABELS[r.linkedAnalysis.state]}</strong>
+                    </>
+                  ) : null}
                 </p>
                 {LEARNER_ACTIONS[r.state] ? <p className="text-sm font-semibold text-brand-800">{LEARNER_ACTIONS[r.state]}</p> : null}
+                {/* What the joint analysis asks of the learner (a correction, the internship's proofs) shows on its diploma request's line. */}
+                {r.jointAnalysis && LEARNER_ACTIONS[r.jointAnalysis.state] && r.jointAnalysis.state !== r.state && isOpen(r.jointAnalysis.state) ? (
+                  <p className="text-sm font-semibold text-brand-800">Analyse de l&apos;expérience : {LEARNER_ACTIONS[r.jointAnalysis.state]}</p>
+                ) : null}
                 <p className="text-sm text-slate-700">Dernière étape le {formatDate(r.lastChangeAt)}</p>
               </li>
             ))}

@@ -18,6 +18,7 @@ export async function listLearnerRequests(learnerId: string) {
       createdAt: true,
       diploma: { select: { key: true, code: true, title: true } },
       jointAnalysis: { select: { id: true, number: true, state: true } },
+      linkedAnalysis: { select: { id: true, number: true, state: true } },
     },
   });
 }
