@@ -8,6 +8,13 @@ import { SESSION_WARNING_S, timeLeftText, warningDelayMs } from "@/lib/auth/doma
 import { extendSessionAction } from "@/lib/auth/session-actions";
 import { useCurrentUser } from "./CurrentUser";
 
+/** What is left of the session, asked without touching the shared state (the header's user). */
+async function askSecondsLeft(): Promise<{ sessionSecondsLeft: number } | null> {
+  const response = await fetch("/api/moi", { cache: "no-store" });
+  if (!response.ok) throw new Error(String(response.status));
+  return (await response.json()) as { sessionSecondsLeft: number } | null;
+}
+
 /** A warning closed with « Fermer » keeps counting: the end of the session is still announced. */
 type Phase = { kind: "quiet" } | { kind: "warning"; deadline: number; dismissed: boolean } | { kind: "expired" };
 
@@ -43,8 +50,7 @@ export function SessionWatch() {
     const show = () => setPhase({ kind: "warning", deadline, dismissed: false });
     const warnTimer = window.setTimeout(() => {
       // Another tab may have extended the session meanwhile: ask before warning.
-      fetch("/api/moi", { cache: "no-store" })
-        .then((response) => (response.ok ? (response.json() as Promise<{ sessionSecondsLeft: number } | null>) : Promise.reject(new Error(String(response.status)))))
+      askSecondsLeft()
         .then((fresh) => {
           if (!fresh) setPhase({ kind: "expired" });
           else if (fresh.sessionSecondsLeft <= SESSION_WARNING_S) setPhase({ kind: "warning", deadline: Date.now() + fresh.sessionSecondsLeft * 1000, dismissed: false });
@@ -54,12 +60,21 @@ export function SessionWatch() {
     return () => window.clearTimeout(warnTimer);
   }, [left]);
 
-  // While warned: the time left is counted down each second, and the end is noticed.
+  // While warned: the time left is counted down each second. At the count's end the server is
+  // asked (its clock decides, and the count was rounded down): « expirée » only once it is.
   useEffect(() => {
     if (phase.kind !== "warning") return;
+    let asking = false;
     const tick = window.setInterval(() => {
       setNow(Date.now());
-      if (Date.now() >= phase.deadline) setPhase({ kind: "expired" });
+      if (Date.now() < phase.deadline || asking) return;
+      asking = true;
+      askSecondsLeft()
+        .then((fresh) => {
+          if (!fresh) setPhase({ kind: "expired" });
+          else setPhase({ ...phase, deadline: Date.now() + Math.max(1, fresh.sessionSecondsLeft) * 1000 });
+        })
+        .catch(() => setPhase({ kind: "expired" }));
     }, 1000);
     return () => window.clearInterval(tick);
   }, [phase]);

@@ -55,7 +55,7 @@ test("the brand block, the legal footer and its pages, accessible and each with 
 const ROLES = [
   { identifier: "jean.dupont.auditeur", tabs: ["Mes demandes", "Aide"], label: "Auditeur" },
   { identifier: "lea.petit.auditeur", tabs: ["Mes demandes", "Aide"], label: "Auditrice" },
-  { identifier: "sophie.bernard", tabs: ["Demandes du centre", "Aide"], label: "Gestionnaire de centre" },
+  { identifier: "sophie.bernard", tabs: ["Demandes du centre", "Numéros à confirmer", "Aide"], label: "Gestionnaire de centre" },
   { identifier: "claire.moreau", tabs: ["Demandes", "Statistiques", "Aide"], label: "Agent national / jury" },
   { identifier: "nadia.leroy", tabs: ["Administration", "Statistiques", "Aide"], label: "Administrateur" },
 ];

@@ -24,37 +24,40 @@ export default async function LearnerNumbersPage() {
       {pending.length === 0 ? (
         <p>Aucun numéro n&apos;attend de confirmation.</p>
       ) : (
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">Auditeurs du centre dont le numéro attend une confirmation</caption>
-          <thead>
-            <tr className="border-b">
-              <th scope="col" className="py-2 pr-4">Auditeur</th>
-              <th scope="col" className="py-2 pr-4">Naissance</th>
-              <th scope="col" className="py-2 pr-4">Numéro déclaré</th>
-              <th scope="col" className="py-2">Confirmation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pending.map((learner) => (
-              <tr key={learner.userId} className="border-b align-top">
-                <td className="py-2 pr-4">
-                  {learner.name}
-                  <span className="block text-sm text-slate-700">{learner.email}</span>
-                </td>
-                <td className="py-2 pr-4">
-                  {formatCalendarDate(learner.birthDate)} à {learner.birthCity}
-                </td>
-                <td className="py-2 pr-4">
-                  <span className="font-mono">{learner.learnerNumber}</span>
-                  {learner.numberConfirmedElsewhere ? <span className="block text-sm text-red-800">Déjà confirmé pour un autre compte : vérifiez l&apos;identité.</span> : null}
-                </td>
-                <td className="py-2">
-                  <ConfirmLearnerNumberForm userId={learner.userId} learnerNumber={learner.learnerNumber} name={learner.name} />
-                </td>
+        // A table reads in two dimensions: it scrolls on its own on a phone, the page does not (RGAA 10.11).
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">Auditeurs du centre dont le numéro attend une confirmation</caption>
+            <thead>
+              <tr className="border-b">
+                <th scope="col" className="py-2 pr-4">Auditeur</th>
+                <th scope="col" className="py-2 pr-4">Naissance</th>
+                <th scope="col" className="py-2 pr-4">Numéro déclaré</th>
+                <th scope="col" className="py-2">Confirmation</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {pending.map((learner) => (
+                <tr key={learner.userId} className="border-b align-top">
+                  <td className="py-2 pr-4">
+                    {learner.name}
+                    <span className="block text-sm text-slate-700">{learner.email}</span>
+                  </td>
+                  <td className="py-2 pr-4">
+                    {formatCalendarDate(learner.birthDate)} à {learner.birthCity}
+                  </td>
+                  <td className="py-2 pr-4">
+                    <span className="font-mono">{learner.learnerNumber}</span>
+                    {learner.numberConfirmedElsewhere ? <span className="block text-sm text-red-800">Déjà confirmé pour un autre compte : vérifiez l&apos;identité.</span> : null}
+                  </td>
+                  <td className="py-2">
+                    <ConfirmLearnerNumberForm userId={learner.userId} learnerNumber={learner.learnerNumber} name={learner.name} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );
