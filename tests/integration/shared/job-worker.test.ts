@@ -62,7 +62,8 @@ test("a worker killed with kill -9 in the middle of a delivery loses no job; the
       "the dead worker's lock is gone",
       async () => {
         const [row] = await db.$queryRaw<{ alive: bigint; old: boolean }[]>`SELECT
-          (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = ${0x4433}::int::oid) AS alive,
+          (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = ${0x4433}::int::oid
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS alive,
           (SELECT bool_and(locked_at < now() - interval '6 seconds') FROM graphile_worker.jobs WHERE locked_by IS NOT NULL) AS old`;
         return row!.alive === 0n && row!.old === true;
       },
