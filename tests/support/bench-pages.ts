@@ -221,8 +221,9 @@ async function measureFirstLoad(app: Server, bare: Server, learner: User, reques
     const tab = await context.newPage();
     const response = await tab.goto(page.server.base + page.pathname, { waitUntil: "load" });
     if (response?.status() !== 200 || new URL(tab.url()).pathname !== page.pathname) throw new Error(`${page.pathname} : ${response?.status()} → ${tab.url()}`);
+    // window.performance: in the page (the bare name would be this script's node:perf_hooks import).
     const scripts = await tab.evaluate(() =>
-      performance
+      window.performance
         .getEntriesByType("resource")
         .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script" || entry.name.endsWith(".js"))
         .map((entry) => (entry as PerformanceResourceTiming).encodedBodySize),
