@@ -42,11 +42,8 @@ export const confirmLearnerNumberAction = defineAction({
   name: "profile.confirmLearnerNumber",
   input: confirmLearnerNumberInput,
   access: { space: "centre" },
-  handler: async (input, { actor }) => {
-    const result = fromOutcome(await confirmLearnerNumber(actor, input));
-    if (result.ok) revalidatePath("/centre/numeros");
-    return result;
-  },
+  // The row stays on screen with « Numéro confirmé » (no revalidation): the list drops it at the next visit.
+  handler: async (input, { actor }) => fromOutcome(await confirmLearnerNumber(actor, input)),
 });
 
 export const confirmLearnerNumberFormAction = asFormState(confirmLearnerNumberAction);
