@@ -42,7 +42,9 @@ test("an infected file is refused next to its field and a clean PDF is accepted 
   await expect(page.getByRole("list", { name: "Pièces jointes" })).not.toContainText("releve-infecte.pdf");
 });
 
-test("a centre agent confirms the number a learner of the centre declared", async ({ page }) => {
+test("a centre agent confirms the number a learner of the centre declared; the audit log keeps the connection's address, not a forged one", async ({ page }) => {
+  // No TRUSTED_PROXIES on the test server: what a client says of its address is ignored.
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.66", "x-real-ip": "203.0.113.67", "x-d3-peer": "203.0.113.68" });
   await page.goto("/connexion");
   await logIn(page, "sophie.bernard", DEMO_PASSWORD);
   await page.getByRole("link", { name: "Numéros à confirmer" }).click();
@@ -53,4 +55,15 @@ test("a centre agent confirms the number a learner of the centre declared", asyn
   await expect(row.getByText("Numéro confirmé : les résultats importés pour ce numéro iront à cet auditeur.")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("row", { name: new RegExp(E2E_JOURNEY_LEARNER.learnerNumber) })).toHaveCount(0);
+
+  // The administrator, in the same browser once the agent's cookies are gone.
+  await page.context().clearCookies();
+  const admin = page;
+  await admin.goto("/connexion");
+  await logIn(admin, "nadia.leroy", DEMO_PASSWORD);
+  await expect(admin).toHaveURL(/\/admin/);
+  await admin.goto("/admin/journal?action=learner.confirmNumber");
+  const entry = admin.getByRole("row", { name: /Confirmation d'un numéro d'auditeur/ }).first();
+  await expect(entry).toBeVisible();
+  await expect(entry.getByRole("cell").last()).toHaveText(/^(127\.0\.0\.1|::1)$/);
 });
