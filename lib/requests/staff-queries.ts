@@ -311,26 +311,69 @@ export async function queueFor(viewer: Viewer, filters: QueueFilters, pageSize =
     const [page, counts] = await Promise.all([queueRows(viewer, filters, pageSize), firstPage ? queueCounts(viewer, filters, cap) : null]);
     return { ...page, counts };
   }
-  const { candidates, capped } = withinCap(await searchMatches(viewer, scope, filters, terms, cap), cap);
-  const page = await pageAmong(viewer, filters, pageSize, candidates);
-  return { ...page, counts: firstPage ? countStates(candidates, capped) : null, ...(capped ? { searchCap: cap } : {}) };
+  const found = await searchMatches(viewer, scope, filters, terms, cap);
+  if (!found) return { rows: [], nextCursor: null, counts: firstPage ? { byState: {}, total: 0 } : null };
+  const size = clampedPageSize(pageSize);
+  const summary = await summariseMatches(found, filters, cap, size);
+  const rows = await rowsByIds(summary.pageIds.slice(0, size), viewer.role === "AGENT_NATIONAL");
+  const last = rows.at(-1);
+  const column = SORT_COLUMNS[filters.sort];
+  return {
+    rows,
+    nextCursor: summary.pageIds.length > size && last ? encodeCursor(filters.sort, last[column], last.id) : null,
+    counts: firstPage ? countsOf(summary) : null,
+    ...(summary.capped ? { searchCap: cap } : {}),
+  };
 }
 
-type Match = { id: string; state: RequestState; submittedAt: Date; lastChangeAt: Date; seen: number };
+/**
+ * What a search (or a filter RequestCount cannot count) needs of its matches, worked out by
+ * PostgreSQL in one statement so that the work in Node stays the same however many requests match:
+ * whether they go beyond the cap, their number per state among the first `cap` found, and the ids of
+ * one page among those (the state filter, then the rows after the cursor in the sort's order, at
+ * most `pageSize` + 1; none when `pageSize` is 0). `found` yields id, state, "submittedAt",
+ * "lastChangeAt" and `seen` (the order found); a request found twice counts once, where first seen.
+ */
+async function summariseMatches(found: Prisma.Sql, filters: QueueFilters, cap: number, pageSize: number): Promise<MatchSummary> {
+  const column = Prisma.raw(`"${SORT_COLUMNS[filters.sort]}"`);
+  const direction = SORT_DIRECTIONS[filters.sort];
+  const order = Prisma.raw(`"${SORT_COLUMNS[filters.sort]}" ${direction}, id COLLATE "C" ${direction}`);
+  const pageConditions = [Prisma.sql`true`];
+  if (filters.state) pageConditions.push(Prisma.sql`state::text = ${filters.state}`);
+  const cursor = decodeCursor(filters.sort, filters.after);
+  if (cursor) {
+    const beyond = Prisma.raw(direction === "desc" ? "<" : ">");
+    pageConditions.push(Prisma.sql`(${column} ${beyond} ${cursor.value} OR (${column} = ${cursor.value} AND id COLLATE "C" ${beyond} ${cursor.id}))`);
+  }
+  const [summary] = await db.$queryRaw<MatchSummary[]>`
+    WITH found AS (${found}),
+    matches AS (SELECT DISTINCT ON (id) id, state::text AS state, "submittedAt", "lastChangeAt", seen FROM found ORDER BY id, seen),
+    candidates AS (SELECT * FROM matches WHERE seen <= ${cap})
+    SELECT
+      EXISTS (SELECT 1 FROM matches WHERE seen > ${cap}) AS capped,
+      (SELECT coalesce(json_object_agg(state, n), '{}'::json) FROM (SELECT state, count(*)::int AS n FROM candidates GROUP BY state) counted) AS "byState",
+      (SELECT count(*)::int FROM candidates) AS total,
+      (SELECT coalesce(array_agg(id ORDER BY k), '{}') FROM (
+        SELECT id, row_number() OVER (ORDER BY ${order}) AS k FROM candidates WHERE ${Prisma.join(pageConditions, " AND ")} ORDER BY ${order} LIMIT ${pageSize === 0 ? 0 : pageSize + 1}
+      ) page) AS "pageIds"`;
+  return summary!;
+}
+
+type MatchSummary = { capped: boolean; byState: Partial<Record<RequestState, number>>; total: number; pageIds: string[] };
+
+function countsOf({ byState, total, capped }: MatchSummary): StateCounts {
+  return { byState, total, ...(capped ? { capped: true as const } : {}) };
+}
 
 /**
  * Up to `cap` + 1 requests matching every filter but the state (a search aside: see searchMatches),
- * taken in the order the indexes give them (`seen`), so that the work stops at the cap, then sorted
- * among themselves. In SQL: Prisma would order by id before the LIMIT, which reads every match; and
- * the sort of a page among the matches must not let the planner walk a whole sort index looking for
- * them.
+ * taken in the order the indexes give them (`seen`), so that the work stops at the cap; summariseMatches
+ * sorts a page among them. In SQL: Prisma would order by id before the LIMIT, which reads every
+ * match; and the sort of a page among the matches must not let the planner walk a whole sort index
+ * looking for them.
  */
-function firstMatches(viewer: Viewer, scope: Scope, filters: QueueFilters, cap: number, numbers: string[] = [], column: "submittedAt" | "lastChangeAt" = "submittedAt", direction: "asc" | "desc" = "desc"): Promise<Match[]> {
-  const order = Prisma.raw(`"${column}" ${direction}, id ${direction}`);
-  return db.$queryRaw<Match[]>`
-    SELECT id, state::text AS state, "submittedAt", "lastChangeAt", seen::int AS seen
-    FROM (SELECT id, state, "submittedAt", "lastChangeAt", row_number() OVER () AS seen FROM "Request" WHERE ${matchConditions(viewer, scope, filters, numbers)} LIMIT ${cap + 1}) found
-    ORDER BY ${order}`;
+function firstMatches(viewer: Viewer, scope: Scope, filters: QueueFilters, cap: number, numbers: string[] = []): Prisma.Sql {
+  return Prisma.sql`SELECT id, state, "submittedAt", "lastChangeAt", row_number() OVER () AS seen FROM "Request" WHERE ${matchConditions(viewer, scope, filters, numbers)} LIMIT ${cap + 1}`;
 }
 
 /**
@@ -378,8 +421,8 @@ function likePattern(text: string): string {
  * are several: « Bérénice Lefèvre » reads the Lefèvre entries, not the Bérénice ones. The work
  * follows the cap (or the matches below it), not the size of the country.
  */
-async function searchMatches(viewer: Viewer, scope: Scope, filters: QueueFilters, terms: SearchTerms, cap: number): Promise<Match[]> {
-  if (!terms.words.length) return terms.numbers.length ? firstMatches(viewer, scope, filters, cap, terms.numbers, SORT_COLUMNS[filters.sort], SORT_DIRECTIONS[filters.sort]) : [];
+async function searchMatches(viewer: Viewer, scope: Scope, filters: QueueFilters, terms: SearchTerms, cap: number): Promise<Prisma.Sql | null> {
+  if (!terms.words.length) return terms.numbers.length ? firstMatches(viewer, scope, filters, cap, terms.numbers) : null;
   const inScope = (alias: string) => {
     const d = Prisma.raw(alias);
     return scope.centreCode
@@ -398,18 +441,15 @@ async function searchMatches(viewer: Viewer, scope: Scope, filters: QueueFilters
   for (const word of terms.words.filter((w) => w !== driver)) conditions.push(Prisma.sql`d."allWords" LIKE ${`% ${likePattern(word)}%`}`);
   const onRequest = requestConditions(viewer, filters, terms.numbers);
   if (onRequest.length) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Request" r WHERE r.id = d."requestId" AND ${Prisma.join(onRequest, " AND ")})`);
-  // The index order itself (scope, word, submittedAt, requestId), backwards for the latest first.
   const scan = Prisma.raw(SORT_DIRECTIONS[filters.sort] === "asc" ? "ASC" : "DESC");
-  const found = await db.$queryRaw<Omit<Match, "seen">[]>`
-    SELECT d."requestId" AS id, d.state::text AS state, d."submittedAt", d."lastChangeAt"
-    FROM "RequestSearchWord" d
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY d.word ${scan}, d."submittedAt" ${scan}, d."requestId" ${scan}
-    LIMIT ${cap + 1}`;
-  // A request with two words starting with the search word ("mar": Marie Martin) is found twice.
-  const seen = new Map<string, Match>();
-  for (const [i, match] of found.entries()) if (!seen.has(match.id)) seen.set(match.id, { ...match, seen: i + 1 });
-  return sortMatches([...seen.values()], filters.sort);
+  // The index order itself (scope, word, submittedAt, requestId), backwards for the latest first;
+  // a request with two words starting with the search word ("mar": Marie Martin) is found twice.
+  return Prisma.sql`
+    SELECT d."requestId" AS id, d.state, d."submittedAt", d."lastChangeAt", row_number() OVER () AS seen
+    FROM (SELECT d."requestId", d.state, d."submittedAt", d."lastChangeAt" FROM "RequestSearchWord" d
+          WHERE ${Prisma.join(conditions, " AND ")}
+          ORDER BY d.word ${scan}, d."submittedAt" ${scan}, d."requestId" ${scan}
+          LIMIT ${cap + 1}) d`;
 }
 
 /** Of several search words, the one with the fewest entries in scope, each counted up to `cap` + 1 (index only). */
@@ -421,51 +461,6 @@ async function rarestWord(words: string[], inScope: (alias: string) => Prisma.Sq
   let rarest = 0;
   for (const [i, count] of row!.counts.entries()) if (count < row!.counts[rarest]!) rarest = i;
   return words[rarest]!;
-}
-
-/** Matches in the order of the sort, ties by id (compared as the C collation would, code unit by code unit: ids are ASCII). */
-function sortMatches(matches: Match[], sort: QueueSort): Match[] {
-  const column = SORT_COLUMNS[sort];
-  const sign = SORT_DIRECTIONS[sort] === "desc" ? -1 : 1;
-  return matches.sort((x, y) => sign * (x[column].getTime() - y[column].getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)));
-}
-
-/**
- * The first `cap` matches found, and whether there were more. A search whose entries went beyond
- * the cap is capped even when, once each request is counted once, `cap` or fewer are left.
- */
-function withinCap(found: Match[], cap: number): { candidates: Match[]; capped: boolean } {
-  const capped = found.some((match) => match.seen > cap);
-  return { candidates: capped ? found.filter((match) => match.seen <= cap) : found, capped };
-}
-
-function countStates(matches: { state: RequestState }[], capped: boolean): StateCounts {
-  const byState: Partial<Record<RequestState, number>> = {};
-  for (const { state } of matches) byState[state] = (byState[state] ?? 0) + 1;
-  return { byState, total: matches.length, ...(capped ? { capped: true as const } : {}) };
-}
-
-/**
- * One page among the matches of a search, already in the order of the sort: the state filter, then
- * the rows after the cursor's (or, if it has gone, after its sort value), then their details.
- */
-async function pageAmong(viewer: Viewer, filters: QueueFilters, pageSize: number, matches: Match[]): Promise<Omit<QueuePage, "counts">> {
-  const size = clampedPageSize(pageSize);
-  const cursor = decodeCursor(filters.sort, filters.after);
-  const column = SORT_COLUMNS[filters.sort];
-  const inState = filters.state ? matches.filter((match) => match.state === filters.state) : matches;
-  let start = 0;
-  if (cursor) {
-    const at = inState.findIndex((match) => match.id === cursor.id);
-    const beyond = (match: Match) => (SORT_DIRECTIONS[filters.sort] === "desc" ? match[column] < cursor.value : match[column] > cursor.value);
-    start = at >= 0 ? at + 1 : inState.findIndex(beyond);
-  }
-  const page = start < 0 ? [] : inState.slice(start, start + size + 1);
-  const ids = page.slice(0, size).map((match) => match.id);
-  const byId = new Map((await rowsByIds(ids, viewer.role === "AGENT_NATIONAL")).map((row) => [row.id, row]));
-  const rows = ids.flatMap((id) => byId.get(id) ?? []);
-  const last = rows.at(-1);
-  return { rows, nextCursor: page.length > size && last ? encodeCursor(filters.sort, last[column], last.id) : null };
 }
 
 /** The rows of one page (after `filters.after`), without the counts. */
@@ -492,7 +487,7 @@ export async function queueRows(viewer: Viewer, filters: QueueFilters, pageSize 
 type JoinedRow = Omit<QueueRow, "learnerName" | "number"> & { number: string | null; displayName: string; firstNames: string | null; birthName: string | null; usageName: string | null };
 
 /**
- * The rows of the given requests with their learner, diploma, agent and centre, in one statement:
+ * The rows of the given requests, in that order, with their learner, diploma, agent and centre, in one statement:
  * Prisma's `include` would send one query per relation, so a page's cost would follow the number of
  * rows it shows (measured by npm run bench:queue: a search's page of 25 rows cost 1.4× one of none).
  */
@@ -510,7 +505,9 @@ async function rowsByIds(ids: string[], withCentre: boolean): Promise<QueueRow[]
     LEFT JOIN "User" a ON a.id = r."assignedAgentId"
     JOIN "Centre" c ON c.code = r."centreCode"
     WHERE r.id IN (${Prisma.join(ids)})`;
-  return found.map(({ displayName, firstNames, birthName, usageName, ...row }) => ({
+  const rows = new Map(found.map((row) => [row.id, row]));
+  // In the order asked (the page's).
+  return ids.flatMap((id) => rows.get(id) ?? []).map(({ displayName, firstNames, birthName, usageName, ...row }) => ({
     ...row,
     number: row.number ?? "",
     learnerName: learnerNameOf(firstNames !== null ? { firstNames, birthName: birthName ?? "", usageName } : null, displayName),
@@ -563,13 +560,10 @@ export async function queueCounts(viewer: Viewer, filters: QueueFilters, cap = Q
   const { kind, diploma, from, to, assigned, q } = filters;
   const terms = searchTerms(q);
   if (terms) {
-    const { candidates, capped } = withinCap(await searchMatches(viewer, scope, filters, terms, cap), cap);
-    return countStates(candidates, capped);
+    const found = await searchMatches(viewer, scope, filters, terms, cap);
+    return found ? countsOf(await summariseMatches(found, filters, cap, 0)) : { byState: {}, total: 0 };
   }
-  if (diploma || from || to || assigned) {
-    const { candidates, capped } = withinCap(await firstMatches(viewer, scope, filters, cap), cap);
-    return countStates(candidates, capped);
-  }
+  if (diploma || from || to || assigned) return countsOf(await summariseMatches(firstMatches(viewer, scope, filters, cap), filters, cap, 0));
   const groups = await db.requestCount.groupBy({ by: ["state"], where: { ...countsIn(scope), ...(kind ? { kind } : {}) }, _sum: { count: true } });
   const byState: Partial<Record<RequestState, number>> = {};
   for (const { state, _sum } of groups) if (_sum.count) byState[state] = _sum.count;
