@@ -39,6 +39,8 @@ const detailSelect = {
   lastChangeAt: true,
   createdAt: true,
   diplomaRequestId: true,
+  // The joint analysis of a diploma request, read with it rather than by a query of its own.
+  jointAnalysis: { select: { id: true } },
   experienceRoute: true,
   // A diploma request relying on an anticipated analysis, and the other way round; the request a draft was started again from.
   linkedAnalysis: { select: { id: true, number: true, state: true } },
@@ -90,7 +92,7 @@ export async function getRequestForViewer(viewer: Viewer, requestId: string): Pr
   if (typeof requestId !== "string" || requestId.length > 64) return null;
   const request = await loadDetail(requestId);
   if (!request || !canViewRequest(viewer, request)) return null;
-  const linkedId = request.diplomaRequestId ?? (await db.request.findUnique({ where: { diplomaRequestId: request.id }, select: { id: true } }))?.id;
+  const linkedId = request.diplomaRequestId ?? request.jointAnalysis?.id;
   const linked = linkedId ? await loadDetail(linkedId) : null;
   return { request, linked: linked && canViewRequest(viewer, linked) ? linked : null };
 }
