@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { recordAudit, type AuditActor } from "@/lib/audit/log";
+import { db } from "@/lib/shared/db";
 import { deleteFile } from "@/lib/shared/storage";
 import { storeUpload } from "@/lib/shared/storage/uploads";
 import { log } from "@/lib/shared/log";
@@ -20,7 +23,8 @@ export function isChosenFile(value: unknown): value is File {
   return value instanceof File && !(value.size === 0 && value.name === "");
 }
 
-export async function storeAttachment(file: File, context: Record<string, string>): Promise<{ ok: true; attachment: StoredAttachment } | AttachmentFailure> {
+/** An infected file writes an `upload.infected` audit row for whoever sent it, as a pièce does. */
+export async function storeAttachment(file: File, context: { requestId: string }, uploader: AuditActor): Promise<{ ok: true; attachment: StoredAttachment } | AttachmentFailure> {
   const originalName = cleanFileName(file.name);
   const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
   const check = checkUploadedFile(originalName, file.size, head);
@@ -28,7 +32,13 @@ export async function storeAttachment(file: File, context: Record<string, string
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.byteLength !== file.size) return onAttachment(`« ${originalName} » n'a pas été reçu en entier : envoyez-le à nouveau.`);
   const stored = await storeUpload(bytes, originalName, context);
-  if (!stored.ok) return onAttachment(stored.message);
+  if (!stored.ok) {
+    if (stored.reason === "infected") {
+      const details = { signature: stored.signature, fileName: originalName, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
+      await recordAudit(db, uploader, { action: "upload.infected", requestId: context.requestId, details });
+    }
+    return onAttachment(stored.message);
+  }
   return { ok: true, attachment: { ...stored.saved, mimeType: check.type.mimeType, size: bytes.byteLength, originalName } };
 }
 

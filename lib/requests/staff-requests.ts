@@ -11,6 +11,7 @@ import { evaluateEligibility, isObtained, type EligibilityVerdict, type Obtained
 import { isOwner } from "@/lib/requests/domain/request-access";
 import { MAX_DOCUMENTS_PER_REQUEST, type DocumentCategory } from "@/lib/requests/domain/documents";
 import { discardAttachment, storeAttachment } from "./message-attachment";
+import { learnerQuotaReached } from "./documents";
 import { checkCreditedUnits, experienceRequirementMet, unitsToCredit } from "@/lib/requests/domain/linked-requests";
 import {
   BULK_COMMANDS,
@@ -579,7 +580,12 @@ export async function postMessage(
   if (text.length > MAX_MESSAGE_LENGTH) return invalidInput("body", `${MAX_MESSAGE_LENGTH.toLocaleString("fr-FR")} caractères au plus.`);
   const context = { requestId: target.id };
   // The file is checked and stored first (as a pièce is), then named by the message's row.
-  const stored = attachment ? await storeAttachment(attachment, context) : null;
+  // A learner's file counts toward their storage quota (checked early here, then under the lock).
+  if (attachment && owner) {
+    const overQuota = await learnerQuotaReached(db, viewer.id, attachment.size, false);
+    if (overQuota) return invalidInput("attachment", overQuota.fieldErrors?.file ?? overQuota.message);
+  }
+  const stored = attachment ? await storeAttachment(attachment, context, viewer) : null;
   if (stored && !stored.ok) return { ok: false, code: "INVALID_INPUT", message: stored.message, fieldErrors: stored.fieldErrors };
   const file = stored?.attachment ?? null;
   let written: StaffResult<{ messageId: string }>;
@@ -590,6 +596,9 @@ export async function postMessage(
         await tx.$queryRaw`SELECT id FROM "Request" WHERE id = ${target.id} FOR UPDATE`;
         const count = await tx.requestDocument.count({ where: { requestId: target.id } });
         if (count >= MAX_DOCUMENTS_PER_REQUEST) return invalidInput("attachment", `${MAX_DOCUMENTS_PER_REQUEST} fichiers au plus par demande, pièces et pièces jointes comprises.`);
+        // Under the learner's row lock, as for pièces: parallel uploads are counted in turn.
+        const overQuota = owner ? await learnerQuotaReached(tx, viewer.id, file.size, true) : null;
+        if (overQuota) return invalidInput("attachment", overQuota.fieldErrors?.file ?? overQuota.message);
       }
       const message = await tx.requestMessage.create({ data: { requestId: target.id, authorId: viewer.id, body: text, createdAt: now }, select: { id: true } });
       if (file) {

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { completeProfile } from "@/lib/profile/complete-profile";
 import { addDocument } from "@/lib/requests/documents";
+import { postMessage } from "@/lib/requests/staff-requests";
 import type { Actor } from "@/lib/requests/transition";
 import { db } from "@/lib/shared/db";
 import { createUser, ensureCentre, validProfileInput } from "../../support/factories";
@@ -33,10 +34,11 @@ function storedFiles(): number {
   return readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
 }
 
-async function insertDraft(learnerId: string, diplomaKey: string): Promise<string> {
+async function insertDraft(learnerId: string, diplomaKey: string, state: "DRAFT" | "SUBMITTED" = "DRAFT"): Promise<string> {
   const id = `test${randomUUID().replace(/-/g, "")}`;
-  await db.$executeRaw`INSERT INTO "Request" (id, kind, mode, state, "learnerId", "centreCode", "diplomaKey", "updatedAt")
-    VALUES (${id}, 'EXPERIENCE'::"RequestKind", 'ANTICIPEE'::"ExperienceMode", 'DRAFT'::"RequestState", ${learnerId}, 'PARIS', ${diplomaKey}, now())`;
+  const submittedAt = state === "DRAFT" ? null : new Date();
+  await db.$executeRaw`INSERT INTO "Request" (id, kind, mode, state, "learnerId", "centreCode", "diplomaKey", "submittedAt", "updatedAt")
+    VALUES (${id}, 'EXPERIENCE'::"RequestKind", 'ANTICIPEE'::"ExperienceMode", ${state}::"RequestState", ${learnerId}, 'PARIS', ${diplomaKey}, ${submittedAt}, now())`;
   return id;
 }
 
@@ -74,4 +76,19 @@ test("below the quota nothing changes; a removed piece frees its room", async ()
   const one = await db.requestDocument.findFirstOrThrow({ where: { requestId: drafts[0]! } });
   await db.requestDocument.delete({ where: { id: one.id } });
   expect((await addDocument(actor, drafts[1]!, { category: "OTHER", file: pdf(11) })).ok).toBe(true);
+}, 120_000);
+
+test("files attached to the learner's messages count toward the quota too, in parallel as well", async () => {
+  process.env.LEARNER_STORAGE_QUOTA_MB = "1";
+  const { actor } = await learnerWithDrafts(0);
+  const [diploma] = await db.diploma.findMany({ select: { key: true }, orderBy: { key: "asc" }, take: 1 });
+  const submitted = await insertDraft(actor.id, diploma!.key, "SUBMITTED");
+  const before = storedFiles();
+  const results = await Promise.all(Array.from({ length: 14 }, (_, i) => postMessage(actor, submitted, `Pièce ${i}`, new Date(), pdf(i))));
+  expect(results.filter((r) => r.ok)).toHaveLength(10);
+  for (const refused of results.filter((r) => !r.ok)) {
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { attachment: expect.stringMatching(/^Vos pièces occupent déjà .* sur les 1 Mo permis par auditeur/) } });
+  }
+  expect(storedFiles() - before).toBe(10);
+  expect(await db.requestMessage.count({ where: { requestId: submitted } })).toBe(10);
 }, 120_000);

@@ -13,6 +13,7 @@ import path from "node:path";
 import { completeProfile } from "@/lib/profile/complete-profile";
 import { addDocument } from "@/lib/requests/documents";
 import { saveExperience } from "@/lib/requests/learner-requests";
+import { postMessage } from "@/lib/requests/staff-requests";
 import type { Actor } from "@/lib/requests/transition";
 import { db } from "@/lib/shared/db";
 import { scanBytes } from "@/lib/shared/storage/virus-scan";
@@ -85,6 +86,18 @@ test("an infected file is refused with a French message next to the field, nothi
   const result = await addDocument(actor, requestId, { category: "OTHER", file: infectedPdf() });
   expect(result).toEqual({ ok: false, message: "La pièce n'a pas été ajoutée.", fieldErrors: { file: expect.stringMatching(/^« facture\.pdf » contient un virus ou un programme malveillant : il n'a pas été enregistré\./) } });
   expect(await db.requestDocument.count({ where: { requestId } })).toBe(0);
+  expect(storedFiles()).toBe(before);
+  const audit = await db.auditLog.findMany({ where: { actorId: actor.id } });
+  expect(audit).toEqual([expect.objectContaining({ action: "upload.infected", actorRole: "AUDITEUR", requestId, details: expect.objectContaining({ signature: EICAR_SIGNATURE_NAME, fileName: "facture.pdf" }) })]);
+}, 60_000);
+
+test("a message's attachment is scanned too: infected, the message is not sent, nothing is stored, and an audit row says who and what", async () => {
+  const { actor, requestId } = await draftOfNewLearner();
+  await db.request.update({ where: { id: requestId }, data: { state: "SUBMITTED", submittedAt: new Date() } });
+  const before = storedFiles();
+  const result = await postMessage(actor, requestId, "Voici la facture demandée.", new Date(), infectedPdf());
+  expect(result).toMatchObject({ ok: false, fieldErrors: { attachment: expect.stringMatching(/^« facture\.pdf » contient un virus ou un programme malveillant/) } });
+  expect(await db.requestMessage.count({ where: { requestId } })).toBe(0);
   expect(storedFiles()).toBe(before);
   const audit = await db.auditLog.findMany({ where: { actorId: actor.id } });
   expect(audit).toEqual([expect.objectContaining({ action: "upload.infected", actorRole: "AUDITEUR", requestId, details: expect.objectContaining({ signature: EICAR_SIGNATURE_NAME, fileName: "facture.pdf" }) })]);
