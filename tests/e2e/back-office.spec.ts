@@ -91,6 +91,8 @@ test("centre asks for a correction, the learner completes it, the centre forward
   await expectAccessible(national);
   await act(national, "Décision du jury", "Enregistrer la décision", async (page) => {
     await page.getByLabel("Favorable", { exact: true }).check();
+    // The decision names the experience unit it credits (the licence asks for one of two).
+    await page.getByRole("group", { name: "Unités d'expérience validées par la décision" }).getByRole("checkbox").first().check();
   });
   await expect(national.getByTestId("staff-state")).toHaveText("Avis favorable");
   await expect(analysisState).toHaveText("Avis favorable", { timeout: 2_000 });

@@ -28,7 +28,9 @@ test("first connection: profile form with an error corrected, forced re-login, t
   await page.getByRole("button", { name: "Enregistrer mon profil" }).click();
 
   const postalCode = page.getByLabel("Code postal");
-  await expect(page.getByText("Code postal : 5 chiffres pour une adresse en France.")).toBeVisible();
+  // The message next to the field (tied to it by aria-describedby), and a link to it in the error summary.
+  await expect(postalCode).toHaveAccessibleDescription(/Code postal : 5 chiffres pour une adresse en France\./);
+  await expect(page.getByRole("link", { name: /Code postal : 5 chiffres pour une adresse en France\./ })).toBeVisible();
   await expect(postalCode).toHaveAttribute("aria-invalid", "true");
   await expect(postalCode).toBeFocused();
   await expect(page.getByLabel("Commune de naissance")).toHaveValue("Besançon");
