@@ -314,13 +314,13 @@ export async function queueFor(viewer: Viewer, filters: QueueFilters, pageSize =
   const found = await searchMatches(viewer, scope, filters, terms, cap);
   if (!found) return { rows: [], nextCursor: null, counts: firstPage ? { byState: {}, total: 0 } : null };
   const size = clampedPageSize(pageSize);
-  const summary = await summariseMatches(found, filters, cap, size);
-  const rows = await rowsByIds(summary.pageIds.slice(0, size), viewer.role === "AGENT_NATIONAL");
+  const summary = await summariseMatches(found, filters, cap, size, viewer.role === "AGENT_NATIONAL");
+  const rows = summary.pageRows.slice(0, size);
   const last = rows.at(-1);
   const column = SORT_COLUMNS[filters.sort];
   return {
     rows,
-    nextCursor: summary.pageIds.length > size && last ? encodeCursor(filters.sort, last[column], last.id) : null,
+    nextCursor: summary.pageRows.length > size && last ? encodeCursor(filters.sort, last[column], last.id) : null,
     counts: firstPage ? countsOf(summary) : null,
     ...(summary.capped ? { searchCap: cap } : {}),
   };
@@ -329,12 +329,12 @@ export async function queueFor(viewer: Viewer, filters: QueueFilters, pageSize =
 /**
  * What a search (or a filter RequestCount cannot count) needs of its matches, worked out by
  * PostgreSQL in one statement so that the work in Node stays the same however many requests match:
- * whether they go beyond the cap, their number per state among the first `cap` found, and the ids of
+ * whether they go beyond the cap, their number per state among the first `cap` found, and the rows of
  * one page among those (the state filter, then the rows after the cursor in the sort's order, at
- * most `pageSize` + 1; none when `pageSize` is 0). `found` yields id, state, "submittedAt",
+ * most `pageSize` + 1, with their details; none when `pageSize` is 0). `found` yields id, state, "submittedAt",
  * "lastChangeAt" and `seen` (the order found); a request found twice counts once, where first seen.
  */
-async function summariseMatches(found: Prisma.Sql, filters: QueueFilters, cap: number, pageSize: number): Promise<MatchSummary> {
+async function summariseMatches(found: Prisma.Sql, filters: QueueFilters, cap: number, pageSize: number, withCentre = false): Promise<MatchSummary> {
   const column = Prisma.raw(`"${SORT_COLUMNS[filters.sort]}"`);
   const direction = SORT_DIRECTIONS[filters.sort];
   const order = Prisma.raw(`"${SORT_COLUMNS[filters.sort]}" ${direction}, id COLLATE "C" ${direction}`);
@@ -345,7 +345,7 @@ async function summariseMatches(found: Prisma.Sql, filters: QueueFilters, cap: n
     const beyond = Prisma.raw(direction === "desc" ? "<" : ">");
     pageConditions.push(Prisma.sql`(${column} ${beyond} ${cursor.value} OR (${column} = ${cursor.value} AND id COLLATE "C" ${beyond} ${cursor.id}))`);
   }
-  const [summary] = await db.$queryRaw<MatchSummary[]>`
+  const [summary] = await db.$queryRaw<(Omit<MatchSummary, "pageRows"> & { pageRows: JoinedRow[] })[]>`
     WITH found AS (${found}),
     matches AS (SELECT DISTINCT ON (id) id, state::text AS state, "submittedAt", "lastChangeAt", seen FROM found ORDER BY id, seen),
     candidates AS (SELECT * FROM matches WHERE seen <= ${cap})
@@ -353,13 +353,16 @@ async function summariseMatches(found: Prisma.Sql, filters: QueueFilters, cap: n
       EXISTS (SELECT 1 FROM matches WHERE seen > ${cap}) AS capped,
       (SELECT coalesce(json_object_agg(state, n), '{}'::json) FROM (SELECT state, count(*)::int AS n FROM candidates GROUP BY state) counted) AS "byState",
       (SELECT count(*)::int FROM candidates) AS total,
-      (SELECT coalesce(array_agg(id ORDER BY k), '{}') FROM (
-        SELECT id, row_number() OVER (ORDER BY ${order}) AS k FROM candidates WHERE ${Prisma.join(pageConditions, " AND ")} ORDER BY ${order} LIMIT ${pageSize === 0 ? 0 : pageSize + 1}
-      ) page) AS "pageIds"`;
-  return summary!;
+      (SELECT coalesce(json_agg(to_json(shown) ORDER BY shown.k), '[]'::json) FROM (
+        SELECT detail.*, page.k FROM (
+          SELECT id, row_number() OVER (ORDER BY ${order}) AS k FROM candidates WHERE ${Prisma.join(pageConditions, " AND ")} ORDER BY ${order} LIMIT ${pageSize === 0 ? 0 : pageSize + 1}
+        ) page
+        JOIN LATERAL (${rowSelectSql(withCentre)} WHERE r.id = page.id) detail ON true
+      ) shown) AS "pageRows"`;
+  return { ...summary!, pageRows: summary!.pageRows.map(toQueueRow) };
 }
 
-type MatchSummary = { capped: boolean; byState: Partial<Record<RequestState, number>>; total: number; pageIds: string[] };
+type MatchSummary = { capped: boolean; byState: Partial<Record<RequestState, number>>; total: number; pageRows: QueueRow[] };
 
 function countsOf({ byState, total, capped }: MatchSummary): StateCounts {
   return { byState, total, ...(capped ? { capped: true as const } : {}) };
@@ -484,16 +487,24 @@ export async function queueRows(viewer: Viewer, filters: QueueFilters, pageSize 
   return { rows, nextCursor };
 }
 
-type JoinedRow = Omit<QueueRow, "learnerName" | "number"> & { number: string | null; displayName: string; firstNames: string | null; birthName: string | null; usageName: string | null };
+type JoinedRow = Omit<QueueRow, "learnerName" | "number" | "submittedAt" | "lastChangeAt"> & {
+  number: string | null;
+  // Dates, or their JSON text when the row comes inside summariseMatches' answer.
+  submittedAt: Date | string;
+  lastChangeAt: Date | string;
+  displayName: string;
+  firstNames: string | null;
+  birthName: string | null;
+  usageName: string | null;
+};
 
 /**
- * The rows of the given requests, in that order, with their learner, diploma, agent and centre, in one statement:
- * Prisma's `include` would send one query per relation, so a page's cost would follow the number of
- * rows it shows (measured by npm run bench:queue: a search's page of 25 rows cost 1.4× one of none).
+ * A queue row with its learner, diploma, agent and centre, as one SELECT over "Request" r (the
+ * caller adds its WHERE): Prisma's `include` would send one query per relation, so a page's cost
+ * would follow the number of rows it shows.
  */
-async function rowsByIds(ids: string[], withCentre: boolean): Promise<QueueRow[]> {
-  if (ids.length === 0) return [];
-  const found = await db.$queryRaw<JoinedRow[]>`
+function rowSelectSql(withCentre: boolean): Prisma.Sql {
+  return Prisma.sql`
     SELECT r.id, r.number, r.kind::text AS kind, r.mode::text AS mode, r.state::text AS state, r.version,
            r."submittedAt", r."lastChangeAt", d.code AS "diplomaCode", d.title AS "diplomaTitle",
            u."displayName", p."firstNames", p."birthName", p."usageName", p."learnerNumber",
@@ -503,15 +514,17 @@ async function rowsByIds(ids: string[], withCentre: boolean): Promise<QueueRow[]
     JOIN "User" u ON u.id = r."learnerId"
     LEFT JOIN "LearnerProfile" p ON p."userId" = r."learnerId"
     LEFT JOIN "User" a ON a.id = r."assignedAgentId"
-    JOIN "Centre" c ON c.code = r."centreCode"
-    WHERE r.id IN (${Prisma.join(ids)})`;
-  const rows = new Map(found.map((row) => [row.id, row]));
-  // In the order asked (the page's).
-  return ids.flatMap((id) => rows.get(id) ?? []).map(({ displayName, firstNames, birthName, usageName, ...row }) => ({
+    JOIN "Centre" c ON c.code = r."centreCode"`;
+}
+
+function toQueueRow({ displayName, firstNames, birthName, usageName, ...row }: JoinedRow): QueueRow {
+  return {
     ...row,
     number: row.number ?? "",
+    submittedAt: new Date(row.submittedAt),
+    lastChangeAt: new Date(row.lastChangeAt),
     learnerName: learnerNameOf(firstNames !== null ? { firstNames, birthName: birthName ?? "", usageName } : null, displayName),
-  }));
+  };
 }
 
 /** The learner's name as the profile gives it (usage name first), or the account's before the profile. */
