@@ -1,12 +1,14 @@
 /**
  * What the browser tests' data scripts share (tests/support/e2e-*.ts, run with tsx on the database
- * named by DATABASE_URL): a learner made from the seed's hugo.roux, and the command line around the
- * script's commands.
+ * named by DATABASE_URL): a learner made from the seed's hugo.roux, a submitted joint diploma
+ * request, and the command line around the script's commands.
  */
 import { db } from "../../lib/shared/db";
 import { hashPassword } from "../../lib/auth/password-hash";
+import { saveExperience, startRequest, submitRequest } from "../../lib/requests/learner-requests";
 import { requestEvents } from "../../lib/shared/events";
 import { E2E_PASSWORD } from "../e2e/env";
+import { EXPERIENCE_INPUT, addDocumentRows } from "./requests";
 
 /** A learner with hugo.roux's profile and some of his results (all of them by default), password E2E_PASSWORD. */
 export async function createE2eLearner(identifier: string, options: { centreCode?: string; units?: number } = {}): Promise<{ id: string; role: "AUDITEUR"; centreCode: null }> {
@@ -27,6 +29,18 @@ export async function createE2eLearner(identifier: string, options: { centreCode
     select: { id: true },
   });
   return { id: user.id, role: "AUDITEUR", centreCode: null };
+}
+
+/** The learner's diploma request of the licence LG02501A with its joint analysis, filled and submitted → {"id","analysisId"}. */
+export async function submitJointRequest(learner: { id: string; role: "AUDITEUR"; centreCode: null }): Promise<string> {
+  const started = await startRequest(learner, "LG02501A", "DIPLOMA");
+  if (!started.ok) throw new Error(started.message);
+  const draft = await db.request.findUniqueOrThrow({ where: { id: started.requestId }, include: { jointAnalysis: true } });
+  await saveExperience(learner, draft.id, EXPERIENCE_INPUT);
+  await addDocumentRows(draft.jointAnalysis!.id, learner.id);
+  const submitted = await submitRequest(learner, draft.id, draft.version);
+  if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+  return JSON.stringify({ id: draft.id, analysisId: draft.jointAnalysis!.id });
 }
 
 /** Runs the command named on the command line with its arguments, prints its last line (what the browser test reads), and closes the connections. */
