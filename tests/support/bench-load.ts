@@ -33,13 +33,12 @@
  * The server runs with JOBS_IN_PROCESS=false and no SMTP: the benchmark measures the pages, not
  * the job queue. DATABASE_POOL_SIZE, when set, is passed on to it.
  */
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { ensurePortFree, get, holdBuildLock, inBatches, logInAll, nextBuild, percentile, range, resetDatabase, sleep, startServer, stopServer, TIMEOUT_MS, waitForServer, type Account, type User } from "./bench-server";
-import { siblingDatabase, startTestPostgres } from "./test-postgres";
+import { benchDatabase, cleanUp, cleanups, ensurePortFree, get, inBatches, logInAll, percentile, preparedBuilds, range, resetDatabase, runBench, sleep, startServer, stopServer, TIMEOUT_MS, waitForServer, type Account, type User } from "./bench-server";
 
 const P95_GOAL_MS = 1000;
 const GOAL = { learners: 50, agents: 10, cores: 2 };
@@ -95,40 +94,13 @@ function usage(message: string): never {
 
 // ——— Orchestration ———
 
-const cleanups: (() => Promise<void> | void)[] = [];
-
-async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch (error) {
-      console.error(error);
-    }
-  }
-}
-
 async function main(): Promise<number> {
   const options = parseOptions();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      console.error(`\n${signal} : arrêt du serveur…`);
-      void cleanUp().finally(() => process.exit(130));
-    });
-  }
   await ensurePortFree(options.port);
 
-  const lock = await holdBuildLock();
-  cleanups.push(lock.release);
-  if (options.build) {
-    console.log("next build…");
-    nextBuild();
-  } else if (!existsSync(path.join(".next", "BUILD_ID"))) {
-    throw new Error("--no-build : aucun build dans .next (lancez sans --no-build).");
-  }
+  await preparedBuilds(options.build);
 
-  const embedded = process.env.BENCH_POSTGRES_URL ? null : await startTestPostgres();
-  if (embedded) cleanups.push(() => embedded.stop());
-  const url = process.env.BENCH_POSTGRES_URL ?? (await siblingDatabase(embedded!.url, "d3_load"));
+  const url = await benchDatabase("d3_load");
   const prepared = performance.now();
   await resetDatabase(url);
 
@@ -333,11 +305,4 @@ function printReport(report: ReturnType<typeof summarise>): void {
   else console.error(`Verdict : ✗ manqué (${verdict.misses.join(" ; ")})`);
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    await cleanUp();
-    process.exit(2);
-  },
-);
+runBench(main);

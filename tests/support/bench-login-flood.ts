@@ -17,13 +17,12 @@
  * Goal (issue 15): the home page's p95 in phases 2 and 3 ≤ 2 × its p95 at idle. Exit 1 when missed,
  * 2 when the benchmark could not run. Writes .data/bench/login-flood.json.
  */
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { ensurePortFree, holdBuildLock, nextBuild, percentile, resetDatabase, sleep, startServer, stopServer, TIMEOUT_MS, waitForServer } from "./bench-server";
-import { siblingDatabase, startTestPostgres } from "./test-postgres";
+import { benchDatabase, cleanUp, cleanups, ensurePortFree, percentile, preparedBuilds, resetDatabase, runBench, sleep, startServer, stopServer, TIMEOUT_MS, waitForServer } from "./bench-server";
 
 const HOME_RATE = 5;
 const GOAL_RATIO = 2;
@@ -51,30 +50,12 @@ function parseOptions() {
   return { rate: int("rate", values.rate, 1, 1000), seconds: int("seconds", values.seconds, 5, 3600), port: int("port", values.port, 1, 65535), build: !values["no-build"] };
 }
 
-const cleanups: (() => Promise<void> | void)[] = [];
-
-async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch (error) {
-      console.error(error);
-    }
-  }
-}
-
 async function main(): Promise<number> {
   const options = parseOptions();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
   await ensurePortFree(options.port);
-  const lock = await holdBuildLock();
-  cleanups.push(lock.release);
-  if (options.build) nextBuild();
-  else if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("--no-build : aucun build dans .next (lancez sans --no-build).");
+  await preparedBuilds(options.build);
 
-  const embedded = process.env.BENCH_POSTGRES_URL ? null : await startTestPostgres();
-  if (embedded) cleanups.push(() => embedded.stop());
-  const url = process.env.BENCH_POSTGRES_URL ?? (await siblingDatabase(embedded!.url, "d3_flood"));
+  const url = await benchDatabase("d3_flood");
   await resetDatabase(url);
   // The real per-address limit (the other benchmarks raise it), and the benchmark as a trusted proxy.
   const app = startServer({ port: options.port, databaseUrl: url, logFile: path.join(".data", "logs", "bench-login-flood.log"), env: { LOGIN_MAX_ATTEMPTS_PER_IP: undefined, TRUSTED_PROXIES: "127.0.0.1" } });
@@ -194,11 +175,4 @@ async function runPhase(base: string, seconds: number, rate: number, flood: ((n:
   return { times, errors };
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (error) => {
-    console.error(error instanceof Error ? error.stack : error);
-    await cleanUp();
-    process.exit(2);
-  },
-);
+runBench(main);

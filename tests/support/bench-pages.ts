@@ -22,14 +22,13 @@
  * JS ≤ 1.2 × the bare page on every learner page. Exit 1 when one is missed, 2 when the benchmark
  * could not run. Writes .data/bench/pages.json.
  */
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
-import { cpuMsOfTree, ensurePortFree, get, holdBuildLock, logIn, nextBuild, percentile, resetDatabase, startServer, stopServer, waitForServer, type Server, type User } from "./bench-server";
-import { siblingDatabase, startTestPostgres } from "./test-postgres";
+import { benchDatabase, cleanUp, cleanups, cpuMsOfTree, ensurePortFree, get, logIn, percentile, preparedBuilds, resetDatabase, runBench, startServer, stopServer, waitForServer, type Server, type User } from "./bench-server";
 
 const BARE_APP = path.join("tests", "bench", "bare-app");
 const RESULTS_FILE = path.join(".data", "bench", "pages.json");
@@ -68,37 +67,14 @@ function parseOptions(): Options {
   };
 }
 
-const cleanups: (() => Promise<void> | void)[] = [];
-
-async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch (error) {
-      console.error(error);
-    }
-  }
-}
-
 async function main(): Promise<number> {
   const options = parseOptions();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
   await ensurePortFree(options.port);
   await ensurePortFree(options.port + 1);
 
-  const lock = await holdBuildLock();
-  cleanups.push(lock.release);
-  if (options.build) {
-    console.log("next build (l'application, puis la page de référence)…");
-    nextBuild();
-    nextBuild(BARE_APP);
-  } else if (!existsSync(path.join(".next", "BUILD_ID")) || !existsSync(path.join(BARE_APP, ".next", "BUILD_ID"))) {
-    throw new Error("--no-build : un des deux builds manque (lancez sans --no-build).");
-  }
+  await preparedBuilds(options.build, [BARE_APP]);
 
-  const embedded = process.env.BENCH_POSTGRES_URL ? null : await startTestPostgres();
-  if (embedded) cleanups.push(() => embedded.stop());
-  const url = process.env.BENCH_POSTGRES_URL ?? (await siblingDatabase(embedded!.url, "d3_pages"));
+  const url = await benchDatabase("d3_pages");
   await resetDatabase(url);
 
   const app = startServer({ port: options.port, databaseUrl: url, logFile: path.join(".data", "logs", "bench-pages-app.log") });
@@ -299,11 +275,4 @@ function printReport(report: ReturnType<typeof summarise>): void {
   else console.error(`Verdict : ✗ manqué (${report.verdict.misses.join(" ; ")})`);
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (error) => {
-    console.error(error instanceof Error ? error.stack : error);
-    await cleanUp();
-    process.exit(2);
-  },
-);
+runBench(main);

@@ -5,10 +5,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { freshSchema } from "./postgres-databases";
+import { siblingDatabase, startTestPostgres } from "./test-postgres";
 
 export const TIMEOUT_MS = 30_000;
 const LOCK_FILE = "/tmp/d3-build.lock";
@@ -40,6 +41,71 @@ export async function holdBuildLock(): Promise<{ release: () => void }> {
     holder.once("exit", (code) => reject(new Error(`flock ${LOCK_FILE} a échoué (code ${code}).`)));
   }).finally(() => clearTimeout(waiting));
   return { release: () => void holder.stdin.end() };
+}
+
+// ——— A benchmark's run ———
+
+/** What a benchmark must undo on its way out (servers, browser, database server, lock), last first. */
+export const cleanups: (() => Promise<void> | void)[] = [];
+
+/** Runs the cleanups, each once, last registered first; a failing one is reported, the others still run. */
+export async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+
+/**
+ * Runs a benchmark's `main` and exits with the code it returns (0 goal met, 1 missed), or 2 after
+ * cleaning up when it could not run; Ctrl-C (or SIGTERM) cleans up and exits 130.
+ */
+export function runBench(main: () => Promise<number>): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal} : arrêt…`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+  main().then(
+    (code) => process.exit(code),
+    async (error) => {
+      console.error(error instanceof Error ? error.stack : error);
+      await cleanUp();
+      process.exit(2);
+    },
+  );
+}
+
+/**
+ * Takes the build lock for the rest of the run, then builds the app and the other `folders` — or,
+ * with `build` false (--no-build), checks that each was built.
+ */
+export async function preparedBuilds(build: boolean, folders: string[] = []): Promise<void> {
+  const lock = await holdBuildLock();
+  cleanups.push(lock.release);
+  if (build) {
+    console.log(`next build${folders.length ? ` (l'application, puis ${folders.join(", ")})` : ""}…`);
+    nextBuild();
+    for (const folder of folders) nextBuild(folder);
+  } else {
+    const missing = [".", ...folders].filter((folder) => !existsSync(path.join(folder, ".next", "BUILD_ID")));
+    if (missing.length) throw new Error(`--no-build : aucun build dans ${missing.map((folder) => path.join(folder, ".next")).join(", ")} (lancez sans --no-build).`);
+  }
+}
+
+/**
+ * The benchmark's database: BENCH_POSTGRES_URL, or `name` next to the database of an embedded test
+ * server started for the run (stopped by cleanUp). Either is wiped by resetDatabase.
+ */
+export async function benchDatabase(name: string): Promise<string> {
+  if (process.env.BENCH_POSTGRES_URL) return process.env.BENCH_POSTGRES_URL;
+  const embedded = await startTestPostgres();
+  cleanups.push(() => embedded.stop());
+  return siblingDatabase(embedded.url, name);
 }
 
 /** `next build` of the app (or of another Next.js folder), output shown. */

@@ -12,12 +12,11 @@
  * (simulated slow 4G and a 4× slower CPU). Goal (issue 15): ≥ 95 on every page, on an idle machine.
  * Exit 1 when missed, 2 when it could not run. Writes .data/bench/lighthouse.json.
  */
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensurePortFree, holdBuildLock, logIn, nextBuild, resetDatabase, startServer, stopServer, waitForServer } from "./bench-server";
-import { siblingDatabase, startTestPostgres } from "./test-postgres";
+import { benchDatabase, cleanUp, cleanups, ensurePortFree, logIn, preparedBuilds, resetDatabase, runBench, startServer, stopServer, waitForServer } from "./bench-server";
 
 const GOAL = 95;
 const RESULTS_FILE = path.join(".data", "bench", "lighthouse.json");
@@ -37,30 +36,12 @@ function parseOptions() {
   return { port, build: !values["no-build"], preset: values.preset as "desktop" | "mobile" };
 }
 
-const cleanups: (() => Promise<void> | void)[] = [];
-
-async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch (error) {
-      console.error(error);
-    }
-  }
-}
-
 async function main(): Promise<number> {
   const options = parseOptions();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
   await ensurePortFree(options.port);
-  const lock = await holdBuildLock();
-  cleanups.push(lock.release);
-  if (options.build) nextBuild();
-  else if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("--no-build : aucun build dans .next (lancez sans --no-build).");
+  await preparedBuilds(options.build);
 
-  const embedded = process.env.BENCH_POSTGRES_URL ? null : await startTestPostgres();
-  if (embedded) cleanups.push(() => embedded.stop());
-  const url = process.env.BENCH_POSTGRES_URL ?? (await siblingDatabase(embedded!.url, "d3_lighthouse"));
+  const url = await benchDatabase("d3_lighthouse");
   await resetDatabase(url);
   const app = startServer({ port: options.port, databaseUrl: url, logFile: path.join(".data", "logs", "lighthouse-app.log") });
   cleanups.push(() => stopServer(app));
@@ -126,11 +107,4 @@ async function main(): Promise<number> {
   return report.verdict.met ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (error) => {
-    console.error(error instanceof Error ? error.stack : error);
-    await cleanUp();
-    process.exit(2);
-  },
-);
+runBench(main);
