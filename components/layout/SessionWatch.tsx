@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { getSession } from "next-auth/react";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { SESSION_WARNING_S, timeLeftText, warningDelayMs } from "@/lib/auth/domain/session-expiry";
 import { extendSessionAction } from "@/lib/auth/session-actions";
 import { useCurrentUser } from "./CurrentUser";
@@ -43,6 +43,13 @@ export function SessionWatch() {
     setCountSeen(left);
     if (left === undefined || left > SESSION_WARNING_S) setPhase({ kind: "quiet" });
   }
+  // « Se reconnecter » leads to another page: the ended session's dialog stays on the page it ended on
+  // (left open, the modal dialog would make the login form inert until the new count arrives).
+  const [pathSeen, setPathSeen] = useState(pathname);
+  if (pathSeen !== pathname) {
+    setPathSeen(pathname);
+    if (phase.kind === "expired") setPhase({ kind: "quiet" });
+  }
   // The timers are set from the count, in the browser's own time.
   useEffect(() => {
     if (left === undefined) return;
@@ -80,7 +87,8 @@ export function SessionWatch() {
   }, [phase]);
 
   const open = phase.kind === "expired" || (phase.kind === "warning" && !phase.dismissed);
-  useEffect(() => {
+  // Before the browser paints: a dialog that should be closed never holds the page inert.
+  useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (!open) {

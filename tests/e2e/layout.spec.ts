@@ -178,6 +178,9 @@ test("once the session has ended, the warning says so and offers to log in again
   const again = ended.getByRole("link", { name: "Se reconnecter" });
   await expect(again).toHaveAttribute("href", "/connexion?callbackUrl=%2Fnotifications");
   await again.click();
+  // The ended session's dialog stays behind: the login form is not held inert under it.
+  await expect(page.getByRole("heading", { name: "Se connecter", level: 1 })).toBeVisible();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
   await logIn(page, "sophie.bernard", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/notifications$/);
   await expect(page.getByRole("alertdialog")).toHaveCount(0);

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { E2E_ACCOUNTS, E2E_PASSWORD } from "./env";
-import { alertBox, expectAccessible, logIn } from "./support";
+import { alertBox, expectAccessible, logIn, waitForHydration } from "./support";
 
 test("a wrong password gets one generic message, and the identifier stays typed", async ({ page }) => {
   await page.goto("/connexion");
@@ -9,6 +9,25 @@ test("a wrong password gets one generic message, and the identifier stays typed"
   await expect(alertBox(page)).toHaveText("Identifiant ou mot de passe incorrect.");
   await expect(page.getByLabel("Identifiant")).toHaveValue("jean.dupont.auditeur");
   await expectAccessible(page);
+});
+
+test("what is typed before the page is ready stays typed, and logs in", async ({ page }) => {
+  // The page's scripts are held back, as on a slow phone, while the person types.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/connexion?callbackUrl=%2Fnotifications", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Identifiant").fill("sophie.bernard");
+  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
+  release();
+  await waitForHydration(page.getByRole("button", { name: "Se connecter" }));
+  await expect(page.getByLabel("Identifiant")).toHaveValue("sophie.bernard");
+  await expect(page.getByLabel("Mot de passe", { exact: true })).toHaveValue(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/notifications$/);
 });
 
 test("an identifier with an accent or a space is refused with a clear message, next to the field", async ({ page }) => {

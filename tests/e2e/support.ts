@@ -1,10 +1,20 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export async function logIn(page: Page, identifier: string, password: string) {
   await page.getByLabel("Identifiant").fill(identifier);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  const submit = page.getByRole("button", { name: "Se connecter" });
+  await waitForHydration(submit);
+  await submit.click();
+}
+
+/**
+ * Until React has hydrated an element, a click on it is the browser's alone (a form would be sent
+ * without its script). React marks each element it hydrates with its fiber.
+ */
+export async function waitForHydration(locator: Locator) {
+  await expect.poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactFiber$"))), { timeout: 15_000 }).toBe(true);
 }
 
 /** No WCAG 2.1 A/AA violation that axe can detect on the page as it is now. */
