@@ -1,3 +1,4 @@
+import { formatFileSize } from "@/lib/shared/files";
 /**
  * Pièces justificatives: what an experience analysis needs, and which files are accepted.
  */
@@ -66,11 +67,8 @@ export function checkUploadedFile(name: string, size: number, head: Uint8Array):
   return { ok: true, type };
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} o`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
-  return `${(bytes / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
-}
+/** A document's size as shown to people; one rule for every file (lib/shared/files). */
+export const formatSize = formatFileSize;
 
 /** A name safe to show and to offer in Content-Disposition: no path, no control characters. */
 export function cleanFileName(name: string): string {
