@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { SERVICE_UNAVAILABLE, useActionOutcome, type Outcome } from "@/components/ui/use-action-outcome";
 import { ROLE_LABELS } from "@/lib/auth/domain/policy";
+import { WELCOME_LINK_DAYS } from "@/lib/auth/domain/reset-token";
 import { STAFF_ROLES, accountCreateSchema, accountRoleSchema, type AccountCreateData, type AccountCreateValues, type AccountRoleData, type AccountRoleValues } from "@/lib/admin/schemas";
 import { cappedBy } from "@/lib/shared/forms";
 
@@ -64,8 +65,8 @@ export function CreateAccountForm({ centres, enfPasswords = false }: { centres: 
       () => createAccountAction({ ...values, centreCode: values.centreCode ?? "" }),
       () => {
         reset(EMPTY);
-        if (enfPasswords) return `Compte ${values.identifier} créé. La personne se connecte avec l'identifiant et le mot de passe de son ENF.`;
-        return `Compte ${values.identifier} créé. Un courriel a été envoyé à ${values.email} avec un lien pour choisir son mot de passe, valable une heure ; passé ce délai, la personne utilise « Mot de passe oublié ? ».`;
+        if (enfPasswords) return `Compte ${values.identifier} créé. Un courriel de bienvenue a été envoyé à ${values.email} : la personne se connecte avec l'identifiant et le mot de passe de son ENF.`;
+        return `Compte ${values.identifier} créé. Un courriel de bienvenue a été envoyé à ${values.email} avec un lien pour choisir son mot de passe, valable ${WELCOME_LINK_DAYS} jours ; passé ce délai, la personne utilise « Mot de passe oublié ? ».`;
       },
     ),
   );

@@ -4,7 +4,7 @@ import type { Transaction } from "@/lib/shared/db/database";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { usesLocalPasswords } from "@/lib/auth/directory-config";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
-import { sendPasswordResetLink } from "@/lib/auth/password-reset";
+import { queueWelcomeEmail } from "@/lib/auth/welcome";
 import { accountChangeRefusal, type AccountChange, type AccountTarget } from "@/lib/requests/domain/staff-policy";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { accountCreateSchema, accountRoleSchema, type AccountCreateValues, type AccountRoleValues } from "./schemas";
@@ -21,9 +21,10 @@ async function centreExists(tx: Transaction, code: string): Promise<boolean> {
 const UNKNOWN_CENTRE = { ok: false as const, fieldErrors: { centreCode: "Centre : ce centre n'existe pas." } };
 
 /**
- * A staff account without a usable password: its hash is of a random secret nobody knows. Once it
- * is committed, the person is sent a single-use link to choose their password (the outbox of
- * "Mot de passe oublié ?"), so no administrator ever knows or transmits a password.
+ * A staff account without a usable password: its hash is of a random secret nobody knows. The
+ * same transaction queues its welcome email, with a single-use link to choose the password valid
+ * WELCOME_LINK_DAYS days (or, with the ENF's directory, the advice to log in with the ENF account),
+ * so no administrator ever knows or transmits a password.
  */
 export async function createStaffAccount(actor: AuditActor, values: unknown): Promise<AccountResult<keyof AccountCreateValues>> {
   const refusal = accountChangeRefusal(actor, null, {});
@@ -44,6 +45,7 @@ export async function createStaffAccount(actor: AuditActor, values: unknown): Pr
       if (centreCode && !(await centreExists(tx, centreCode))) return null;
       const user = await tx.user.create({ data: { identifier, displayName, email, role, centreCode, passwordHash }, select: { id: true } });
       await recordAudit(tx, actor, { action: "account.create", details: { userId: user.id, identifier, role, centreCode } });
+      await queueWelcomeEmail(tx, { id: user.id, identifier, displayName, email, role });
       return user;
     });
   } catch (error) {
@@ -51,8 +53,6 @@ export async function createStaffAccount(actor: AuditActor, values: unknown): Pr
     throw error;
   }
   if (!created) return UNKNOWN_CENTRE;
-  // The new account's first link, at once (not through the public form's job: the administrator waits for it).
-  await sendPasswordResetLink(identifier);
   return { ok: true, userId: created.id, changed: true };
 }
 

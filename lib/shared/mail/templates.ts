@@ -33,6 +33,45 @@ export function passwordResetEmail(to: string, displayName: string, link: string
   };
 }
 
+/**
+ * A new staff account's first email. With D3's own passwords it carries a link to choose the
+ * password, valid `days` days; with the ENF's directory there is no password to choose and it says
+ * to log in with the ENF account.
+ */
+export function welcomeEmail(input: {
+  to: string;
+  displayName: string;
+  identifier: string;
+  role: string;
+  access: { kind: "choose-password"; link: string; days: number } | { kind: "enf"; loginUrl: string };
+}): OutgoingEmail {
+  const opening = [
+    `Bonjour ${input.displayName},`,
+    `Un compte D3, le service de demandes de diplôme du Cnam, a été ouvert pour vous (${input.role.toLowerCase()}).`,
+    `Votre identifiant : ${input.identifier}`,
+  ];
+  const access =
+    input.access.kind === "choose-password"
+      ? [
+          "Pour vous connecter, choisissez d'abord votre mot de passe avec le lien ci-dessous.",
+          `Ce lien est valable ${input.access.days} jours et ne peut servir qu'une fois. Passé ce délai, demandez un nouveau lien avec « Mot de passe oublié ? » sur la page de connexion.`,
+        ]
+      : [
+          "Connectez-vous avec votre compte de l'Espace Numérique de Formation (ENF) : votre identifiant ci-dessus et le mot de passe de l'ENF. D3 ne vous demandera pas d'autre mot de passe.",
+        ];
+  const action =
+    input.access.kind === "choose-password"
+      ? { label: "Choisir mon mot de passe", url: input.access.link, intro: "Ouvrez ce lien pour choisir votre mot de passe :" }
+      : { label: "Se connecter à D3", url: input.access.loginUrl, intro: "Page de connexion :" };
+  const paragraphs = [...opening, ...access, "Si vous ne vous attendiez pas à ce compte, signalez-le à l'administrateur de D3 de votre établissement."];
+  return {
+    to: input.to,
+    subject: "D3 – Votre compte a été ouvert",
+    text: `${[...opening, ...access].join("\n\n")}\n\n${action.intro}\n${action.url}\n\n${paragraphs.at(-1)}\n`,
+    html: layout("Votre compte D3 a été ouvert", paragraphs, { label: action.label, url: action.url }),
+  };
+}
+
 export function requestChangeEmail(input: {
   to: string;
   displayName: string;

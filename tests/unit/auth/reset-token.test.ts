@@ -1,4 +1,4 @@
-import { RESET_TOKEN_MESSAGES, RESET_TOKEN_TTL_MS, resetTokenExpiry, resetTokenStatus } from "@/lib/auth/domain/reset-token";
+import { RESET_TOKEN_MESSAGES, RESET_TOKEN_TTL_MS, WELCOME_LINK_DAYS, WELCOME_TOKEN_TTL_MS, resetTokenExpiry, resetTokenStatus } from "@/lib/auth/domain/reset-token";
 
 const HOUR = 60 * 60_000;
 const ISSUED = new Date("2026-03-10T09:00:00Z");
@@ -25,6 +25,12 @@ describe("resetTokenExpiry", () => {
   test("the expiry is exactly one hour later across a daylight-saving change", () => {
     // Paris switches to summer time on 2026-03-29 at 01:00 UTC.
     expect(resetTokenExpiry(new Date("2026-03-29T00:30:00Z"))).toEqual(new Date("2026-03-29T01:30:00Z"));
+  });
+
+  test("a welcome link (a new staff account's first) lasts seven days, across the change to summer time", () => {
+    expect(WELCOME_LINK_DAYS).toBe(7);
+    expect(WELCOME_TOKEN_TTL_MS).toBe(7 * 24 * HOUR);
+    expect(resetTokenExpiry(new Date("2026-03-25T09:00:00Z"), WELCOME_TOKEN_TTL_MS)).toEqual(new Date("2026-04-01T09:00:00Z"));
   });
 
   test("the issue date is not modified", () => {
@@ -89,8 +95,9 @@ describe("RESET_TOKEN_MESSAGES", () => {
     for (const message of Object.values(RESET_TOKEN_MESSAGES)) expect(message).toMatch(/nouveau lien/);
   });
 
-  test("the expired message says the link lasts one hour", () => {
+  test("the expired message says how long each kind of link lasts", () => {
     expect(RESET_TOKEN_MESSAGES.expired).toContain("valable une heure");
+    expect(RESET_TOKEN_MESSAGES.expired).toContain("courriel de bienvenue 7 jours");
   });
 
   test("the used message says the link has already been used", () => {
