@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
 import { DecisionBanner } from "@/components/requests/DecisionBanner";
@@ -18,6 +19,7 @@ import { assessExperience } from "@/lib/catalogue/domain/experience";
 import { INTERNSHIP_PROOF_CATEGORIES, isEditableByLearner } from "@/lib/requests/domain/request-access";
 import { requestedPiecesOf } from "@/lib/requests/domain/correction";
 import { DOCUMENT_CATEGORY_LABELS } from "@/lib/requests/domain/documents";
+import { requestPageTitle } from "@/lib/requests/domain/page-titles";
 import { describeState, requestTitle } from "@/lib/requests/domain/request-lifecycle";
 import { decisionEvents, type LetterEntry } from "@/lib/requests/letters";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
@@ -28,7 +30,21 @@ import { usualDurationOf } from "@/lib/statistics/usual-durations";
 import { formatLongDate } from "@/lib/shared/dates";
 import { idParam } from "@/lib/shared/params";
 
-export const metadata: Metadata = { title: "Ma demande" };
+type Params = { params: Promise<{ id: string }> };
+
+/** The request of the page and its joint counterpart, loaded once for the title and the page. */
+const loadPage = cache(async (rawId: string) => {
+  const user = await requireUser({ space: "auditeur" });
+  const id = idParam(rawId);
+  const found = id ? await getRequestForViewer(user, id) : null;
+  return { user, found };
+});
+
+/** « Demande D3-2026-000123 – Déposée »: every request page has its own title. */
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { found } = await loadPage((await params).id);
+  return { title: found ? requestPageTitle(found.request) : "Demande introuvable" };
+}
 
 async function StateSummary({ request }: { request: RequestDetail }) {
   const { label, holder, learnerAction } = describeState(request.state);
@@ -109,10 +125,8 @@ function LetterList({ letters }: { letters: LetterEntry[] }) {
   );
 }
 
-export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser({ space: "auditeur" });
-  const id = idParam((await params).id);
-  const found = id ? await getRequestForViewer(user, id) : null;
+export default async function RequestPage({ params }: Params) {
+  const { user, found } = await loadPage((await params).id);
   if (!found) notFound();
   // A joint analysis is followed on the page of the diploma request it belongs to.
   if (found.request.diplomaRequestId) redirect(`/demandes/${found.request.diplomaRequestId}`);
@@ -157,46 +171,44 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </p>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-        <div className="space-y-6">
-          <section aria-labelledby="ou-en-est" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
-            <h2 id="ou-en-est" className="text-lg font-semibold">
-              Où en est votre dossier
-            </h2>
-            <div className="mt-3 space-y-4">
-              <StateSummary request={request} />
-              {linked ? (
-                <div className="border-t border-slate-200 pt-3">
-                  <h3 className="font-semibold">Analyse de l&apos;expérience professionnelle (conjointe)</h3>
-                  <StateSummary request={linked} />
-                </div>
-              ) : null}
-            </div>
-          </section>
-
-          {analysis && assessment ? (
-            <section aria-labelledby="experiences" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
-              <h2 id="experiences" className="text-lg font-semibold">
-                Expérience professionnelle
-              </h2>
-              {assessment.ok ? (
-                <div className="mt-2 rounded bg-slate-50 p-3" data-testid="experience-assessment">
-                  <p className="font-medium">{assessment.assessment.summary}</p>
-                  <p className="text-sm">{assessment.assessment.advice}</p>
-                </div>
-              ) : null}
-              {rule.kind === "required" ? <p className="mt-2 text-sm text-slate-700">Règle du diplôme : {rule.ruleText}</p> : null}
-              {rule.kind === "required" && rule.routes && rule.routes.length > 1 ? (
-                <div className="mt-3">
-                  <ExperienceRouteChoice requestId={analysis.id} routes={rule.routes} current={analysis.experienceRoute} editable={analysisEditable} />
-                </div>
-              ) : null}
-              <div className="mt-4">
-                <ExperienceEditor requestId={analysis.id} experiences={analysis.experiences} editable={analysisEditable} />
+      {/*
+        Phones first, and the reading order of screen readers and the keyboard: where the request
+        stands and what to do, then its steps, récépissé and letters, then the documents; the
+        experience, the actions, the messages and the history after. On a wide screen the steps sit
+        in a right-hand column beside the rest, in the same order.
+      */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:grid-rows-[auto_1fr]">
+        <section aria-labelledby="ou-en-est" className="min-w-0 rounded border border-slate-200 bg-white p-5 shadow-sm lg:col-start-1 lg:row-start-1">
+          <h2 id="ou-en-est" className="text-lg font-semibold">
+            Où en est votre dossier
+          </h2>
+          <div className="mt-3 space-y-4">
+            <StateSummary request={request} />
+            {linked ? (
+              <div className="border-t border-slate-200 pt-3">
+                <h3 className="font-semibold">Analyse de l&apos;expérience professionnelle (conjointe)</h3>
+                <StateSummary request={linked} />
               </div>
-            </section>
-          ) : null}
+            ) : null}
+          </div>
+        </section>
 
+        <aside aria-labelledby="etapes" className="min-w-0 space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <StepsPanel request={request} linked={linked} />
+          {request.number ? (
+            <p>
+              <a href={`/demandes/${request.id}/recepisse`} className="font-medium">
+                Télécharger le récépissé de dépôt (PDF)
+              </a>
+            </p>
+          ) : null}
+          <LetterList letters={[...decisionEvents(request), ...(linked ? decisionEvents(linked) : [])]} />
+          {request.state === "DRAFT" ? (
+            <Alert tone="info">Ce brouillon est enregistré : vous pouvez le reprendre plus tard depuis Suivi de dossiers.</Alert>
+          ) : null}
+        </aside>
+
+        <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-2">
           {analysis ? (
             <section aria-labelledby="pieces" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
               <h2 id="pieces" className="text-lg font-semibold">
@@ -229,6 +241,29 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             </section>
           ) : null}
 
+          {analysis && assessment ? (
+            <section aria-labelledby="experiences" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+              <h2 id="experiences" className="text-lg font-semibold">
+                Expérience professionnelle
+              </h2>
+              {assessment.ok ? (
+                <div className="mt-2 rounded bg-slate-50 p-3" data-testid="experience-assessment">
+                  <p className="font-medium">{assessment.assessment.summary}</p>
+                  <p className="text-sm">{assessment.assessment.advice}</p>
+                </div>
+              ) : null}
+              {rule.kind === "required" ? <p className="mt-2 text-sm text-slate-700">Règle du diplôme : {rule.ruleText}</p> : null}
+              {rule.kind === "required" && rule.routes && rule.routes.length > 1 ? (
+                <div className="mt-3">
+                  <ExperienceRouteChoice requestId={analysis.id} routes={rule.routes} current={analysis.experienceRoute} editable={analysisEditable} />
+                </div>
+              ) : null}
+              <div className="mt-4">
+                <ExperienceEditor requestId={analysis.id} experiences={analysis.experiences} editable={analysisEditable} />
+              </div>
+            </section>
+          ) : null}
+
           <LearnerActions request={request} linked={linked} restart={restart} />
 
           {!isDraft ? (
@@ -242,21 +277,6 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
 
           {!isDraft ? <RequestHistory events={[...request.events, ...(linked?.events ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id)} /> : null}
         </div>
-
-        <aside aria-labelledby="etapes" className="space-y-4">
-          <StepsPanel request={request} linked={linked} />
-          {request.number ? (
-            <p>
-              <a href={`/demandes/${request.id}/recepisse`} className="font-medium">
-                Télécharger le récépissé de dépôt (PDF)
-              </a>
-            </p>
-          ) : null}
-          <LetterList letters={[...decisionEvents(request), ...(linked ? decisionEvents(linked) : [])]} />
-          {request.state === "DRAFT" ? (
-            <Alert tone="info">Ce brouillon est enregistré : vous pouvez le reprendre plus tard depuis Suivi de dossiers.</Alert>
-          ) : null}
-        </aside>
       </div>
     </div>
   );
