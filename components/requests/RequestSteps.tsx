@@ -1,10 +1,7 @@
 import Link from "next/link";
 import { progressSteps, type RequestKind, type RequestState } from "@/lib/requests/domain/request-lifecycle";
-import { helpLinkForState } from "@/lib/help/anchors";
+import { helpLinkForStep } from "@/lib/help/anchors";
 import { formatLongDateTime } from "@/lib/shared/dates";
-
-// The jury's three opinions are explained together from the first of them.
-const helpState = (key: RequestState | "DECISION"): RequestState => (key === "DECISION" ? "FAVOURABLE" : key);
 
 type Event = { toState: RequestState; fromState: RequestState; at: Date };
 
@@ -55,7 +52,7 @@ export function RequestSteps({ kind, state, events, label }: { kind: RequestKind
                 <span className="sr-only">{statusText}</span>
               </p>
               {at ? <p className="text-sm text-slate-700">{step.status === "current" ? "Depuis le " : "Le "}{formatLongDateTime(at)}</p> : null}
-              <Link href={helpLinkForState(helpState(step.key))} className="text-sm">
+              <Link href={helpLinkForStep(step.key, state)} className="text-sm">
                 En savoir plus<span className="sr-only"> sur l&apos;étape « {step.label} »</span>
               </Link>
             </div>

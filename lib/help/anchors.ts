@@ -19,6 +19,21 @@ export function helpLinkForState(state: RequestState): string {
   return `/aide/etapes#${stateAnchor(state)}`;
 }
 
+/** The section of the help about the jury's opinion, its three outcomes below it. */
+export const JURY_SECTION_ANCHOR = "avis-du-jury";
+
+/**
+ * The help of one step of a request's path: a state's own section, and for the jury's step (« Avis
+ * du jury », key DECISION) the section about the jury's opinion until it is given, then the section
+ * of the opinion given (« Avis favorable sous condition » while the internship is checked too).
+ */
+export function helpLinkForStep(step: RequestState | "DECISION", state: RequestState): string {
+  if (step !== "DECISION") return helpLinkForState(step);
+  if (state === "FAVOURABLE" || state === "FAVOURABLE_WITH_CONDITION" || state === "UNFAVOURABLE") return helpLinkForState(state);
+  if (state === "CONDITION_REVIEW") return helpLinkForState("FAVOURABLE_WITH_CONDITION");
+  return `/aide/etapes#${JURY_SECTION_ANCHOR}`;
+}
+
 export const HELP_FIELDS = ["identifier", "learnerNumber", "workingTimePercent", "inField", "documents"] as const;
 export type HelpField = (typeof HELP_FIELDS)[number];
 

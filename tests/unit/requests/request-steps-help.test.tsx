@@ -1,0 +1,35 @@
+import { render, screen, within } from "@testing-library/react";
+import { RequestSteps } from "@/components/requests/RequestSteps";
+import { JURY_SECTION_ANCHOR, helpLinkForStep } from "@/lib/help/anchors";
+import { loadHelpPages } from "@/lib/help/pages";
+
+const at = new Date("2026-06-01T10:00:00Z");
+
+/** The « En savoir plus » link of the step whose text contains `label`. */
+function helpOf(list: HTMLElement, label: string): string | null {
+  const step = within(list)
+    .getAllByRole("listitem")
+    .find((item) => item.textContent?.includes(label));
+  return step ? within(step).getByRole("link", { name: /En savoir plus/ }).getAttribute("href") : null;
+}
+
+test("the « Avis du jury » step links to the help's section on the jury's opinion, not to the favourable one", () => {
+  render(<RequestSteps kind="EXPERIENCE" state="FORWARDED" label="Analyse" events={[{ fromState: "IN_REVIEW", toState: "FORWARDED", at }]} />);
+  const list = screen.getByRole("list", { name: "Analyse" });
+  expect(helpOf(list, "Avis du jury")).toBe(`/aide/etapes#${JURY_SECTION_ANCHOR}`);
+  expect(helpOf(list, "Transmise au national")).toBe("/aide/etapes#transmise-au-national-au-jury");
+});
+
+test("once the jury has spoken, its step links to the opinion given", () => {
+  render(<RequestSteps kind="EXPERIENCE" state="UNFAVOURABLE" label="Analyse" events={[{ fromState: "FORWARDED", toState: "UNFAVOURABLE", at }]} />);
+  expect(helpOf(screen.getByRole("list", { name: "Analyse" }), "Avis défavorable")).toBe("/aide/etapes#avis-defavorable");
+  expect(helpLinkForStep("DECISION", "FAVOURABLE")).toBe("/aide/etapes#avis-favorable");
+  expect(helpLinkForStep("DECISION", "CONDITION_REVIEW")).toBe("/aide/etapes#avis-favorable-sous-condition");
+  expect(helpLinkForStep("DECISION", "WITHDRAWN")).toBe(`/aide/etapes#${JURY_SECTION_ANCHOR}`);
+});
+
+test("the jury's section exists in the help on the steps, under its heading", () => {
+  const etapes = loadHelpPages().find((page) => page.slug === "etapes");
+  expect(etapes?.headings.find((heading) => heading.anchor === JURY_SECTION_ANCHOR)?.text).toBe("L'avis du jury sur votre expérience");
+  expect(etapes?.html).toContain(`id="${JURY_SECTION_ANCHOR}"`);
+});
