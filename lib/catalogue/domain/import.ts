@@ -161,6 +161,19 @@ function checkCentres(centres: { index: number; value: SourceCentre }[], errors:
 }
 
 /**
+ * A compiler's remark in brackets (« (site www.cnam-paris.fr) », « (historique) », « (lieu
+ * d'enseignement) ») is a note about
+ * the source, not part of the name that letters and screens print: « Cnam Paris ». Another bracket
+ * (« (Cnam PACA) », the name people use) stays. prisma/migrations/*_clean_centre_names does the same
+ * to the rows imported before.
+ */
+export const CENTRE_NAME_REMARK = /\s*\((?:site\b[^)]*|[^)]*\bwww\.[^)]*|[^)]*https?:\/\/[^)]*|historique|lieu d'enseignement)\)/gi;
+
+export function cleanCentreName(name: string): string {
+  return name.replace(CENTRE_NAME_REMARK, "").replace(/\s+/g, " ").trim();
+}
+
+/**
  * Gives every centre a stable internal key derived from its name, since the public sources give
  * no centre codes: "Cnam Paris (site www.cnam-paris.fr)" → "PARIS", "Cnam Nouvelle-Aquitaine" →
  * "NOUVELLE-AQUITAINE". A code present in the source wins. Keys are for the database and URLs,
@@ -169,7 +182,7 @@ function checkCentres(centres: { index: number; value: SourceCentre }[], errors:
 export function normaliseCentres(centres: readonly SourceCentre[]): Centre[] {
   return centres.map((centre) => ({
     code: centre.code?.trim() ? slug(centre.code) : slug(centre.name.replace(/\([^)]*\)/g, "").replace(/^\s*Cnam\s+/i, "")),
-    name: centre.name,
+    name: cleanCentreName(centre.name),
     region: centre.region,
     verified: centre.verified,
     ...(centre.source && isUrl(centre.source) ? { sourceUrl: centre.source } : {}),

@@ -1,5 +1,5 @@
 import rawCatalogue from "@/prisma/data/cnam-catalogue.json";
-import { NOT_REQUESTABLE_REASONS, diplomaKey, isFlaggedIncomplete, normaliseCentres, parseCatalogue } from "@/lib/catalogue/domain/import";
+import { NOT_REQUESTABLE_REASONS, cleanCentreName, diplomaKey, isFlaggedIncomplete, normaliseCentres, parseCatalogue } from "@/lib/catalogue/domain/import";
 import { unitsOfRequirement } from "@/lib/catalogue/domain/model";
 import { catalogueSourceSchema, formatIssuePath } from "@/lib/catalogue/domain/source-schema";
 import { diplomaByKey, realCatalogue, sourceCopy } from "./fixtures";
@@ -202,12 +202,21 @@ describe("centres", () => {
     const [paris] = realCatalogue().centres;
     expect(paris).toEqual({
       code: "PARIS",
-      name: "Cnam Paris (site www.cnam-paris.fr)",
+      name: "Cnam Paris",
       region: "Île-de-France",
       verified: true,
       sourceUrl: "https://github.com/Flowrey/cnaminator/blob/main/CHANGELOG.md",
     });
     expect(realCatalogue().centres.find((centre) => centre.code === "CORSE")).toEqual({ code: "CORSE", name: "Cnam Corse", region: "Corse", verified: false });
+  });
+
+  test("names without the compilers' remarks: no site, no « historique » nor « lieu d'enseignement », whatever the source", () => {
+    const names = realCatalogue().centres.map((centre) => centre.name);
+    expect(names).toEqual(expect.arrayContaining(["Cnam Paris", "Cnam Midi-Pyrénées", "Guadeloupe", "Cnam Provence-Alpes-Côte d'Azur (Cnam PACA)", "ISAE – Cnam Liban"]));
+    expect(names.filter((name) => /\(|www\.|https?:|historique|lieu d/i.test(name))).toEqual(["Cnam Provence-Alpes-Côte d'Azur (Cnam PACA)"]);
+    expect(cleanCentreName("Cnam Bretagne (site https://www.cnam-bretagne.fr/)")).toBe("Cnam Bretagne");
+    expect(cleanCentreName("Cnam Grand Est (voir www.cnam-grandest.fr)")).toBe("Cnam Grand Est");
+    expect(cleanCentreName("Cnam Corse")).toBe("Cnam Corse");
   });
 
   test("a code given by the source wins", () => {
