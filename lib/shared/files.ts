@@ -28,7 +28,7 @@ const FORMAT_BY_MIME_TYPE: Record<string, string> = {
  * that, from its name's extension; null when neither tells.
  */
 export function fileFormat(mimeType: string | null | undefined, name?: string): string | null {
-  const known = mimeType ? FORMAT_BY_MIME_TYPE[mimeType.toLowerCase().split(";")[0].trim()] : undefined;
+  const known = mimeType ? FORMAT_BY_MIME_TYPE[mimeType.toLowerCase().replace(/;.*/, "").trim()] : undefined;
   if (known) return known;
   const extension = name?.match(/\.([a-z0-9]{2,5})$/i)?.[1];
   if (!extension) return null;
