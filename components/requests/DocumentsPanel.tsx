@@ -7,18 +7,21 @@ import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/requests/domain/documents";
 import { removeDocumentAction, uploadDocumentAction } from "@/lib/requests/actions";
+import type { ShownDocumentStatus } from "@/lib/requests/domain/document-status";
 
 export type DocumentItem = {
   id: string;
   category: DocumentCategory;
   originalName: string;
   size: number;
-  status: "TRANSMITTED" | "VALIDATED" | "REFUSED";
+  /** NOT_SENT: joined since the request was last sent (lib/requests/domain/document-status.ts). */
+  status: ShownDocumentStatus;
   statusReason: string | null;
 };
 
-const STATUS_LABELS: Record<DocumentItem["status"], string> = { TRANSMITTED: "Transmis", VALIDATED: "Validé", REFUSED: "Refusé" };
+const STATUS_LABELS: Record<DocumentItem["status"], string> = { NOT_SENT: "Pas encore transmis", TRANSMITTED: "Transmis", VALIDATED: "Validé", REFUSED: "Refusé" };
 const STATUS_TONES: Record<DocumentItem["status"], string> = {
+  NOT_SENT: "border-dashed border-slate-500 text-slate-800",
   TRANSMITTED: "border-slate-500 text-slate-800",
   VALIDATED: "border-green-700 text-green-900",
   REFUSED: "border-red-700 text-red-900",
@@ -151,7 +154,7 @@ export function DocumentsPanel({
                   {document.statusReason ? <span className="ml-2">Motif : {document.statusReason}</span> : null}
                 </p>
               </div>
-              {editable && categories.includes(document.category) && (categories === DOCUMENT_CATEGORIES || document.status === "TRANSMITTED") ? (
+              {editable && categories.includes(document.category) && (categories === DOCUMENT_CATEGORIES || document.status === "NOT_SENT" || document.status === "TRANSMITTED") ? (
                 <Button type="button" variant="secondary" disabled={pending} onClick={() => remove(document)}>
                   Supprimer<span className="sr-only"> « {document.originalName} »</span>
                 </Button>

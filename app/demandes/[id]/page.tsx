@@ -18,6 +18,7 @@ import { COMPOSITION_NOT_VERIFIED } from "@/lib/catalogue/domain/eligibility";
 import { assessExperience } from "@/lib/catalogue/domain/experience";
 import { INTERNSHIP_PROOF_CATEGORIES, isEditableByLearner } from "@/lib/requests/domain/request-access";
 import { requestedPiecesOf } from "@/lib/requests/domain/correction";
+import { withShownStatus } from "@/lib/requests/domain/document-status";
 import { DOCUMENT_CATEGORY_LABELS } from "@/lib/requests/domain/documents";
 import { requestPageTitle } from "@/lib/requests/domain/page-titles";
 import { describeState, requestTitle } from "@/lib/requests/domain/request-lifecycle";
@@ -222,7 +223,7 @@ export default async function RequestPage({ params }: Params) {
                 <DocumentsPanel
                   requestId={analysis.id}
                   editable={analysisEditable || internshipProofs}
-                  documents={analysis.documents}
+                  documents={withShownStatus(analysis.documents, analysis.events)}
                   {...(internshipProofs ? { categories: INTERNSHIP_PROOF_CATEGORIES } : {})}
                 />
               </div>
@@ -236,7 +237,7 @@ export default async function RequestPage({ params }: Params) {
               </h2>
               <p className="mt-1 text-sm text-slate-700">Les pièces que votre centre vous demande pour cette demande : joignez-les ici, puis renvoyez le dossier.</p>
               <div className="mt-3">
-                <DocumentsPanel requestId={request.id} editable={request.state === "CORRECTION_REQUESTED"} documents={request.documents} />
+                <DocumentsPanel requestId={request.id} editable={request.state === "CORRECTION_REQUESTED"} documents={withShownStatus(request.documents, request.events)} />
               </div>
             </section>
           ) : null}
