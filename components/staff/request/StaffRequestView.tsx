@@ -177,7 +177,6 @@ function RequestHeader({ request }: { request: RequestDetail }) {
   if (request.submittedAt) facts.push(["Déposée le", formatDateTime(request.submittedAt)]);
   if (request.forwardedAt) facts.push(["Transmise le", formatDateTime(request.forwardedAt)]);
   if (diplomaNumber) facts.push(["Numéro du diplôme", String(diplomaNumber)]);
-  facts.push(["Version du dossier", <span key="version" data-testid="staff-version">{request.version}</span>]);
   return (
     <div className="space-y-3">
       <div>
