@@ -1,6 +1,5 @@
-import { COMPOSITION_NOT_VERIFIED, type EligibilityVerdict, type GroupVerdict } from "@/lib/catalogue/domain/eligibility";
-
-const OBTAINED_BY: Record<string, string> = { PASSED: "réussie", EQUIVALENCE: "par équivalence", VES: "par VES", VAE: "par VAE" };
+import { COMPOSITION_NOT_VERIFIED, type EligibilityVerdict } from "@/lib/catalogue/domain/eligibility";
+import { explainEligibility, type Audience, type BlockText, type Phrase } from "@/lib/catalogue/domain/eligibility-wording";
 
 function Mark({ ok }: { ok: boolean }) {
   return (
@@ -10,30 +9,41 @@ function Mark({ ok }: { ok: boolean }) {
   );
 }
 
-function Group({ group, depth }: { group: GroupVerdict; depth: number }) {
+function PhraseList({ phrases, nested = false }: { phrases: Phrase[]; nested?: boolean }) {
+  return (
+    <ul className={nested ? "mt-1 list-[circle] pl-6" : "mt-1 list-disc pl-6"}>
+      {phrases.map((phrase, i) => (
+        <li key={`${phrase.text}-${i}`}>
+          {phrase.text}
+          {phrase.list ? <PhraseList phrases={phrase.list} nested /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const STATUS: Record<"done" | "todo", string> = { done: "validé", todo: "à compléter" };
+
+function Block({ block, depth }: { block: BlockText; depth: number }) {
   return (
     <li className={depth > 0 ? "mt-2" : "mt-3"}>
       <p className="font-medium">
-        <Mark ok={group.satisfied} />
-        {group.label}
-        <span className="sr-only">{group.satisfied ? " : validé" : " : incomplet"}</span>
-        <span className="ml-2 text-sm font-normal text-slate-700">({group.countedEcts} ECTS comptés)</span>
+        {block.status ? <Mark ok={block.status === "done"} /> : null}
+        {block.label}
+        {block.status ? <span className="ml-2 text-sm font-normal text-slate-700">({STATUS[block.status]})</span> : null}
       </p>
-      {group.countedUnits.length > 0 && group.children.length === 0 ? (
-        <ul className="ml-7 text-sm text-slate-800">
-          {group.countedUnits.map((u) => (
-            <li key={u.code}>
-              {u.code} {u.title ? `– ${u.title}` : ""} : {OBTAINED_BY[u.obtainedBy]} en {u.year}
-              {u.grade !== undefined ? ` (${u.grade.toLocaleString("fr-FR")}/20)` : ""}
-            </li>
+      <p className={`${block.status ? "ml-7" : ""} text-sm text-slate-700`}>{block.rule}</p>
+      {block.units.length > 0 ? (
+        <ul className={`${block.status ? "ml-7" : ""} text-sm text-slate-800`}>
+          {block.units.map((unit) => (
+            <li key={unit}>{unit}</li>
           ))}
         </ul>
       ) : null}
-      {group.missing ? <p className="ml-7 text-sm text-red-900">Manque : {group.missing}</p> : null}
-      {group.children.length > 0 ? (
+      {block.children.length > 0 ? (
         <ul className="ml-7 border-l border-slate-200 pl-3">
-          {group.children.map((child, i) => (
-            <Group key={`${child.label}-${i}`} group={child} depth={depth + 1} />
+          {block.children.map((child, i) => (
+            <Block key={`${child.label}-${i}`} block={child} depth={depth + 1} />
           ))}
         </ul>
       ) : null}
@@ -41,8 +51,16 @@ function Group({ group, depth }: { group: GroupVerdict; depth: number }) {
   );
 }
 
-/** The engine's verdict, block by block, as the learner and the centre see it. */
-export function EligibilityView({ verdict }: { verdict: EligibilityVerdict }) {
+/**
+ * The eligibility verdict in plain words (lib/catalogue/domain/eligibility-wording.ts): what is
+ * missing first, the units failed with their grade, then each block of the diploma with the units
+ * that count for it, and the experience. The staff page gives its own one-line summary, so the
+ * staff audience skips the « Il manque encore » list.
+ */
+export function EligibilityView({ verdict, audience = "learner" }: { verdict: EligibilityVerdict; audience?: Audience }) {
+  const text = explainEligibility(verdict, audience);
+  // The learner's page puts the view under an h2, the staff page under an h3.
+  const Heading = audience === "learner" ? "h3" : "h4";
   return (
     <div>
       {!verdict.compositionVerified ? (
@@ -50,14 +68,32 @@ export function EligibilityView({ verdict }: { verdict: EligibilityVerdict }) {
           {COMPOSITION_NOT_VERIFIED}
         </p>
       ) : null}
+      {audience === "learner" && text.complete ? <p className="mt-2 text-green-900">{text.complete}</p> : null}
+      {audience === "learner" && text.missingIntro ? (
+        <div className="mt-2" data-testid="missing-units">
+          <p className="font-medium">{text.missingIntro}</p>
+          <PhraseList phrases={text.missing} />
+        </div>
+      ) : null}
+      {text.failed.length > 0 ? (
+        <div className="mt-3" data-testid="failed-units">
+          <p className="font-medium">{text.failed.length > 1 ? "Unités tentées mais non obtenues (note inférieure à 10 sur 20) :" : "Unité tentée mais non obtenue (note inférieure à 10 sur 20) :"}</p>
+          <ul className="mt-1 list-disc pl-6">
+            {text.failed.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Heading className="mt-4 font-semibold">Composition du diplôme et unités prises en compte</Heading>
       <ul>
-        {verdict.requirement.children.map((group, i) => (
-          <Group key={`${group.label}-${i}`} group={group} depth={0} />
+        {text.blocks.map((block, i) => (
+          <Block key={`${block.label}-${i}`} block={block} depth={0} />
         ))}
       </ul>
       <p className="mt-4 font-medium">
-        <Mark ok={verdict.experience.state !== "missing"} />
-        Expérience professionnelle : {verdict.experience.message}
+        <Mark ok={text.experience.met} />
+        {text.experience.text}
       </p>
     </div>
   );

@@ -325,7 +325,7 @@ function ResultsSection({ request, context }: { request: RequestDetail; context:
               validation attend sa décision.
             </p>
           ) : null}
-          <EligibilityView verdict={verdict} />
+          <EligibilityView verdict={verdict} audience="staff" />
         </>
       ) : (
         <Alert tone="error">Ce diplôme n&apos;est plus au catalogue : l&apos;éligibilité ne peut pas être recalculée.</Alert>

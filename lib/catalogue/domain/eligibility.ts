@@ -1,9 +1,10 @@
-import type { Diploma, ExperienceRule, RequirementGroup, UnitRef } from "./model";
+import { unitsOfRequirement, type Diploma, type ExperienceRule, type RequirementGroup, type UnitRef } from "./model";
+import { missingSentences } from "./eligibility-wording";
 
 /**
  * Can this learner ask for the delivery of this diploma? Compares the diploma's composition with
- * the learner's results and says, block by block, what is met, by which units, and what is
- * missing — in French, for the learner.
+ * the learner's results and says, block by block, what is met, by which units, what is missing
+ * and which units were failed — as data; eligibility-wording.ts says it in plain French.
  */
 
 export type ObtainedBy = "PASSED" | "EQUIVALENCE" | "VES" | "VAE";
@@ -34,15 +35,68 @@ export interface CountedUnit {
   grade?: number;
 }
 
+/** A unit named for the learner: its code and, when known, its title. */
+export interface UnitName {
+  code: string;
+  title: string | null;
+}
+
+/** The latest attempt at a unit the learner has not obtained (graded under 10/20). */
+export interface FailedAttempt extends UnitName {
+  /** Out of 20; null when the results file gave none. */
+  grade: number | null;
+  year: number;
+  /**
+   * Whether the unit is still one of the ways to complete the diploma (named in a missing item,
+   * or an experience unit while the experience is not validated). False when another unit took
+   * its place: the failure has no consequence.
+   */
+  stillNeeded: boolean;
+}
+
+/** A unit the learner may still obtain, with their failed attempt at it if any. */
+export interface OptionUnit extends UnitName {
+  ects: number | null;
+  failed: FailedAttempt | null;
+}
+
+/**
+ * What is still needed, as data (the French sentences are in eligibility-wording.ts). A satisfied
+ * group never produces any item, even when some of its options are left unchosen.
+ */
+export type MissingItem =
+  /** A compulsory unit not obtained. */
+  | { kind: "unit"; unit: OptionUnit }
+  /** `count` more units among `among`. */
+  | { kind: "chooseUnits"; count: number; among: OptionUnit[] }
+  /** `ects` more credits among `among`; `unitCount` when the units all carry the same credits. */
+  | { kind: "chooseCredits"; ects: number; unitCount: number | null; among: OptionUnit[] }
+  /** `count` more of the `options` (themes, options A/B/C…), each with what it still needs. */
+  | { kind: "chooseGroups"; count: number; options: { label: string; missing: MissingItem[] }[] }
+  /** Beyond the groups above, `ects` more credits from the units of the group's subgroups. */
+  | { kind: "moreCredits"; ects: number; counted: number; required: number; among: OptionUnit[] };
+
+/** The rule of a group, for saying it in words. */
+export interface GroupRule {
+  kind: RequirementGroup["kind"];
+  /** Units to choose (chooseUnits) or subgroups to satisfy (chooseSubgroups). */
+  count?: number;
+  /** Credits required (chooseEcts, chooseSubgroups with a credit total). */
+  ects?: number;
+  /** How many units (leaf) or subgroups (branch) it lists. */
+  size: number;
+}
+
 export interface GroupVerdict {
   label: string;
   kind: RequirementGroup["kind"];
+  rule: GroupRule;
   satisfied: boolean;
   /** Units counted for this group (for a block of blocks: the units of its subgroups). */
   countedUnits: CountedUnit[];
   countedEcts: number;
-  /** French sentence saying what is still needed; null when satisfied. */
-  missing: string | null;
+  /** What is still needed; empty when satisfied. */
+  missing: MissingItem[];
   children: GroupVerdict[];
 }
 
@@ -51,8 +105,11 @@ export type ExperienceState = "validated" | "excluded" | "missing";
 export interface ExperienceVerdict {
   state: ExperienceState;
   unitCodes: string[];
+  /** ANY: one of the units is enough; ALL: every one is needed. */
+  unitsNeeded: "ANY" | "ALL";
   obtainedUnitCodes: string[];
-  message: string;
+  /** The access route each unit stands for (the licence's « Accès direct en L3 »), when the catalogue says. */
+  routeLabels: Record<string, string>;
 }
 
 /** Shown wherever a composition is a machine transcription not re-checked by a person (Diploma.compositionVerified false). */
@@ -66,8 +123,12 @@ export interface EligibilityVerdict {
   compositionVerified: boolean;
   notRequestableReason?: string;
   requirement: GroupVerdict;
-  /** One French sentence per top-level block that is not met, prefixed with the block's name. */
+  /** What is still needed, as data, in catalogue order; empty when every unit is obtained. */
+  missingItems: MissingItem[];
+  /** The same, one French sentence per item (for lists outside the eligibility view). */
   missing: string[];
+  /** Units of the diploma (and its experience units) attempted but not obtained: the latest attempt of each. */
+  failed: FailedAttempt[];
   experience: ExperienceVerdict;
   allUnitsObtained: boolean;
   /** Every unit obtained and the experience requirement met (or excluded). */
@@ -85,22 +146,50 @@ const MAX_EXHAUSTIVE_CONTESTED_UNITS = 12;
 export function evaluateEligibility(diploma: Diploma, results: readonly UnitResult[]): EligibilityVerdict {
   const obtained = bestObtainedResults(results);
   const leaves = collectLeaves(diploma.requirement);
-  const assignment = assignUnits(diploma.requirement, leaves, obtained);
-  const requirement = evaluateGroup(diploma.requirement, assignment, leaves).verdict;
+  const failed = latestFailedAttempts(diploma, results, obtained);
+  const assignment = assignUnits(diploma.requirement, leaves, obtained, failed);
+  const requirement = evaluateGroup(diploma.requirement, { assignment, leaves, failed }).verdict;
   const experience = evaluateExperience(diploma.experience, obtained);
   const allUnitsObtained = diploma.requestable && requirement.satisfied;
+  const missingItems = requirement.missing;
+  const stillNeeded = new Set(missingItems.flatMap(codesOf));
+  if (experience.state === "missing") experience.unitCodes.forEach((code) => stillNeeded.add(code));
   return {
     diplomaKey: diploma.key,
     requestable: diploma.requestable,
     compositionVerified: diploma.compositionVerified,
     ...(diploma.notRequestableReason === undefined ? {} : { notRequestableReason: diploma.notRequestableReason }),
     requirement,
-    missing: topLevelMissing(requirement),
+    missingItems,
+    missing: missingSentences(missingItems),
+    failed: [...failed.values()].map((attempt) => ({ ...attempt, stillNeeded: stillNeeded.has(attempt.code) })),
     experience,
     allUnitsObtained,
     eligibleForDelivery: allUnitsObtained && experience.state !== "missing",
     needsJointExperienceAnalysis: allUnitsObtained && experience.state === "missing",
   };
+}
+
+/**
+ * For each unit of the diploma (and each experience unit) tried but never obtained, the latest
+ * attempt (then the best grade of that year), in catalogue order.
+ */
+function latestFailedAttempts(diploma: Diploma, results: readonly UnitResult[], obtained: ReadonlyMap<string, CountedUnit>): Map<string, FailedAttempt> {
+  const titles = new Map<string, string | null>();
+  for (const ref of unitsOfRequirement(diploma.requirement)) titles.set(ref.code, ref.title);
+  if (diploma.experience.kind !== "excluded") for (const code of diploma.experience.unitCodes) if (!titles.has(code)) titles.set(code, null);
+  const latest = new Map<string, UnitResult>();
+  for (const result of results) {
+    if (isObtained(result) || obtained.has(result.unitCode) || !titles.has(result.unitCode)) continue;
+    const current = latest.get(result.unitCode);
+    if (!current || result.year > current.year || (result.year === current.year && (result.grade ?? -1) > (current.grade ?? -1))) latest.set(result.unitCode, result);
+  }
+  const failed = new Map<string, FailedAttempt>();
+  for (const [code, title] of titles) {
+    const attempt = latest.get(code);
+    if (attempt) failed.set(code, { code, title, grade: attempt.grade ?? null, year: attempt.year, stillNeeded: true });
+  }
+  return failed;
 }
 
 const OBTAINED_BY_ORDER: readonly ObtainedBy[] = ["PASSED", "EQUIVALENCE", "VES", "VAE"];
@@ -150,11 +239,17 @@ type Assignment = ReadonlyMap<LeafGroup, CountedUnit[]>;
 
 /**
  * A unit listed in one group goes there. A unit listed in several groups is tried in each of them
- * and the assignment that satisfies the diploma, then the most groups, wins; ties go to the first
+ * and the assignment that satisfies the diploma, then the most groups, then names the fewest
+ * obtained units as missing, wins; ties go to the first
  * combination in a fixed order (unit codes sorted, groups in catalogue order), so the verdict does
  * not depend on the order of the results.
  */
-function assignUnits(root: RequirementGroup, leaves: LeafGroup[], obtained: ReadonlyMap<string, CountedUnit>): Assignment {
+function assignUnits(
+  root: RequirementGroup,
+  leaves: LeafGroup[],
+  obtained: ReadonlyMap<string, CountedUnit>,
+  failed: ReadonlyMap<string, FailedAttempt>,
+): Assignment {
   const candidates = new Map<string, { leaf: LeafGroup; ref: UnitRef }[]>();
   for (const leaf of leaves) {
     for (const ref of leaf.units) {
@@ -181,15 +276,21 @@ function assignUnits(root: RequirementGroup, leaves: LeafGroup[], obtained: Read
 
   if (contested.length === 0 || contested.length > MAX_EXHAUSTIVE_CONTESTED_UNITS) return build(new Map());
 
-  const best: { assignment: Assignment; score: [number, number] } = { assignment: build(new Map()), score: [-1, -1] };
+  const best: { assignment: Assignment; score: [number, number, number] } = { assignment: build(new Map()), score: [-1, -1, Number.NEGATIVE_INFINITY] };
   const choices = new Map<string, number>();
   const explore = (position: number): void => {
     const code = contested[position];
     if (code === undefined) {
       const assignment = build(choices);
-      const { verdict, satisfiedCount } = evaluateGroup(root, assignment, leaves);
-      const score: [number, number] = [verdict.satisfied ? 1 : 0, satisfiedCount];
-      if (score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1])) {
+      const { verdict, satisfiedCount } = evaluateGroup(root, { assignment, leaves, failed });
+      // Then the fewest units already obtained named as missing: « il vous manque X » for an X the
+      // learner has (counted elsewhere) reads as an error.
+      const obtainedNamed = verdict.missing.flatMap(codesOf).filter((missingCode) => obtained.has(missingCode)).length;
+      const score: [number, number, number] = [verdict.satisfied ? 1 : 0, satisfiedCount, -obtainedNamed];
+      if (
+        score[0] > best.score[0] ||
+        (score[0] === best.score[0] && (score[1] > best.score[1] || (score[1] === best.score[1] && score[2] > best.score[2])))
+      ) {
         best.assignment = assignment;
         best.score = score;
       }
@@ -205,113 +306,143 @@ function assignUnits(root: RequirementGroup, leaves: LeafGroup[], obtained: Read
   return best.assignment;
 }
 
-function evaluateGroup(
-  group: RequirementGroup,
-  assignment: Assignment,
-  leaves: readonly LeafGroup[],
-): { verdict: GroupVerdict; satisfiedCount: number } {
+interface EvaluationContext {
+  assignment: Assignment;
+  leaves: readonly LeafGroup[];
+  failed: ReadonlyMap<string, FailedAttempt>;
+}
+
+function evaluateGroup(group: RequirementGroup, context: EvaluationContext): { verdict: GroupVerdict; satisfiedCount: number } {
   if ("units" in group) {
-    const counted = assignment.get(group) ?? [];
+    const counted = context.assignment.get(group) ?? [];
     const countedEcts = sumEcts(counted);
-    const missing = leafMissing(group, counted, countedEcts, assignment, leaves);
+    const missing = leafMissing(group, counted, countedEcts, context);
+    const rule: GroupRule = { kind: group.kind, size: group.units.length, ...("ects" in group ? { ects: group.ects } : {}), ...("count" in group ? { count: group.count } : {}) };
     return {
-      verdict: { label: group.label, kind: group.kind, satisfied: missing === null, countedUnits: counted, countedEcts, missing, children: [] },
-      satisfiedCount: missing === null ? 1 : 0,
+      verdict: { label: group.label, kind: group.kind, rule, satisfied: missing.length === 0, countedUnits: counted, countedEcts, missing, children: [] },
+      satisfiedCount: missing.length === 0 ? 1 : 0,
     };
   }
 
-  const evaluated = group.subgroups.map((subgroup) => evaluateGroup(subgroup, assignment, leaves));
+  const evaluated = group.subgroups.map((subgroup) => evaluateGroup(subgroup, context));
   const children = evaluated.map((child) => child.verdict);
   const countedUnits = children.flatMap((child) => child.countedUnits);
   const countedEcts = sumEcts(countedUnits);
-  const satisfiedChildren = children.filter((child) => child.satisfied);
-  const missing = branchMissing(group, children, satisfiedChildren.length, countedEcts);
-  const satisfied = missing === null;
+  const missing = branchMissing(group, children, countedEcts, context);
+  const satisfied = missing.length === 0;
+  const rule: GroupRule = {
+    kind: group.kind,
+    size: group.subgroups.length,
+    ...(group.kind === "chooseSubgroups" ? { count: group.count, ...(group.ects === undefined ? {} : { ects: group.ects }) } : {}),
+  };
   return {
-    verdict: { label: group.label, kind: group.kind, satisfied, countedUnits, countedEcts, missing, children },
+    verdict: { label: group.label, kind: group.kind, rule, satisfied, countedUnits, countedEcts, missing, children },
     satisfiedCount: evaluated.reduce((sum, child) => sum + child.satisfiedCount, satisfied ? 1 : 0),
   };
 }
 
-function leafMissing(
-  group: LeafGroup,
-  counted: readonly CountedUnit[],
-  countedEcts: number,
-  assignment: Assignment,
-  leaves: readonly LeafGroup[],
-): string | null {
+function option(unit: UnitRef, failed: ReadonlyMap<string, FailedAttempt>): OptionUnit {
+  return { code: unit.code, title: unit.title, ects: unit.ects, failed: failed.get(unit.code) ?? null };
+}
+
+/** Units of these leaves neither counted here nor counted elsewhere, each once, in catalogue order. */
+function availableUnits(groups: readonly LeafGroup[], context: EvaluationContext): OptionUnit[] {
+  const used = new Set(context.leaves.flatMap((leaf) => (context.assignment.get(leaf) ?? []).map((unit) => unit.code)));
+  const seen = new Set<string>();
+  const available: OptionUnit[] = [];
+  for (const unit of groups.flatMap((group) => group.units)) {
+    if (used.has(unit.code) || seen.has(unit.code)) continue;
+    seen.add(unit.code);
+    available.push(option(unit, context.failed));
+  }
+  return available;
+}
+
+function leafMissing(group: LeafGroup, counted: readonly CountedUnit[], countedEcts: number, context: EvaluationContext): MissingItem[] {
   const countedCodes = new Set(counted.map((unit) => unit.code));
   if (group.kind === "allUnits") {
-    const toObtain = group.units.filter((unit) => !countedCodes.has(unit.code));
-    if (toObtain.length === 0) return null;
-    return `UE à obtenir : ${toObtain.map(describeUnit).join(", ")}`;
+    return group.units.filter((unit) => !countedCodes.has(unit.code)).map((unit) => ({ kind: "unit", unit: option(unit, context.failed) }));
   }
-  // Units already counted elsewhere cannot be offered again.
-  const usedElsewhere = new Set(leaves.filter((leaf) => leaf !== group).flatMap((leaf) => (assignment.get(leaf) ?? []).map((unit) => unit.code)));
-  const available = group.units.filter((unit) => !countedCodes.has(unit.code) && !usedElsewhere.has(unit.code)).map((unit) => unit.code);
-  const among = available.length > 0 ? ` parmi ${available.join(", ")}` : "";
+  // Units already counted, here or elsewhere, cannot be offered again.
+  const among = availableUnits([group], context);
   if (group.kind === "chooseEcts") {
-    if (countedEcts >= group.ects) return null;
-    return `${formatNumber(group.ects - countedEcts)} ECTS à choisir${among}`;
+    if (countedEcts >= group.ects) return [];
+    const ects = group.ects - countedEcts;
+    return [{ kind: "chooseCredits", ects, unitCount: unitsForCredits(among, ects), among }];
   }
-  if (counted.length >= group.count) return null;
-  const remaining = group.count - counted.length;
-  return `${remaining} UE à choisir${among}`;
+  if (counted.length >= group.count) return [];
+  return [{ kind: "chooseUnits", count: group.count - counted.length, among }];
 }
 
-function branchMissing(
-  group: Exclude<RequirementGroup, LeafGroup>,
-  children: readonly GroupVerdict[],
-  satisfiedChildren: number,
-  countedEcts: number,
-): string | null {
+/** When every unit offered carries the same credits, how many units make `ects`; otherwise null. */
+function unitsForCredits(among: readonly OptionUnit[], ects: number): number | null {
+  const values = new Set(among.map((unit) => unit.ects));
+  const [only] = [...values];
+  if (values.size !== 1 || only === null || only === undefined || only <= 0) return null;
+  const count = Math.ceil(ects / only);
+  return count <= among.length ? count : null;
+}
+
+function branchMissing(group: Exclude<RequirementGroup, LeafGroup>, children: readonly GroupVerdict[], countedEcts: number, context: EvaluationContext): MissingItem[] {
   const unsatisfied = children.filter((child) => !child.satisfied);
-  const options = unsatisfied.map((child) => `« ${child.label} » (${child.missing ?? ""})`).join(", ");
-  if (group.kind === "allGroups") {
-    return unsatisfied.length === 0 ? null : unsatisfied.map((child) => `${child.label} : ${child.missing ?? ""}`).join(" ; ");
-  }
-  if (group.kind === "oneOf") {
-    return satisfiedChildren >= 1 ? null : `un bloc à valider parmi ${options}`;
-  }
-  const parts: string[] = [];
-  const blocksNeeded = group.count - satisfiedChildren;
-  if (blocksNeeded > 0) parts.push(`${blocksNeeded} ${blocksNeeded === 1 ? "bloc" : "blocs"} à valider parmi ${options}`);
+  const satisfiedChildren = children.length - unsatisfied.length;
+  const options = unsatisfied.map((child) => ({ label: child.label, missing: child.missing }));
+  if (group.kind === "allGroups") return unsatisfied.flatMap((child) => child.missing);
+  if (group.kind === "oneOf") return satisfiedChildren >= 1 ? [] : [{ kind: "chooseGroups", count: 1, options }];
+  const items: MissingItem[] = [];
+  const groupsNeeded = Math.max(0, group.count - satisfiedChildren);
+  if (groupsNeeded > 0) items.push({ kind: "chooseGroups", count: groupsNeeded, options });
   if (group.ects !== undefined && countedEcts < group.ects) {
-    parts.push(`${formatNumber(group.ects - countedEcts)} ECTS à obtenir dans les UE de ces blocs (${formatNumber(countedEcts)} sur ${formatNumber(group.ects)})`);
+    // Only the credits that the groups still to choose will not bring anyway.
+    const cheapest = unsatisfied.map((child) => creditsNeeded(child.missing)).sort((a, b) => a - b).slice(0, groupsNeeded);
+    const beyond = group.ects - countedEcts - cheapest.reduce((sum, value) => sum + value, 0);
+    if (beyond > 0) {
+      const among = availableUnits(collectLeaves(group), context);
+      items.push({ kind: "moreCredits", ects: beyond, counted: countedEcts, required: group.ects, among });
+    }
   }
-  return parts.length === 0 ? null : parts.join(" ; ");
+  return items;
 }
 
-function topLevelMissing(root: GroupVerdict): string[] {
-  return root.children.filter((child) => !child.satisfied).map((child) => `${child.label} : ${child.missing ?? ""}`);
+/** Every unit code a missing item offers. */
+function codesOf(item: MissingItem): string[] {
+  switch (item.kind) {
+    case "unit":
+      return [item.unit.code];
+    case "chooseGroups":
+      return item.options.flatMap((choice) => choice.missing.flatMap(codesOf));
+    default:
+      return item.among.map((unit) => unit.code);
+  }
+}
+
+/** The fewest credits that would meet these items. */
+function creditsNeeded(items: readonly MissingItem[]): number {
+  return items.reduce((sum, item) => {
+    switch (item.kind) {
+      case "unit":
+        return sum + (item.unit.ects ?? 0);
+      case "chooseUnits":
+        return sum + item.among.map((unit) => unit.ects ?? 0).sort((a, b) => a - b).slice(0, item.count).reduce((total, value) => total + value, 0);
+      case "chooseCredits":
+      case "moreCredits":
+        return sum + item.ects;
+      case "chooseGroups":
+        return sum + item.options.map((choice) => creditsNeeded(choice.missing)).sort((a, b) => a - b).slice(0, item.count).reduce((total, value) => total + value, 0);
+    }
+  }, 0);
 }
 
 function evaluateExperience(rule: ExperienceRule, obtained: ReadonlyMap<string, CountedUnit>): ExperienceVerdict {
-  if (rule.kind === "excluded") {
-    return { state: "excluded", unitCodes: [], obtainedUnitCodes: [], message: "Ce diplôme ne demande pas d'analyse de l'expérience professionnelle." };
-  }
+  if (rule.kind === "excluded") return { state: "excluded", unitCodes: [], unitsNeeded: "ALL", obtainedUnitCodes: [], routeLabels: {} };
   const obtainedUnitCodes = rule.unitCodes.filter((code) => obtained.has(code));
   const validated =
     rule.unitCodes.length > 0 && (rule.unitsNeeded === "ANY" ? obtainedUnitCodes.length > 0 : obtainedUnitCodes.length === rule.unitCodes.length);
-  if (validated) {
-    return { state: "validated", unitCodes: rule.unitCodes, obtainedUnitCodes, message: `Expérience professionnelle validée (${obtainedUnitCodes.join(", ")}).` };
-  }
-  const toValidate = rule.unitCodes.filter((code) => !obtained.has(code));
-  let message: string;
-  if (rule.unitCodes.length === 0) message = "Expérience professionnelle à faire valider par le jury.";
-  else if (rule.unitsNeeded === "ANY") message = `Expérience professionnelle à faire valider (une UA parmi ${rule.unitCodes.join(", ")}).`;
-  else message = `Expérience professionnelle à faire valider : ${toValidate.join(", ")}.`;
-  return { state: "missing", unitCodes: rule.unitCodes, obtainedUnitCodes, message };
-}
-
-function describeUnit(unit: UnitRef): string {
-  return unit.title === null ? unit.code : `${unit.code} (${unit.title})`;
+  const routeLabels: Record<string, string> = {};
+  if (rule.kind === "required") for (const route of rule.routes ?? []) if (route.unitCode) routeLabels[route.unitCode] = route.label;
+  return { state: validated ? "validated" : "missing", unitCodes: rule.unitCodes, unitsNeeded: rule.unitsNeeded, obtainedUnitCodes, routeLabels };
 }
 
 function sumEcts(units: readonly CountedUnit[]): number {
   return units.reduce((sum, unit) => sum + unit.ects, 0);
-}
-
-function formatNumber(value: number): string {
-  return value.toLocaleString("fr-FR");
 }

@@ -160,7 +160,10 @@ describe("how a unit is obtained", () => {
     const failedOnly = [...minimal.filter((code) => code !== "UTC501").map((code) => passed(code)), passed("UTC501", 6, 2019)];
     const verdict = evaluateEligibility(licence, failedOnly);
     expect(verdict.allUnitsObtained).toBe(false);
-    expect(verdict.missing).toEqual(["Tronc commun UTC : UE à obtenir : UTC501 (Outils mathématiques pour Informatique)"]);
+    expect(verdict.missingItems).toEqual([
+      { kind: "unit", unit: { code: "UTC501", title: "Outils mathématiques pour Informatique", ects: 3, failed: { code: "UTC501", title: "Outils mathématiques pour Informatique", grade: 6, year: 2019, stillNeeded: true } } },
+    ]);
+    expect(verdict.failed).toEqual([{ code: "UTC501", title: "Outils mathématiques pour Informatique", grade: 6, year: 2019, stillNeeded: true }]);
   });
 
   test("units obtained by equivalence, VES or VAE satisfy the diploma and are reported with their origin", () => {
@@ -191,12 +194,25 @@ describe("LG02501A, licence informatique", () => {
     const verdict = evaluateEligibility(licence, courseUnits.filter((code) => code !== "UTC502" && code !== "NFE108").map((code) => passed(code)));
     expect(verdict.allUnitsObtained).toBe(false);
     expect(verdict.eligibleForDelivery).toBe(false);
-    expect(verdict.missing).toHaveLength(2);
-    expect(verdict.missing[0]).toBe("Tronc commun UTC : UE à obtenir : UTC502 (Principes fondamentaux des Systèmes d'exploitation)");
-    expect(verdict.missing[1]).toMatch(/^UE des thèmes de L3 : 1 bloc à valider parmi/);
-    expect(verdict.missing[1]).toContain("« Systèmes d'information et bases de données » (6 ECTS à choisir parmi NFE108, NFP107, SEC101, NFE114)");
+    expect(verdict.missingItems).toHaveLength(2);
+    expect(verdict.missingItems[0]).toMatchObject({ kind: "unit", unit: { code: "UTC502", failed: null } });
+    const themes = verdict.missingItems[1];
+    if (themes?.kind !== "chooseGroups") throw new Error(`expected a choice of themes, got ${JSON.stringify(themes)}`);
+    expect(themes.count).toBe(1);
     // NSY103 is obtained and its theme met, so that theme is no longer offered.
-    expect(verdict.missing[1]).not.toContain("Architecture et intégration");
+    expect(themes.options.map((choice) => choice.label)).toEqual([
+      "Systèmes d'information et bases de données",
+      "Réseaux, systèmes et multimédia",
+      "Modélisation, optimisation informatique",
+    ]);
+    expect(themes.options[0]?.missing).toEqual([
+      {
+        kind: "chooseCredits",
+        ects: 6,
+        unitCount: 1,
+        among: ["NFE108", "NFP107", "SEC101", "NFE114"].map((code) => expect.objectContaining({ code, failed: null })),
+      },
+    ]);
   });
 
   test("every unit obtained but no validated experience: a joint experience analysis is needed", () => {
@@ -205,8 +221,12 @@ describe("LG02501A, licence informatique", () => {
     expect(verdict.experience).toEqual({
       state: "missing",
       unitCodes: ["UAAL0T", "UAAL0S"],
+      unitsNeeded: "ANY",
       obtainedUnitCodes: [],
-      message: "Expérience professionnelle à faire valider (une UA parmi UAAL0T, UAAL0S).",
+      routeLabels: {
+        UAAL0T: "Accès direct en L3 : 1 an d'expérience dans la spécialité",
+        UAAL0S: "Parcours complet L1–L3 : 3 ans d'expérience dont 1 an dans la spécialité",
+      },
     });
   });
 
@@ -253,7 +273,7 @@ describe("engineer diplomas", () => {
     const complete = diplomaByKey(catalogue, "CYC9104A");
     const completeMinimal = minimalSatisfyingCodes(complete.requirement);
     const withFirst = evaluateEligibility(complete, [...completeMinimal, "UAEP04"].map((code) => passed(code)));
-    expect(withFirst.experience).toMatchObject({ state: "missing", message: "Expérience professionnelle à faire valider : UAEP03." });
+    expect(withFirst.experience).toMatchObject({ state: "missing", unitsNeeded: "ALL", obtainedUnitCodes: ["UAEP04"] });
     expect(withFirst.needsJointExperienceAnalysis).toBe(true);
     const withBoth = evaluateEligibility(complete, [...completeMinimal, "UAEP04", "UAEP03"].map((code) => passed(code)));
     expect(withBoth.experience.state).toBe("validated");
@@ -269,7 +289,11 @@ describe("engineer diplomas", () => {
     const verdict = evaluateEligibility(engineer, [...others, ...threeThemesOnly].map((code) => passed(code)));
     const themes = findGroup(verdict.requirement, "UE thématiques (cycle préparatoire)");
     expect(themes?.satisfied).toBe(false);
-    expect(themes?.missing).toBe("18 ECTS à obtenir dans les UE de ces blocs (18 sur 36)");
+    // The three themes are met: only the credits are missing, from the units not yet counted.
+    expect(themes?.missing).toEqual([{ kind: "moreCredits", ects: 18, counted: 18, required: 36, among: expect.any(Array) }]);
+    const offered = themes?.missing[0]?.kind === "moreCredits" ? themes.missing[0].among.map((unit) => unit.code) : [];
+    expect(offered).not.toContain("NFE108");
+    expect(offered).toEqual(themeCodes.filter((code) => !threeThemesOnly.includes(code)).filter((code, index, all) => all.indexOf(code) === index));
   });
 
   test("a unit listed in a theme and in a speciality group is counted where it is needed", () => {
@@ -295,7 +319,7 @@ describe("a unit counts once", () => {
     const verdict = evaluateEligibility(twoChoices, [passed("AAA101")]);
     expect(verdict.requirement.children.filter((child) => child.satisfied)).toHaveLength(1);
     expect(verdict.allUnitsObtained).toBe(false);
-    expect(verdict.missing).toEqual(["Choix 2 : 6 ECTS à choisir parmi CCC101"]);
+    expect(verdict.missingItems).toEqual([{ kind: "chooseCredits", ects: 6, unitCount: 1, among: [{ code: "CCC101", title: null, ects: 6, failed: null }] }]);
   });
 
   test("the shared unit goes where it is needed", () => {
@@ -313,7 +337,7 @@ describe("a unit counts once", () => {
     expect(evaluateEligibility(diploma, ["AAA101", "BBB101", "CCC101"].map((code) => passed(code))).allUnitsObtained).toBe(true);
     const short = evaluateEligibility(diploma, ["AAA101", "BBB101"].map((code) => passed(code)));
     expect(short.allUnitsObtained).toBe(false);
-    expect(short.missing.join()).toMatch(/1 UE à choisir parmi CCC101|UE à obtenir : AAA101/);
+    expect(short.missingItems).toEqual([{ kind: "chooseUnits", count: 1, among: [{ code: "CCC101", title: null, ects: 6, failed: null }] }]);
   });
 
   test("property: on a random two-group diploma, satisfied groups never exceed what distinct units allow", () => {
@@ -350,7 +374,7 @@ describe("experience states", () => {
       syntheticDiploma(composition, { kind: "unspecified", unitCodes: [], unitsNeeded: "ALL", ruleText: null, alternativeText: null }),
       [passed("AAA101")],
     );
-    expect(verdict.experience).toMatchObject({ state: "missing", message: "Expérience professionnelle à faire valider par le jury." });
+    expect(verdict.experience).toMatchObject({ state: "missing", unitCodes: [] });
     expect(verdict.needsJointExperienceAnalysis).toBe(true);
   });
 

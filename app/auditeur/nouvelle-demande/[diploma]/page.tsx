@@ -47,18 +47,6 @@ export default async function DiplomaEligibilityPage({ params }: { params: Promi
             <h2 id="situation" className="text-lg font-semibold">
               Votre situation, d&apos;après vos résultats
             </h2>
-            {verdict.allUnitsObtained ? (
-              <p className="mt-2 text-green-900">Vous avez obtenu toutes les unités d&apos;enseignement de ce diplôme.</p>
-            ) : (
-              <div className="mt-2">
-                <p className="font-medium text-red-900">Il vous manque encore :</p>
-                <ul className="mt-1 list-disc pl-6" data-testid="missing-units">
-                  {verdict.missing.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
             <EligibilityView verdict={verdict} />
             {experienceRule.kind === "required" ? <p className="mt-3 text-sm text-slate-700">Règle d&apos;expérience : {experienceRule.ruleText}</p> : null}
           </section>
