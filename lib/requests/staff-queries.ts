@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/shared/db";
 import type { Viewer } from "@/lib/requests/domain/request-access";
 import { KIND_LABELS, REQUEST_STATES, STATE_LABELS, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { visiblePartner, type PartnerCandidate, type QueuePartner } from "@/lib/requests/domain/queue-grouping";
 import { searchKey } from "@/lib/shared/text";
 import { searchParam, type SearchParams } from "@/lib/shared/params";
 
@@ -246,6 +247,8 @@ function afterCursor(sort: QueueSort, cursor: { value: Date; id: string }): Pris
 
 // ——— Queue ———
 
+const partnerSelect = { id: true, number: true, kind: true, mode: true, state: true, centreCode: true, forwardedAt: true } as const satisfies Prisma.RequestSelect;
+
 const rowSelect = {
   id: true,
   number: true,
@@ -258,6 +261,10 @@ const rowSelect = {
   diploma: { select: { code: true, title: true } },
   learner: { select: { displayName: true, profile: { select: { firstNames: true, birthName: true, usageName: true, learnerNumber: true } } } },
   assignedAgent: { select: { displayName: true } },
+  // The partner of the pair diploma request – experience analysis (three index lookups, joined).
+  jointAnalysis: { select: partnerSelect },
+  diplomaRequest: { select: partnerSelect },
+  linkedAnalysis: { select: partnerSelect },
 } as const satisfies Prisma.RequestSelect;
 
 export type QueueRow = {
@@ -276,6 +283,11 @@ export type QueueRow = {
   /** National queue only. */
   centreName: string | null;
   assignedAgentName: string | null;
+  /**
+   * The diploma request of a joint analysis, or the analysis (joint, or anticipated and relied on)
+   * of a diploma request, when the viewer may see it in the same queue.
+   */
+  partner: QueuePartner | null;
 };
 
 /**
@@ -314,7 +326,7 @@ export async function queueFor(viewer: Viewer, filters: QueueFilters, pageSize =
   const found = await searchMatches(viewer, scope, filters, terms, cap);
   if (!found) return { rows: [], nextCursor: null, counts: firstPage ? { byState: {}, total: 0 } : null };
   const size = clampedPageSize(pageSize);
-  const summary = await summariseMatches(found, filters, cap, size, viewer.role === "AGENT_NATIONAL");
+  const summary = await summariseMatches(found, filters, cap, size, viewer);
   const rows = summary.pageRows.slice(0, size);
   const last = rows.at(-1);
   const column = SORT_COLUMNS[filters.sort];
@@ -334,7 +346,8 @@ export async function queueFor(viewer: Viewer, filters: QueueFilters, pageSize =
  * most `pageSize` + 1, with their details; none when `pageSize` is 0). `found` yields id, state, "submittedAt",
  * "lastChangeAt" and `seen` (the order found); a request found twice counts once, where first seen.
  */
-async function summariseMatches(found: Prisma.Sql, filters: QueueFilters, cap: number, pageSize: number, withCentre = false): Promise<MatchSummary> {
+async function summariseMatches(found: Prisma.Sql, filters: QueueFilters, cap: number, pageSize: number, viewer?: Viewer): Promise<MatchSummary> {
+  const withCentre = viewer?.role === "AGENT_NATIONAL";
   const column = Prisma.raw(`"${SORT_COLUMNS[filters.sort]}"`);
   const direction = SORT_DIRECTIONS[filters.sort];
   const order = Prisma.raw(`"${SORT_COLUMNS[filters.sort]}" ${direction}, id COLLATE "C" ${direction}`);
@@ -359,7 +372,7 @@ async function summariseMatches(found: Prisma.Sql, filters: QueueFilters, cap: n
         ) page
         JOIN LATERAL (${rowSelectSql(withCentre)} WHERE r.id = page.id) detail ON true
       ) shown) AS "pageRows"`;
-  return { ...summary!, pageRows: summary!.pageRows.map(toQueueRow) };
+  return { ...summary!, pageRows: summary!.pageRows.map((row) => toQueueRow(row, viewer)) };
 }
 
 type MatchSummary = { capped: boolean; byState: Partial<Record<RequestState, number>>; total: number; pageRows: QueueRow[] };
@@ -481,13 +494,14 @@ export async function queueRows(viewer: Viewer, filters: QueueFilters, pageSize 
     take: size + 1,
     select: rowSelectFor(viewer),
   });
-  const rows = found.slice(0, size).map(queueRow);
+  const rows = found.slice(0, size).map((row) => queueRow(row, viewer));
   const last = rows.at(-1);
   const nextCursor = found.length > size && last ? encodeCursor(filters.sort, last[column], last.id) : null;
   return { rows, nextCursor };
 }
 
-type JoinedRow = Omit<QueueRow, "learnerName" | "number" | "submittedAt" | "lastChangeAt"> & {
+type JoinedRow = Omit<QueueRow, "learnerName" | "number" | "submittedAt" | "lastChangeAt" | "partner"> & {
+  partner: PartnerCandidate | null;
   number: string | null;
   // Dates, or their JSON text when the row comes inside summariseMatches' answer.
   submittedAt: Date | string;
@@ -508,18 +522,45 @@ function rowSelectSql(withCentre: boolean): Prisma.Sql {
     SELECT r.id, r.number, r.kind::text AS kind, r.mode::text AS mode, r.state::text AS state, r.version,
            r."submittedAt", r."lastChangeAt", d.code AS "diplomaCode", d.title AS "diplomaTitle",
            u."displayName", p."firstNames", p."birthName", p."usageName", p."learnerNumber",
-           ${withCentre ? Prisma.sql`c.name` : Prisma.sql`NULL::text`} AS "centreName", a."displayName" AS "assignedAgentName"
+           ${withCentre ? Prisma.sql`c.name` : Prisma.sql`NULL::text`} AS "centreName", a."displayName" AS "assignedAgentName",
+           partner.partner
     FROM "Request" r
     JOIN "Diploma" d ON d.key = r."diplomaKey"
     JOIN "User" u ON u.id = r."learnerId"
     LEFT JOIN "LearnerProfile" p ON p."userId" = r."learnerId"
     LEFT JOIN "User" a ON a.id = r."assignedAgentId"
-    JOIN "Centre" c ON c.code = r."centreCode"`;
+    JOIN "Centre" c ON c.code = r."centreCode"
+    LEFT JOIN LATERAL (${partnerSql()}) partner ON true`;
 }
 
-function toQueueRow({ displayName, firstNames, birthName, usageName, ...row }: JoinedRow): QueueRow {
+/**
+ * The partner of a queue row "Request" r, as JSON: its joint analysis (unique index on
+ * "diplomaRequestId"), the diploma request of a joint analysis, or the anticipated analysis it
+ * relies on (primary key) — one index lookup each, so a page's cost stays per row.
+ */
+function partnerSql(): Prisma.Sql {
+  return Prisma.sql`
+  SELECT json_build_object('id', x.id, 'number', x.number, 'kind', x.kind, 'mode', x.mode, 'state', x.state,
+                           'centreCode', x."centreCode", 'forwarded', x."forwardedAt" IS NOT NULL, 'link', x.link) AS partner
+  FROM (
+    SELECT j.id, j.number, j.kind, j.mode, j.state, j."centreCode", j."forwardedAt", 'joint' AS link FROM "Request" j WHERE j."diplomaRequestId" = r.id
+    UNION ALL
+    SELECT j.id, j.number, j.kind, j.mode, j.state, j."centreCode", j."forwardedAt", 'joint' FROM "Request" j WHERE j.id = r."diplomaRequestId"
+    UNION ALL
+    SELECT j.id, j.number, j.kind, j.mode, j.state, j."centreCode", j."forwardedAt", 'linked' FROM "Request" j WHERE j.id = r."linkedAnalysisId"
+  ) x
+  LIMIT 1`;
+}
+
+/** Who looks at the queue, as visiblePartner needs it. */
+function partnerViewer(viewer: Viewer | undefined): { national: boolean; centreCode: string | null } {
+  return { national: viewer?.role === "AGENT_NATIONAL", centreCode: viewer?.role === "AGENT_CENTRE" ? (viewer.centreCode ?? null) : null };
+}
+
+function toQueueRow({ displayName, firstNames, birthName, usageName, partner, ...row }: JoinedRow, viewer: Viewer | undefined): QueueRow {
   return {
     ...row,
+    partner: visiblePartner(partner, partnerViewer(viewer)),
     number: row.number ?? "",
     submittedAt: new Date(row.submittedAt),
     lastChangeAt: new Date(row.lastChangeAt),
@@ -541,8 +582,10 @@ function rowSelectFor(viewer: Viewer) {
   return { ...rowSelect, ...(viewer.role === "AGENT_NATIONAL" ? { centre: { select: { name: true } } } : {}) };
 }
 
-function queueRow(row: Prisma.RequestGetPayload<{ select: typeof rowSelect }> & { centre?: { name: string } }): QueueRow {
+function queueRow(row: Prisma.RequestGetPayload<{ select: typeof rowSelect }> & { centre?: { name: string } }, viewer: Viewer): QueueRow {
   const profile = row.learner.profile;
+  const [found, link] = row.jointAnalysis ? [row.jointAnalysis, "joint" as const] : row.diplomaRequest ? [row.diplomaRequest, "joint" as const] : [row.linkedAnalysis, "linked" as const];
+  const candidate: PartnerCandidate | null = found ? { ...found, number: found.number ?? "", link, forwarded: found.forwardedAt !== null } : null;
   return {
     id: row.id,
     number: row.number ?? "",
@@ -558,6 +601,7 @@ function queueRow(row: Prisma.RequestGetPayload<{ select: typeof rowSelect }> & 
     learnerNumber: profile?.learnerNumber ?? null,
     centreName: row.centre?.name ?? null,
     assignedAgentName: row.assignedAgent?.displayName ?? null,
+    partner: visiblePartner(candidate, partnerViewer(viewer)),
   };
 }
 

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { STATE_LABELS, availableTransitions, type TransitionName } from "@/lib/requests/domain/request-lifecycle";
 import type { Role } from "@/lib/auth/domain/policy";
 import { kindLabel, type QueueRow } from "@/lib/requests/staff-queries";
+import { groupWithPartners, type QueuePartner } from "@/lib/requests/domain/queue-grouping";
 import { BULK_FORM_ID } from "./form-id";
+import { SelectAllBox } from "./SelectAllBox";
 
 const PARIS_DATE = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short" });
 
@@ -14,6 +16,24 @@ function Day({ date }: { date: Date }) {
 function selectable(row: QueueRow, role: Role, operations: readonly TransitionName[]): boolean {
   const snapshot = row.kind === "EXPERIENCE" ? { kind: row.kind, mode: row.mode ?? "ANTICIPEE", state: row.state, version: row.version } : { kind: row.kind, state: row.state, version: row.version };
   return availableTransitions(snapshot, role).some((transition) => operations.includes(transition));
+}
+
+/**
+ * The other request of the pair under the row's number: « avec l'analyse conjointe D3-… » on a
+ * diploma request, « analyse conjointe de D3-… » on its analysis, each with its state.
+ */
+function PartnerLine({ partner, basePath, grouped }: { partner: QueuePartner; basePath: string; grouped: boolean }) {
+  const what = partner.kind === "DIPLOMA" ? "analyse conjointe de la demande" : partner.link === "joint" ? "avec l'analyse conjointe" : "avec l'analyse anticipée";
+  return (
+    <span className="mt-0.5 block text-xs text-slate-700" data-testid="queue-partner">
+      {grouped ? <span aria-hidden="true">↳ </span> : null}
+      {what}{" "}
+      <Link href={`${basePath}/demandes/${partner.id}`} className="whitespace-nowrap">
+        {partner.number}
+      </Link>{" "}
+      ({STATE_LABELS[partner.state]})
+    </span>
+  );
 }
 
 const th = "whitespace-nowrap border-b border-slate-300 px-2 py-2 text-left font-semibold";
@@ -41,13 +61,13 @@ export function QueueTable({
   return (
     <div role="region" aria-labelledby="file-caption" tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="queue-table">
-        <caption id="file-caption" className="px-2 py-2 text-left font-semibold">
+        <caption id="file-caption" className="sr-only">
           {caption}
         </caption>
         <thead className="bg-slate-50">
           <tr>
             <th scope="col" className={th}>
-              <span className="sr-only">Sélection</span>
+              <SelectAllBox />
             </th>
             <th scope="col" className={th}>Numéro</th>
             <th scope="col" className={th}>Type</th>
@@ -61,8 +81,8 @@ export function QueueTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
+          {groupWithPartners(rows).map(({ row, grouped }) => (
+            <tr key={row.id} className={`hover:bg-slate-50 ${grouped ? "bg-slate-50/60" : ""}`} data-grouped={grouped ? "" : undefined}>
               <td className={td}>
                 {selectable(row, role, bulkOperations) ? (
                   <input
@@ -77,9 +97,12 @@ export function QueueTable({
                 ) : null}
               </td>
               <td className={`${td} whitespace-nowrap`}>
-                <Link href={`${basePath}/demandes/${row.id}`} className="font-semibold">
-                  {row.number}
-                </Link>
+                <span className={grouped ? "ml-4 block" : undefined}>
+                  <Link href={`${basePath}/demandes/${row.id}`} className="font-semibold">
+                    {row.number}
+                  </Link>
+                  {row.partner ? <PartnerLine partner={row.partner} basePath={basePath} grouped={grouped} /> : null}
+                </span>
               </td>
               <td className={td}>{kindLabel(row.kind, row.mode)}</td>
               <td className={td}>{STATE_LABELS[row.state]}</td>

@@ -20,8 +20,9 @@ function isFiltered(filters: QueueFilters): boolean {
 }
 
 /**
- * A staff queue, server-rendered: filters, counts per state (links that filter), the bulk actions
- * panel, the table, and keyset paging ("Page suivante" carries the cursor).
+ * A staff queue, server-rendered, results first: the search line (other filters folded), counts per
+ * state (links that filter), the table, the bulk actions panel (shown once a row is ticked), and
+ * keyset paging ("Page suivante" carries the cursor).
  */
 export function StaffQueue({
   title,
@@ -55,11 +56,11 @@ export function StaffQueue({
   const matching = !counts ? null : counts.capped ? (filters.state ? null : `plus de ${number(counts.total)} demandes`) : countOf(filters.state ? (counts.byState[filters.state] ?? 0) : counts.total, "demande");
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">{title}</h1>
-          <p className="mt-1 text-slate-700">{intro}</p>
+          <p className="text-slate-700">{intro}</p>
         </div>
         <a href={href(`${basePath}/export`, filters, { after: undefined })} className="rounded border border-slate-500 bg-white px-4 py-2 font-semibold no-underline hover:bg-slate-100" download>
           Exporter en CSV
@@ -95,8 +96,6 @@ export function StaffQueue({
         </p>
       ) : null}
 
-      {bulkActions}
-
       {rows.length === 0 ? (
         <div className="rounded border border-dashed border-slate-400 bg-white p-6 text-center" data-testid="queue-empty">
           {filters.after ? (
@@ -127,6 +126,7 @@ export function StaffQueue({
             bulkOperations={bulkOperations}
             showCentre={basePath === "/national"}
           />
+          {bulkActions}
         </>
       )}
 
