@@ -1,5 +1,5 @@
 import { COMPOSITION_NOT_VERIFIED, type EligibilityVerdict } from "@/lib/catalogue/domain/eligibility";
-import { explainEligibility, type Audience, type BlockText, type Phrase } from "@/lib/catalogue/domain/eligibility-wording";
+import { BLOCK_STATUS, explainEligibility, type Audience, type BlockText, type Phrase } from "@/lib/catalogue/domain/eligibility-wording";
 
 function Mark({ ok }: { ok: boolean }) {
   return (
@@ -22,15 +22,13 @@ function PhraseList({ phrases, nested = false }: { phrases: Phrase[]; nested?: b
   );
 }
 
-const STATUS: Record<"done" | "todo", string> = { done: "validé", todo: "à compléter" };
-
 function Block({ block, depth }: { block: BlockText; depth: number }) {
   return (
     <li className={depth > 0 ? "mt-2" : "mt-3"}>
       <p className="font-medium">
         {block.status ? <Mark ok={block.status === "done"} /> : null}
         {block.label}
-        {block.status ? <span className="ml-2 text-sm font-normal text-slate-700">({STATUS[block.status]})</span> : null}
+        {block.status ? <span className="ml-2 text-sm font-normal text-slate-700">({BLOCK_STATUS[block.status]})</span> : null}
       </p>
       <p className={`${block.status ? "ml-7" : ""} text-sm text-slate-700`}>{block.rule}</p>
       {block.units.length > 0 ? (
@@ -75,9 +73,9 @@ export function EligibilityView({ verdict, audience = "learner" }: { verdict: El
           <PhraseList phrases={text.missing} />
         </div>
       ) : null}
-      {text.failed.length > 0 ? (
+      {text.failedIntro ? (
         <div className="mt-3" data-testid="failed-units">
-          <p className="font-medium">{text.failed.length > 1 ? "Unités tentées mais non obtenues (note inférieure à 10 sur 20) :" : "Unité tentée mais non obtenue (note inférieure à 10 sur 20) :"}</p>
+          <p className="font-medium">{text.failedIntro}</p>
           <ul className="mt-1 list-disc pl-6">
             {text.failed.map((line) => (
               <li key={line}>{line}</li>
@@ -85,7 +83,7 @@ export function EligibilityView({ verdict, audience = "learner" }: { verdict: El
           </ul>
         </div>
       ) : null}
-      <Heading className="mt-4 font-semibold">Composition du diplôme et unités prises en compte</Heading>
+      <Heading className="mt-4 font-semibold">{text.blocksHeading}</Heading>
       <ul>
         {text.blocks.map((block, i) => (
           <Block key={`${block.label}-${i}`} block={block} depth={0} />

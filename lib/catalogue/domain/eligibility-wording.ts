@@ -16,6 +16,8 @@ export interface Phrase {
   list?: Phrase[];
 }
 
+export const BLOCK_STATUS: Record<"done" | "todo", string> = { done: "validé", todo: "à compléter" };
+
 export interface BlockText {
   label: string;
   /** null under a choice already made: an option not taken is neither done nor to do. */
@@ -32,8 +34,12 @@ export interface EligibilityText {
   /** « Il vous manque : » (« Il manque encore : » for staff); null when nothing is missing. */
   missingIntro: string | null;
   missing: Phrase[];
+  /** « Unité tentée mais non obtenue… : »; null when no unit was failed. */
+  failedIntro: string | null;
   /** Units tried and not obtained: « ANG320 – Anglais professionnel : non obtenue (8/20 en 2024) ». */
   failed: string[];
+  /** Heading of the blocks, each with its status in words. */
+  blocksHeading: string;
   blocks: BlockText[];
   experience: { met: boolean; text: string };
 }
@@ -275,7 +281,14 @@ export function explainEligibility(verdict: EligibilityVerdict, audience: Audien
     complete,
     missingIntro: nothingMissing ? null : learner ? "Il vous manque :" : "Il manque encore :",
     missing: verdict.missingItems.map((item) => phraser.missing(item)),
+    failedIntro:
+      verdict.failed.length === 0
+        ? null
+        : verdict.failed.length === 1
+          ? "Unité tentée mais non obtenue (note inférieure à 10 sur 20) :"
+          : "Unités tentées mais non obtenues (note inférieure à 10 sur 20) :",
     failed: verdict.failed.map(failedLine),
+    blocksHeading: "Composition du diplôme et unités prises en compte",
     blocks: verdict.requirement.children.map((group) => phraser.block(group, false)),
     experience: phraser.experience(verdict.experience),
   };

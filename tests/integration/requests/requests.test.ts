@@ -36,6 +36,16 @@ describe("eligibility of a learner for a real diploma", () => {
     expect(found?.verdict.allUnitsObtained).toBe(false);
     expect(found?.verdict.missing.join(" ")).toContain("ANG320");
   });
+
+  test("a unit failed in the stored results is shown failed with its grade, and stays in what is missing", async () => {
+    const { actor } = await createLearner({ units: LICENCE_UNITS.filter((u) => u !== "ANG320") });
+    await db.unitResult.create({ data: { learnerId: actor.id, unitCode: "ANG320", year: 2024, grade: 8, obtainedBy: "PASSED" } });
+    const found = await learnerEligibility(actor.id, LICENCE);
+    expect(found?.verdict.failed).toEqual([{ code: "ANG320", title: "Anglais professionnel", grade: 8, year: 2024, stillNeeded: true }]);
+    expect(found?.verdict.missing).toEqual(["Anglais professionnel (ANG320) – non obtenue (8/20 en 2024)"]);
+    // The refusal to open a diploma request says the same.
+    expect(await startRequest(actor, LICENCE, "DIPLOMA")).toMatchObject({ ok: false, missing: ["Anglais professionnel (ANG320) – non obtenue (8/20 en 2024)"] });
+  });
 });
 
 describe("Nouvelle demande", () => {
