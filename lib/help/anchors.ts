@@ -1,4 +1,4 @@
-import { STATE_LABELS, type RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { REQUEST_STATES, STATE_LABELS, type RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { slugify } from "./slug";
 
 /**
@@ -17,6 +17,16 @@ export function stateAnchor(state: RequestState): string {
 /** `/aide/etapes#en-instruction` for `IN_REVIEW`. */
 export function helpLinkForState(state: RequestState): string {
   return `/aide/etapes#${stateAnchor(state)}`;
+}
+
+/**
+ * The anchors of /aide/etapes before they were French (the state's code: `#in-review`,
+ * `#correction-requested`), still in bookmarks and in pages and emails sent before: each leads to
+ * its French anchor (components/help/LegacyAnchors.tsx follows them in the browser).
+ */
+export function legacyAnchorsOf(pageSlug: string): Record<string, string> {
+  if (pageSlug !== "etapes") return {};
+  return Object.fromEntries(REQUEST_STATES.map((state) => [state.toLowerCase().replace(/_/g, "-"), stateAnchor(state)]));
 }
 
 /** The section of the help about the jury's opinion, its three outcomes below it. */

@@ -58,6 +58,12 @@ test("a contextual link from a request lands on the explained step", async ({ pa
   await expectAccessible(page);
 });
 
+test("an old English anchor (#in-review, in pages and emails sent before) still lands on its French section", async ({ page }) => {
+  await page.goto("/aide/etapes#in-review");
+  await expect(page).toHaveURL(/\/aide\/etapes#en-instruction$/);
+  await expect(page.locator("#en-instruction")).toBeInViewport();
+});
+
 test("the help reads on a phone without horizontal scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ["/aide", "/aide/analyse-experience", "/aide/centres", "/aide/recherche?q=stage"]) {

@@ -7,6 +7,8 @@ import { HelpPageList } from "@/components/help/HelpPageList";
 import { HelpPager } from "@/components/help/HelpPager";
 import { HelpSearchForm } from "@/components/help/HelpSearchForm";
 import { HelpToc } from "@/components/help/HelpToc";
+import { LegacyAnchors } from "@/components/help/LegacyAnchors";
+import { legacyAnchorsOf } from "@/lib/help/anchors";
 import { getAdjacentPages, getHelpPage, getHelpPages } from "@/lib/help/pages";
 
 type Params = { params: Promise<{ page: string }> };
@@ -50,6 +52,7 @@ export default async function HelpArticlePage({ params }: Params) {
         </div>
         <div className="mt-6">
           <HelpArticle html={page.html} />
+          <LegacyAnchors anchors={legacyAnchorsOf(page.slug)} />
         </div>
         <HelpPager previous={previous} next={next} />
       </article>

@@ -1,5 +1,5 @@
 import { REQUEST_STATES, STATE_LABELS } from "@/lib/requests/domain/request-lifecycle";
-import { FIELD_HELP, HELP_FIELDS, helpLinkForField, helpLinkForState } from "@/lib/help/anchors";
+import { FIELD_HELP, HELP_FIELDS, helpLinkForField, helpLinkForState, legacyAnchorsOf } from "@/lib/help/anchors";
 import { readHelpData } from "@/lib/help/catalogue-data";
 import { loadHelpPages, type HelpPage } from "@/lib/help/pages";
 import { buildSearchIndex, queryTerms, searchHelp, type SearchablePage, type SnippetPart } from "@/lib/help/search";
@@ -132,6 +132,24 @@ describe("the help pages", () => {
     }
     expect(helpLinkForState("CORRECTION_REQUESTED")).toBe("/aide/etapes#complement-demande");
     expect(helpLinkForState("IN_REVIEW")).toBe("/aide/etapes#en-instruction");
+  });
+
+  it("lead every old English anchor of the steps (#in-review) to its French section", () => {
+    const legacy = legacyAnchorsOf("etapes");
+    expect(Object.keys(legacy)).toHaveLength(REQUEST_STATES.length);
+    expect(legacy).toMatchObject({ "in-review": "en-instruction", "correction-requested": "complement-demande", favourable: "avis-favorable", "sent-to-centre": "diplome-envoye-au-centre" });
+    for (const [old, anchor] of Object.entries(legacy)) {
+      expect({ old, exists: anchorsOf("etapes").has(anchor) }).toEqual({ old, exists: true });
+      // The old anchor is no section's own: the page would otherwise have two meanings for it.
+      expect(anchorsOf("etapes").has(old)).toBe(false);
+    }
+    expect(legacyAnchorsOf("faq")).toEqual({});
+  });
+
+  it("every anchor of every page is French: no English words of the code", () => {
+    const english = /\b(?:in|review|requested|favourable|unfavourable|sent|to|handed|over|refused|withdrawn|draft|submitted|forwarded|validated|edited|condition-review)\b/;
+    const anchors = pages.flatMap((page) => page.headings.map((h) => h.anchor));
+    expect(anchors.filter((anchor) => english.test(anchor.replace(/-/g, " ")))).toEqual([]);
   });
 
   it("explain every form field that helpLinkForField points to", () => {
