@@ -1,14 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useRef, useState } from "react";
+import { expectDeposit } from "@/components/requests/DepositFocus";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { TextAreaField } from "@/components/ui/Field";
+import { Described, TextAreaField, describedBy } from "@/components/ui/Field";
 import { deleteDraftAction, restartRequestAction, resubmitRequestAction, sendInternshipProofAction, submitRequestAction, withdrawRequestAction } from "@/lib/requests/actions";
 import type { Result } from "@/lib/shared/result";
-import { maxLengthFor, type FieldErrors } from "@/lib/shared/forms";
-import { resubmitSchema, withdrawSchema } from "@/lib/requests/schemas";
+import { fieldErrorsFrom, maxLengthFor, type FieldErrors } from "@/lib/shared/forms";
+import { HONOUR_STATEMENT } from "@/lib/requests/domain/deposit";
+import { resubmitSchema, submitSchema, withdrawSchema } from "@/lib/requests/schemas";
 import { countOf } from "@/lib/shared/text";
 
 type Failure = { ok: false; message: string; missing?: string[]; fieldErrors?: FieldErrors };
@@ -51,13 +53,67 @@ function useAction() {
   return { failure, pending, run };
 }
 
+/**
+ * « Déposer »: the statement on honour, checked by the action's own schema before anything is sent
+ * (the message sits under the box, which takes the focus), then the deposit; the confirmation that
+ * replaces the form takes the focus (DepositFocus).
+ */
 export function SubmitDraft({ requestId, version, label }: { requestId: string; version: number; label: string }) {
   const { failure, pending, run } = useAction();
+  const [certified, setCertified] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const boxRef = useRef<HTMLInputElement>(null);
+  const shownError = error ?? failure?.fieldErrors?.certified;
+  const id = useId();
+
+  async function deposit() {
+    const checked = submitSchema.safeParse({ requestId, version, certified });
+    if (!checked.success) {
+      setError(fieldErrorsFrom(checked.error.issues).certified);
+      boxRef.current?.focus();
+      return;
+    }
+    setError(undefined);
+    expectDeposit(requestId);
+    await run(async () => {
+      const result = await submitRequestAction(checked.data);
+      if (!result.ok) {
+        expectDeposit(null);
+        if (result.fieldErrors?.certified) boxRef.current?.focus();
+      }
+      return result;
+    });
+  }
+
   return (
     <div className="space-y-3">
-      <FailureAlert failure={failure} />
+      {failure && !failure.fieldErrors?.certified ? <FailureAlert failure={failure} /> : null}
+      <div>
+        <div className="flex items-start gap-2">
+          <input
+            ref={boxRef}
+            id={id}
+            name="certified"
+            type="checkbox"
+            className="mt-1 h-5 w-5 shrink-0"
+            checked={certified}
+            aria-invalid={shownError ? true : undefined}
+            aria-describedby={describedBy(id, HONOUR_STATEMENT.warning, shownError)}
+            onChange={(event) => {
+              setCertified(event.target.checked);
+              if (event.target.checked) setError(undefined);
+            }}
+          />
+          <label htmlFor={id} className="font-medium">
+            {HONOUR_STATEMENT.text}
+          </label>
+        </div>
+        <div className="pl-7">
+          <Described id={id} hint={HONOUR_STATEMENT.warning} error={shownError} />
+        </div>
+      </div>
       <div className="flex flex-wrap gap-3">
-        <Button type="button" disabled={pending} onClick={() => run(() => submitRequestAction({ requestId, version }))}>
+        <Button type="button" disabled={pending} onClick={() => void deposit()}>
           {pending ? "Dépôt en cours…" : label}
         </Button>
         <Button

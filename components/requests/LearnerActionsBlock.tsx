@@ -1,4 +1,5 @@
 import { RestartRequest, ResubmitRequest, SendInternshipProof, SubmitDraft, WithdrawRequest } from "@/components/requests/LearnerActions";
+import { DepositSummary } from "@/components/requests/DepositSummary";
 import { learnerCommands } from "@/lib/requests/domain/commands";
 import type { RequestDetail } from "@/lib/requests/queries";
 
@@ -38,9 +39,10 @@ export function LearnerActions({
         {canSubmit ? (
           <>
             <p>
-              Vérifiez votre demande puis déposez-la : elle sera transmise à votre centre d&apos;inscription et vous recevrez un récépissé. Tout est
-              vérifié de nouveau au dépôt.
+              Vérifiez ce que vous allez envoyer, puis déposez votre demande : elle sera transmise à votre centre d&apos;inscription et vous recevrez un
+              récépissé. Vous ne pourrez plus la modifier, sauf si votre centre vous demande un complément.
             </p>
+            <DepositSummary request={request} linked={linked} />
             <SubmitDraft requestId={request.id} version={request.version} label={linked ? "Déposer les deux demandes" : "Déposer la demande"} />
           </>
         ) : null}

@@ -15,3 +15,8 @@ export function Button({ variant = "primary", className = "", ...props }: { vari
 export function ButtonLink({ variant = "primary", className = "", ...props }: { variant?: keyof typeof VARIANTS } & ComponentProps<typeof Link>) {
   return <Link className={`${base} ${VARIANTS[variant]} ${className}`} {...props} />;
 }
+
+/** A link styled as a button that the browser follows itself: a file to download, not a page of the app. */
+export function ButtonAnchor({ variant = "primary", className = "", ...props }: { variant?: keyof typeof VARIANTS } & ComponentProps<"a">) {
+  return <a className={`${base} ${VARIANTS[variant]} ${className}`} {...props} />;
+}

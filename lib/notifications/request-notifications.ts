@@ -5,6 +5,8 @@ import { enqueueEmail } from "@/lib/shared/mail/outbox";
 import type { OutgoingEmail } from "@/lib/shared/mail/transport";
 import { enqueue } from "@/lib/shared/jobs/queue";
 import { messageEmail, requestChangeEmail, staffAlertEmail } from "@/lib/shared/mail/templates";
+import { learnerEmailOf } from "@/lib/requests/domain/deposit";
+import { emailsEachDeposit } from "./domain/deposit-digest";
 import { KIND_LABELS, STATE_LABELS, describeState, type RequestState, type TransitionName } from "@/lib/requests/domain/request-lifecycle";
 
 /** What a notification needs to know of a request: whom to tell, how to name it, where to link. */
@@ -41,7 +43,8 @@ export function notifyRequestChange(tx: Transaction, eventId: number): Promise<v
   return enqueue(tx, "notify-request-change", { eventId });
 }
 
-type Recipient = { userId: string; title: string; body: string; link: string; email: OutgoingEmail };
+/** `email` null: the in-app notification only (an agent who chose the daily digest, or no email, for deposits). */
+type Recipient = { userId: string; title: string; body: string; link: string; email: OutgoingEmail | null };
 
 /**
  * The `notify-request-change` job, in one short transaction of its own: an email and an in-app
@@ -63,7 +66,7 @@ export async function notifyRequestChangeNow(eventId: number): Promise<number> {
       select: { userId: true },
     });
     const told = new Set(created.map((row) => row.userId));
-    for (const recipient of recipients) if (told.has(recipient.userId)) await enqueueEmail(tx, recipient.email);
+    for (const recipient of recipients) if (told.has(recipient.userId) && recipient.email) await enqueueEmail(tx, recipient.email);
     return told.size;
   });
 }
@@ -83,7 +86,7 @@ async function recipientsOf(tx: Transaction, change: Change): Promise<Recipient[
     body: learnerAction ?? `Votre demande est maintenant à l'étape « ${STATE_LABELS[change.toState]} ».`,
     link: `/demandes/${pageId}`,
     email: requestChangeEmail({
-      to: request.learner.profile?.email ?? request.learner.email,
+      to: learnerEmailOf(request.learner),
       displayName: request.learner.displayName,
       what,
       diploma: `${request.diploma.code ?? ""} ${request.diploma.title}`.trim(),
@@ -104,10 +107,12 @@ async function recipientsOf(tx: Transaction, change: Change): Promise<Recipient[
       // A resubmission goes back to the agent who asked for the correction.
       ...(change.transition === "resubmit" && request.assignedAgentId ? { id: request.assignedAgentId } : {}),
     },
-    select: { id: true, email: true, displayName: true },
+    select: { id: true, email: true, displayName: true, depositEmails: true },
   });
   const link = `/centre/demandes/${request.id}`;
   const subject = `${alert} : ${reference}`;
+  // A deposit is emailed at once only to the agents who chose so (the others have the daily digest, or no email).
+  const emailed = (agent: (typeof agents)[number]) => change.transition !== "submit" || emailsEachDeposit(agent.depositEmails);
   return [
     learner,
     ...agents.map((agent) => ({
@@ -115,7 +120,7 @@ async function recipientsOf(tx: Transaction, change: Change): Promise<Recipient[
       title: subject,
       body: what,
       link,
-      email: staffAlertEmail({ to: agent.email, displayName: agent.displayName, subject, text: `${what} – ${request.diploma.code ?? request.diploma.title}.`, link: `${appUrl()}${link}` }),
+      email: emailed(agent) ? staffAlertEmail({ to: agent.email, displayName: agent.displayName, subject, text: `${what} – ${request.diploma.code ?? request.diploma.title}.`, link: `${appUrl()}${link}` }) : null,
     })),
   ];
 }

@@ -81,8 +81,8 @@ export const submitRequestAction = defineAction({
   name: "requests.submit",
   input: submitSchema,
   access: learner,
-  handler: async ({ requestId, version }, { actor }) => {
-    const result = fromOutcome(await submitRequest(actor, requestId, version));
+  handler: async ({ requestId, version, certified }, { actor }) => {
+    const result = fromOutcome(await submitRequest(actor, requestId, version, { certified }));
     refresh(requestId);
     return result;
   },

@@ -272,12 +272,16 @@ async function numberRequests(tx: Transaction, learnerId: string, requestIds: st
 
 export type SubmitResult = { ok: true; numbers: string[] } | Failure | TransitionFailure;
 
+/** What the learner declares with the deposit: the statement on honour, ticked or not. */
+export type DepositDeclaration = { certified: boolean };
+
 /**
  * Submits a draft: everything is checked again on the server (units, experience, documents), each
  * request gets its number, and a diploma request and its joint analysis are submitted together,
- * in one transaction, or not at all.
+ * in one transaction, or not at all. The statement on honour is required by the state machine and
+ * recorded in the history row of each request it covers.
  */
-export async function submitRequest(learner: Actor, requestId: string, expectedVersion: number, now: Date = new Date()): Promise<SubmitResult> {
+export async function submitRequest(learner: Actor, requestId: string, expectedVersion: number, declaration: DepositDeclaration, now: Date = new Date()): Promise<SubmitResult> {
   const request = await findOwned(learner, requestId);
   if (!request || request.diplomaRequestId) return NOT_FOUND;
   if (request.state !== "DRAFT") return { ok: false, message: "Cette demande a déjà été déposée." };
@@ -305,9 +309,10 @@ export async function submitRequest(learner: Actor, requestId: string, expectedV
         allUnitsObtained: verdict.allUnitsObtained,
         experienceCovered: verdict.experience.state !== "missing" || request.jointAnalysis !== null || (await linkedAnalysisServes(tx, request.linkedAnalysis)),
       };
-      await apply(request, { type: "submit", expectedVersion }, context);
+      const { certified } = declaration;
+      await apply(request, { type: "submit", expectedVersion, certified }, context);
       const joint = request.kind === "DIPLOMA" ? request.jointAnalysis : null;
-      if (joint) await apply(joint, { type: "submit", expectedVersion: joint.version }, { linkedDiplomaRequestId: request.id });
+      if (joint) await apply(joint, { type: "submit", expectedVersion: joint.version, certified }, { linkedDiplomaRequestId: request.id });
       // The notifications are written by a job after the commit, when the numbers are there.
       return numberRequests(tx, learner.id, [request.id, ...(joint ? [joint.id] : [])], now);
     });

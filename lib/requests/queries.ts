@@ -52,6 +52,7 @@ const detailSelect = {
     select: {
       id: true,
       identifier: true,
+      email: true,
       profile: { select: { civility: true, firstNames: true, birthName: true, usageName: true, learnerNumber: true, birthDate: true, email: true } },
     },
   },

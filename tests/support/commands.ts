@@ -4,6 +4,8 @@ import type { ActorRole, TransitionCommand, TransitionName } from "@/lib/request
 export function validCommand(type: TransitionName, actorRole: ActorRole, expectedVersion = 3): TransitionCommand {
   const base = { actorRole, expectedVersion };
   switch (type) {
+    case "submit":
+      return { ...base, type, certified: true };
     case "assign":
       return { ...base, type, assigneeId: "agent-42" };
     case "askForCorrection":

@@ -38,7 +38,7 @@ export async function submitJointRequest(learner: { id: string; role: "AUDITEUR"
   const draft = await db.request.findUniqueOrThrow({ where: { id: started.requestId }, include: { jointAnalysis: true } });
   await saveExperience(learner, draft.id, EXPERIENCE_INPUT);
   await addDocumentRows(draft.jointAnalysis!.id, learner.id);
-  const submitted = await submitRequest(learner, draft.id, draft.version);
+  const submitted = await submitRequest(learner, draft.id, draft.version, { certified: true });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   return JSON.stringify({ id: draft.id, analysisId: draft.jointAnalysis!.id });
 }

@@ -33,7 +33,7 @@ async function fill(learner: { id: string; role: "AUDITEUR"; centreCode: null },
 
 async function submit(learner: { id: string; role: "AUDITEUR"; centreCode: null }, requestId: string) {
   const { version } = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } });
-  const submitted = await submitRequest(learner, requestId, version);
+  const submitted = await submitRequest(learner, requestId, version, { certified: true });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
 }
 

@@ -85,7 +85,7 @@ export async function submitJointDiplomaRequest(options: { centreCode?: string }
   const saved = await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
   if (!saved.ok) throw new Error(saved.message);
   await addDocumentRows(analysis.id, learner.user.id);
-  const submitted = await submitRequest(learner.actor, started.requestId, 1);
+  const submitted = await submitRequest(learner.actor, started.requestId, 1, { certified: true });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   return { ...learner, requestId: started.requestId, analysisId: analysis.id };
 }
@@ -96,7 +96,7 @@ export async function submitAnticipatedAnalysis(learner: { actor: Actor; user: {
   if (!started.ok) throw new Error(started.message);
   await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
   await addDocumentRows(started.requestId, learner.user.id);
-  const submitted = await submitRequest(learner.actor, started.requestId, 1);
+  const submitted = await submitRequest(learner.actor, started.requestId, 1, { certified: true });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   return { requestId: started.requestId, number: submitted.numbers[0]! };
 }

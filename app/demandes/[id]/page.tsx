@@ -4,6 +4,7 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
 import { DecisionBanner } from "@/components/requests/DecisionBanner";
+import { DepositConfirmation } from "@/components/requests/DepositConfirmation";
 import { DocumentsPanel } from "@/components/requests/DocumentsPanel";
 import { ExperienceRouteChoice } from "@/components/requests/ExperienceRouteChoice";
 import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
@@ -164,6 +165,7 @@ export default async function RequestPage({ params }: Params) {
         ) : null}
       </div>
 
+      <DepositConfirmation request={request} linked={linked} />
       <DecisionBanner request={request} linked={linked} />
       <LinkedRequestsNotice request={request} />
       {!request.diploma.definition.compositionVerified ? (

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Role } from "@/lib/auth/domain/policy";
 import type { RequestKind, RequestSnapshot, RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { DOCUMENT_CATEGORIES, type DocumentCategory } from "@/lib/requests/domain/documents";
+import { HONOUR_STATEMENT } from "@/lib/requests/domain/honour-statement";
 
 /**
  * The request commands, each declared once: the kinds and states it applies to, who may send it
@@ -62,7 +63,7 @@ interface CommandBase {
 /** What the state machine receives: the command with its payload in the machine's terms. */
 export type TransitionCommand = CommandBase &
   (
-    | { type: "submit" }
+    | { type: "submit"; certified: boolean }
     | { type: "withdraw" }
     | { type: "takeInCharge" }
     | { type: "assign"; assigneeId: string }
@@ -144,6 +145,8 @@ const MONTHS = /^\s*[1-9]\d{0,2}\s*$/;
 
 const FIELDS = {
   none: {},
+  // The statement on honour, ticked: a box left empty is refused next to it.
+  submit: { certified: z.boolean({ error: HONOUR_STATEMENT.missing }).refine((ticked) => ticked, HONOUR_STATEMENT.missing) },
   withdraw: { reason: z.string().trim().max(1000, tooLongText(1000)).optional() },
   resubmit: { comment: optionalText() },
   assign: { assigneeId: z.string({ error: MESSAGES.assignee }).min(1, MESSAGES.assignee).max(64) },
@@ -295,8 +298,9 @@ export const COMMANDS = {
     from: { DRAFT: LEARNER },
     to: ["SUBMITTED"],
     scope: "owner",
-    fields: FIELDS.none,
-    guard: (current, _command, context) => {
+    fields: FIELDS.submit,
+    guard: (current, command, context) => {
+      if (command.certified !== true) return fail("INVALID_PAYLOAD", HONOUR_STATEMENT.missing);
       if (current.kind === "DIPLOMA") {
         if (context.allUnitsObtained !== true) {
           return fail("GUARD_FAILED", "Toutes les UE du diplôme ne sont pas encore obtenues : la demande ne peut pas être déposée.");
@@ -310,7 +314,8 @@ export const COMMANDS = {
       } else if (current.mode === "CONJOINTE" && !context.linkedDiplomaRequestId) {
         return fail("GUARD_FAILED", "Une analyse conjointe se dépose avec une demande de délivrance de diplôme.");
       }
-      return to("SUBMITTED");
+      // Which statement the learner ticked, kept with the deposit.
+      return { ok: true, to: "SUBMITTED", payload: { honourStatement: HONOUR_STATEMENT.version } };
     },
     effects: { submittedAt: true },
     audit: "request.transition",

@@ -13,7 +13,7 @@ async function submitted() {
   const analysis = await db.request.findUniqueOrThrow({ where: { diplomaRequestId: started.requestId } });
   await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
   await addDocumentRows(analysis.id, learner.user.id);
-  const result = await submitRequest(learner.actor, started.requestId, 1);
+  const result = await submitRequest(learner.actor, started.requestId, 1, { certified: true });
   if (!result.ok) throw new Error(JSON.stringify(result));
   const profile = await db.learnerProfile.findUniqueOrThrow({ where: { userId: learner.user.id } });
   return { ...learner, requestId: started.requestId, analysisId: analysis.id, email: profile.email, numbers: result.numbers };

@@ -56,7 +56,7 @@ async function learnerWithData(tag: string) {
     const added = await addDocument(learner.actor, started.requestId, { category, file: pdfFile(name, `contenu ${tag}`) });
     if (!added.ok) throw new Error(JSON.stringify(added));
   }
-  const submitted = await submitRequest(learner.actor, started.requestId, 1);
+  const submitted = await submitRequest(learner.actor, started.requestId, 1, { certified: true });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   const agent = await createStaff("AGENT_CENTRE", learner.centreCode);
   const national = await createStaff("AGENT_NATIONAL");

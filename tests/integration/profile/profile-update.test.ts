@@ -16,7 +16,7 @@ async function submittedAnalysis(learner: Awaited<ReturnType<typeof createLearne
   if (!started.ok) throw new Error(started.message);
   await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
   await addDocumentRows(started.requestId, learner.user.id);
-  const submitted = await submitRequest(learner.actor, started.requestId, 1);
+  const submitted = await submitRequest(learner.actor, started.requestId, 1, { certified: true });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   return started.requestId;
 }

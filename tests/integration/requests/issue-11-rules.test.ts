@@ -162,7 +162,7 @@ describe("Scenario I — rules: the licence route, out-of-field experience, the 
     expect(found?.request.experienceRoute).toBe("FULL");
     const rule = found!.request.diploma.definition.experience;
     const assessed = assessExperience(found!.request.experiences, rule, { route: found!.request.experienceRoute, early: true });
-    expect(assessed).toMatchObject({ ok: true, assessment: { status: "NOT_MET", summary: expect.stringContaining("pour 36 mois requis") } });
+    expect(assessed).toMatchObject({ ok: true, assessment: { status: "NOT_MET", summary: expect.stringContaining("pour 3 ans requis") } });
     expect(assessExperience(found!.request.experiences, rule)).toMatchObject({ assessment: { status: "ROUTE_NEEDED" } });
   });
 
@@ -180,7 +180,7 @@ describe("Scenario I — rules: the licence route, out-of-field experience, the 
     if (!started.ok) throw new Error(started.message);
     await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
     await addDocumentRows(started.requestId, learner.user.id);
-    const submitted = await submitRequest(learner.actor, started.requestId, 1, new Date("2026-12-31T23:30:00Z"));
+    const submitted = await submitRequest(learner.actor, started.requestId, 1, { certified: true }, new Date("2026-12-31T23:30:00Z"));
     expect(submitted).toMatchObject({ ok: true, numbers: [expect.stringMatching(/^D3-2027-\d{6}$/)] });
   });
 

@@ -63,7 +63,7 @@ test("the whole draft → submit → withdraw path through the actions", async (
   expect(saved.ok).toBe(true);
   const analysis = await db.request.findUniqueOrThrow({ where: { diplomaRequestId: id } });
   await addDocumentRows(analysis.id, user.id);
-  expect(await submitRequestAction({ requestId: id, version: 1 })).toMatchObject({ ok: true, value: { numbers: [expect.stringMatching(/^D3-/), expect.stringMatching(/^D3-/)] } });
+  expect(await submitRequestAction({ requestId: id, version: 1, certified: true })).toMatchObject({ ok: true, value: { numbers: [expect.stringMatching(/^D3-/), expect.stringMatching(/^D3-/)] } });
   expect(await withdrawRequestAction({ requestId: id, version: 2, reason: "Erreur de diplôme" })).toEqual({ ok: true, value: {} });
   expect((await db.request.findUniqueOrThrow({ where: { id } })).state).toBe("WITHDRAWN");
 });
@@ -81,7 +81,7 @@ test("another learner's ids, sent to every action, change nothing", async () => 
   const notFound = expect.objectContaining({ ok: false });
   expect(await saveExperienceAction({ requestId: id, values: { ...EXPERIENCE_INPUT, employer: "Pirate" }, experienceId })).toEqual(notFound);
   expect(await deleteExperienceAction({ requestId: id, experienceId })).toEqual(notFound);
-  expect(await submitRequestAction({ requestId: id, version: 1 })).toEqual(notFound);
+  expect(await submitRequestAction({ requestId: id, version: 1, certified: true })).toEqual(notFound);
   expect(await withdrawRequestAction({ requestId: id, version: 1, reason: "" })).toEqual(notFound);
   expect(await resubmitRequestAction({ requestId: id, version: 1, comment: "" })).toEqual(notFound);
   expect(await deleteDraftAction({ requestId: id })).toEqual(notFound);

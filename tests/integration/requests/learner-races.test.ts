@@ -44,7 +44,7 @@ test(`deleting a draft while submitting it: never a submission acknowledged then
   const outcomes = { submitted: 0, deleted: 0 };
   await rounds(async () => {
     const draft = await completeJointDraft();
-    const [submitted, deleted] = await Promise.all([submitRequest(draft.actor, draft.request.id, draft.request.version), deleteDraft(draft.actor, draft.request.id)]);
+    const [submitted, deleted] = await Promise.all([submitRequest(draft.actor, draft.request.id, draft.request.version, { certified: true }), deleteDraft(draft.actor, draft.request.id)]);
     expect(submitted.ok && deleted.ok).toBe(false);
     const rows = await db.request.findMany({ where: { id: { in: [draft.request.id, draft.analysisId] } }, select: { state: true, number: true } });
     if (submitted.ok) {
@@ -63,7 +63,7 @@ test(`deleting a draft while submitting it: never a submission acknowledged then
 test(`removing the only experience while submitting: never an analysis submitted without one (${ROUNDS} rounds)`, async () => {
   await rounds(async () => {
     const draft = await completeJointDraft();
-    const [submitted, removed] = await Promise.all([submitRequest(draft.actor, draft.request.id, draft.request.version), deleteExperience(draft.actor, draft.request.id, draft.experienceId)]);
+    const [submitted, removed] = await Promise.all([submitRequest(draft.actor, draft.request.id, draft.request.version, { certified: true }), deleteExperience(draft.actor, draft.request.id, draft.experienceId)]);
     const experiences = await db.experience.count({ where: { requestId: draft.analysisId } });
     const analysis = await db.request.findUniqueOrThrow({ where: { id: draft.analysisId }, select: { state: true } });
     expect(submitted.ok && removed.ok).toBe(false);
@@ -98,7 +98,7 @@ test(`removing the CV while submitting: never an analysis submitted without its 
     if (!cv.ok) throw new Error(cv.message);
     const { storageKey } = await db.requestDocument.findUniqueOrThrow({ where: { id: cv.documentId }, select: { storageKey: true } });
 
-    const [submitted, removed] = await Promise.all([submitRequest(learner.actor, started.requestId, request.version), removeDocument(learner.actor, started.requestId, cv.documentId)]);
+    const [submitted, removed] = await Promise.all([submitRequest(learner.actor, started.requestId, request.version, { certified: true }), removeDocument(learner.actor, started.requestId, cv.documentId)]);
     const cvRows = await db.requestDocument.count({ where: { requestId: analysisId, category: "CV" } });
     const analysis = await db.request.findUniqueOrThrow({ where: { id: analysisId }, select: { state: true } });
     expect(submitted.ok && removed.ok).toBe(false);

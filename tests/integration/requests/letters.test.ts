@@ -71,7 +71,7 @@ async function forwardedJoint() {
   const analysis = await db.request.findUniqueOrThrow({ where: { diplomaRequestId: started.requestId }, select: { id: true } });
   await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
   await addDocumentRows(analysis.id, learner.user.id);
-  const submitted = await submitRequest(learner.actor, started.requestId, 1);
+  const submitted = await submitRequest(learner.actor, started.requestId, 1, { certified: true });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   const agent = await createStaff("AGENT_CENTRE", learner.centreCode);
   const national = await createStaff("AGENT_NATIONAL");

@@ -55,7 +55,7 @@ async function fillAnalysis(learner: Learner, requestId: string, diplomaKey = LI
 async function submit(learner: Learner, requestId: string) {
   await signIn(learner.user.id);
   const { version } = await stateOf(requestId);
-  const result = await submitRequestAction({ requestId, version });
+  const result = await submitRequestAction({ requestId, version, certified: true });
   expect(result).toMatchObject({ ok: true });
 }
 

@@ -77,7 +77,7 @@ async function depositedRequest() {
     if (!added.ok) throw new Error(JSON.stringify(added));
   }
   const diploma = await db.request.findUniqueOrThrow({ where: { id: started.requestId }, select: { version: true, jointAnalysis: { select: { id: true } } } });
-  const submitted = await submitRequest(learner, started.requestId, diploma.version, SUBMITTED_AT);
+  const submitted = await submitRequest(learner, started.requestId, diploma.version, { certified: true }, SUBMITTED_AT);
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   return { learner, learnerNumber, diplomaId: started.requestId, analysisId: diploma.jointAnalysis!.id, numbers: submitted.numbers };
 }
@@ -107,7 +107,7 @@ describe("récépissé de dépôt", () => {
       "Du 01/09/2019 au 31/08/2022 · temps de travail 100 % (temps plein) · dans la spécialité du diplôme",
       "2. Crédit Agricole — Chargée d'études",
       "Du 01/09/2022 au 31/08/2023 · temps de travail 50 % · hors de la spécialité du diplôme",
-      "Durée en équivalent temps plein : 36 mois dans la spécialité, 6 mois hors spécialité, soit 42 mois au total.",
+      "Durée en équivalent temps plein : 3 ans dans la spécialité, 6 mois hors spécialité, soit 3 ans et 6 mois au total.",
       "Curriculum vitae CV Zoé Dupré.pdf (1,5 Mo)",
       "Attestation d'employeur ou certificat de travail Attestation employeur – Société Générale.pdf (240 Ko)",
       "Ce récépissé atteste du dépôt de la demande ; il ne vaut pas décision.",

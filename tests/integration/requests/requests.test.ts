@@ -18,7 +18,7 @@ async function submittedJointRequest() {
   const draft = await draftWithJointAnalysis();
   expect((await saveExperience(draft.actor, draft.request.id, EXPERIENCE_INPUT)).ok).toBe(true);
   await addDocumentRows(draft.analysisId, draft.user.id);
-  const submitted = await submitRequest(draft.actor, draft.request.id, draft.request.version);
+  const submitted = await submitRequest(draft.actor, draft.request.id, draft.request.version, { certified: true });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   return { ...draft, numbers: submitted.numbers };
 }
@@ -111,7 +111,7 @@ describe("experiences of a draft", () => {
 describe("submission", () => {
   test("refused while experiences or required documents are missing, with each problem listed", async () => {
     const { actor, request } = await draftWithJointAnalysis();
-    const result = await submitRequest(actor, request.id, request.version);
+    const result = await submitRequest(actor, request.id, request.version, { certified: true });
     expect(result).toMatchObject({ ok: false, missing: expect.arrayContaining([expect.stringContaining("expérience"), expect.stringContaining("Curriculum vitae")]) });
     expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).state).toBe("DRAFT");
   });
@@ -132,7 +132,7 @@ describe("submission", () => {
     const { actor, request, analysisId, user } = await draftWithJointAnalysis();
     await saveExperience(actor, request.id, EXPERIENCE_INPUT);
     await addDocumentRows(analysisId, user.id);
-    expect(await submitRequest(actor, request.id, request.version + 5)).toMatchObject({ ok: false, code: "STALE_VERSION" });
+    expect(await submitRequest(actor, request.id, request.version + 5, { certified: true })).toMatchObject({ ok: false, code: "STALE_VERSION" });
     expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).state).toBe("DRAFT");
   });
 
@@ -193,7 +193,7 @@ describe("learner A can read and change nothing of learner B's, even by guessing
       expect(await getRequestForViewer(b.actor, id)).toBeNull();
       expect(await findVisibleRequestVersion(b.actor, id)).toBeNull();
       expect(await saveExperience(b.actor, id, EXPERIENCE_INPUT)).toEqual(notFound);
-      expect(await submitRequest(b.actor, id, 1)).toEqual(notFound);
+      expect(await submitRequest(b.actor, id, 1, { certified: true })).toEqual(notFound);
       expect(await withdrawRequest(b.actor, id, 2)).toEqual(notFound);
       expect(await resubmitRequest(b.actor, id, 2)).toEqual(notFound);
       expect(await deleteDraft(b.actor, id)).toEqual(notFound);
