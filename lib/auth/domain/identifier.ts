@@ -8,7 +8,8 @@ const STAFF = new RegExp(`^${NAME}\\.${NAME}\\d*$`);
 
 export type IdentifierCheck = { ok: true; identifier: string; kind: "learner" | "staff" } | { ok: false; message: string };
 
-export const IDENTIFIER_FORMAT_HELP = "Votre identifiant est de la forme prenom.nom.auditeur (sans accent ni espace).";
+/** Said on the login page, shared by learners and staff: both forms. */
+export const IDENTIFIER_FORMAT_HELP = "Votre identifiant est de la forme prenom.nom.auditeur pour les auditeurs et auditrices, prenom.nom pour les personnels du Cnam (sans accent ni espace).";
 
 export function normaliseIdentifier(raw: string): string {
   return raw.trim().toLowerCase();

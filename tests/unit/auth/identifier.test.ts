@@ -193,8 +193,9 @@ describe("checkIdentifier: every rejection message explains the expected format"
     expect(rejection(raw).endsWith(IDENTIFIER_FORMAT_HELP)).toBe(true);
   });
 
-  test("the format help is in French and shows prenom.nom.auditeur", () => {
-    expect(IDENTIFIER_FORMAT_HELP).toContain("prenom.nom.auditeur");
+  test("the format help is in French and shows both forms: the login page is the staff's too", () => {
+    expect(IDENTIFIER_FORMAT_HELP).toContain("prenom.nom.auditeur pour les auditeurs et auditrices");
+    expect(IDENTIFIER_FORMAT_HELP).toContain("prenom.nom pour les personnels du Cnam");
     expect(IDENTIFIER_FORMAT_HELP).toContain("sans accent ni espace");
   });
 });

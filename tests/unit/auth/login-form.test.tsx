@@ -8,7 +8,7 @@ jest.mock("next-auth/react", () => ({ signIn: jest.fn() }));
 const signInMock = signIn as jest.MockedFunction<typeof signIn>;
 
 const ACCENT_MESSAGE =
-  "L'identifiant ne contient pas d'accent ni de caractère spécial (écrivez « e » pour « é », « c » pour « ç »). Votre identifiant est de la forme prenom.nom.auditeur (sans accent ni espace).";
+  "L'identifiant ne contient pas d'accent ni de caractère spécial (écrivez « e » pour « é », « c » pour « ç »). Votre identifiant est de la forme prenom.nom.auditeur pour les auditeurs et auditrices, prenom.nom pour les personnels du Cnam (sans accent ni espace).";
 const LOCKED_MESSAGE =
   "Trop de tentatives de connexion ont échoué : la connexion à ce compte est bloquée pendant 15 minutes, jusqu'à 14:30.";
 
