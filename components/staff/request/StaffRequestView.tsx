@@ -13,6 +13,7 @@ import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries"
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { staffRequestContext, type StaffActor, type StaffRequestContext } from "@/lib/requests/staff-requests";
 import { CENTRE_OPINION_LABELS } from "@/lib/requests/schemas";
+import { jointAnalysisNote } from "@/lib/requests/domain/linked-requests";
 import { ActionsPanel } from "./ActionsPanel";
 import { MessageThread } from "./MessageThread";
 import { StaffDocuments } from "./StaffDocuments";
@@ -38,6 +39,9 @@ const SPACE_HOME: Record<StaffSpace, { href: string; label: string }> = {
   centre: { href: "/centre", label: "Espace centre" },
   national: { href: "/national", label: "Service national" },
 };
+
+/** A history longer than this is folded on the staff's page. */
+const HISTORY_OPEN_ROWS = 6;
 
 function learnerName(request: RequestDetail): string {
   const profile = request.learner.profile;
@@ -65,9 +69,10 @@ function Section({ id, title, children, aside }: { id: string; title: string; ch
   );
 }
 
-function Facts({ items }: { items: [string, ReactNode][] }) {
+/** A definition list; compact: each term beside its value even on a phone (short values only). */
+function Facts({ items, compact = false }: { items: [string, ReactNode][]; compact?: boolean }) {
   return (
-    <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+    <dl className={compact ? "grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1 sm:gap-x-6" : "grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]"}>
       {items.map(([term, value]) => (
         <div key={term} className="contents">
           <dt className="font-medium">{term}</dt>
@@ -99,8 +104,13 @@ export function StaffRequestView({ space, request, linked, context }: { space: S
       </p>
       <RequestHeader request={request} />
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-        <div className="min-w-0 space-y-6">
+      {/*
+        Compact for the agent: the state, the learner and the diploma (header), then what can be done
+        now and what was decided, then the steps; the file's details after, the history folded. The
+        steps sit in a right-hand column on a wide screen, in the same reading order.
+      */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:grid-rows-[auto_1fr]">
+        <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-1">
           <ActionsPanel
             space={space}
             requestId={request.id}
@@ -110,7 +120,19 @@ export function StaffRequestView({ space, request, linked, context }: { space: S
             experienceUnits={context.experienceUnits}
           />
           <DecisionsSection request={request} />
-          {linked ? <LinkedRequest request={request} linked={linked} href={`${base}/${linked.id}`} /> : null}
+          {linked ? <LinkedRequest request={request} linked={linked} href={`${base}/${linked.id}`} requirementMet={context.experienceRequirementMet} /> : null}
+        </div>
+
+        <aside aria-labelledby="etapes" className="min-w-0 space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <StepsPanel request={request} linked={linked} />
+          {request.number ? (
+            <p>
+              <a href={`/demandes/${request.id}/recepisse`}>Récépissé de dépôt (PDF)</a>
+            </p>
+          ) : null}
+        </aside>
+
+        <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-2">
           <LearnerSection request={request} />
           <ResultsSection request={request} context={context} />
           {analysis ? (
@@ -151,17 +173,8 @@ export function StaffRequestView({ space, request, linked, context }: { space: S
             sender={space}
             canWrite={context.availableActions.includes("postMessage")}
           />
-          <RequestHistory events={request.events} showActorNames />
+          <RequestHistory events={request.events} showActorNames foldAfter={HISTORY_OPEN_ROWS} />
         </div>
-
-        <aside aria-labelledby="etapes" className="space-y-4">
-          <StepsPanel request={request} linked={linked} />
-          {request.number ? (
-            <p>
-              <a href={`/demandes/${request.id}/recepisse`}>Récépissé de dépôt (PDF)</a>
-            </p>
-          ) : null}
-        </aside>
       </div>
     </div>
   );
@@ -189,7 +202,7 @@ function RequestHeader({ request }: { request: RequestDetail }) {
           {request.diploma.title}
         </p>
       </div>
-      <Facts items={facts} />
+      <Facts items={facts} compact />
     </div>
   );
 }
@@ -232,7 +245,8 @@ function Quote({ label, who, at, text }: { label?: string; who?: string; at: Dat
   );
 }
 
-function LinkedRequest({ request, linked, href }: { request: RequestDetail; linked: RequestDetail; href: string }) {
+function LinkedRequest({ request, linked, href, requirementMet }: { request: RequestDetail; linked: RequestDetail; href: string; requirementMet: boolean | null }) {
+  const note = request.kind === "DIPLOMA" ? jointAnalysisNote(linked.state, requirementMet) : null;
   const title = request.kind === "DIPLOMA" ? "Analyse de l'expérience conjointe" : "Demande de diplôme liée";
   return (
     <Section id="liee" title={title}>
@@ -243,8 +257,10 @@ function LinkedRequest({ request, linked, href }: { request: RequestDetail; link
         : {STATE_LABELS[linked.state]}
         {linked.assignedAgent ? `, gestionnaire ${linked.assignedAgent.displayName}` : ""}.
       </p>
-      {request.kind === "DIPLOMA" ? (
-        <p className="mt-1 text-sm text-slate-700">Le diplôme ne peut être validé qu&apos;après un avis favorable du jury sur cette analyse.</p>
+      {note ? (
+        <p className="mt-1 text-sm text-slate-700" data-testid="joint-analysis-note">
+          {note}
+        </p>
       ) : null}
     </Section>
   );

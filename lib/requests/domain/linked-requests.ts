@@ -107,3 +107,27 @@ export function checkCreditedUnits(rule: ExperienceRule, units: readonly string[
 export function unitsToCredit(named: readonly string[], held: ReadonlySet<string>): string[] {
   return named.filter((code) => !held.has(code));
 }
+
+/**
+ * What a diploma request's page says of its joint analysis for the validation: that it waits for
+ * the jury's favourable opinion only while that opinion is to come; once given, whether it meets
+ * the experience requirement (`requirementMet`, computed by the caller, null when unknown); under
+ * condition, that the internship must be checked first. Nothing once the analysis is closed
+ * otherwise: its state is shown beside.
+ */
+export function jointAnalysisNote(analysisState: RequestState, requirementMet: boolean | null): string | null {
+  switch (analysisState) {
+    case "FAVOURABLE":
+      if (requirementMet === false) return "Le jury a rendu un avis favorable sur cette analyse, mais il ne valide pas toutes les unités d'expérience du diplôme : l'exigence d'expérience professionnelle n'est pas satisfaite.";
+      return "Le jury a rendu un avis favorable sur cette analyse : l'exigence d'expérience professionnelle est satisfaite.";
+    case "FAVOURABLE_WITH_CONDITION":
+    case "CONDITION_REVIEW":
+      return "Le jury a rendu un avis favorable sous condition de stage : le diplôme pourra être validé une fois le stage vérifié par le centre.";
+    case "UNFAVOURABLE":
+    case "REFUSED":
+    case "WITHDRAWN":
+      return null;
+    default:
+      return "Le diplôme ne peut être validé qu'après un avis favorable du jury sur cette analyse.";
+  }
+}
