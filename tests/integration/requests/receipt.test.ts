@@ -14,6 +14,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { GET as receiptRoute } from "@/app/demandes/[id]/recepisse/route";
 import { createUser, ensureCentre, validProfileInput } from "../../support/factories";
 import { ensureCatalogue, LICENCE_UNITS } from "../../support/requests";
+import { internalCodesIn } from "../../support/plain-words";
 
 // @react-pdf/renderer is ESM only, which Jest's CommonJS runtime cannot load; Node itself can
 // (require of ES modules), so the test hands Node's own copy to the code under test.
@@ -114,6 +115,8 @@ describe("récépissé de dépôt", () => {
     ]) {
       expect(text).toContain(expected);
     }
+    // Issue 13: no code of the application (states, kinds, modes) nor English word in the PDF.
+    expect(internalCodesIn(text)).toEqual([]);
   });
 
   test("the same receipt for the diploma request and its joint analysis, identical when rendered again", async () => {
