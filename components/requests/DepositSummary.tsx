@@ -30,9 +30,7 @@ export function DepositSummary({ request, linked }: { request: RequestDetail; li
             <dd>
               <p>
                 {summary.experience.count}
-                {summary.experience.totals
-                  ? ` : ${summary.experience.totals.inField} dans le domaine du diplôme et ${summary.experience.totals.outOfField} hors du domaine, en équivalent temps plein.`
-                  : "."}
+                {summary.experience.totals ? ` : ${summary.experience.totals}.` : "."}
               </p>
               {summary.experience.entries.length > 0 ? (
                 <ul className="mt-1 list-disc pl-5">

@@ -66,6 +66,7 @@ test("Scenario A — a refused diploma request closes its joint analysis; the le
   await expect(learner.getByText("Développeuse d'applications – Société Générale")).toBeVisible();
   await expect(learner.getByRole("region", { name: "Pièces justificatives" }).getByRole("list", { name: "Pièces jointes" })).toContainText("cv.pdf");
   await expectAccessible(learner);
+  await learner.getByRole("checkbox", { name: /^Je certifie sur l'honneur/ }).check();
   await learner.getByRole("button", { name: "Déposer les deux demandes" }).click();
   await expect(learner.getByTestId("state-DIPLOMA")).toHaveText("Déposée");
 });
@@ -89,6 +90,7 @@ test("Scenario B — an anticipated analysis under way: not offered again, and t
   await expect(notice).toContainText("aucune seconde analyse n'est demandée");
   await expect(notice).toContainText("sa validation par le service national attendra la décision");
   await expectAccessible(learner);
+  await learner.getByRole("checkbox", { name: /^Je certifie sur l'honneur/ }).check();
   await learner.getByRole("button", { name: "Déposer la demande" }).click();
   await expect(learner.getByTestId("state-DIPLOMA")).toHaveText("Déposée");
 

@@ -1,4 +1,4 @@
-import { computeExperience } from "@/lib/catalogue/domain/experience";
+import { computeExperience, type ExperienceTotals } from "@/lib/catalogue/domain/experience";
 import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/requests/domain/documents";
 import { requestTitle, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { HONOUR_STATEMENT } from "@/lib/requests/domain/honour-statement";
@@ -23,6 +23,15 @@ export function monthsInWords(months: number): string {
   return [yearText, monthText].filter(Boolean).join(" et ");
 }
 
+/** « 2 ans dans le domaine du diplôme et 3 mois hors du domaine, en équivalent temps plein »; null when nothing was declared. */
+function totalsInWords(totals: ExperienceTotals): string | null {
+  const parts = [
+    totals.inFieldDays > 0 ? `${monthsInWords(totals.inFieldMonths)} dans le domaine du diplôme` : null,
+    totals.outOfFieldDays > 0 ? `${monthsInWords(totals.outOfFieldMonths)} hors du domaine` : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? `${parts.join(" et ")}, en équivalent temps plein` : null;
+}
+
 type SummaryRequest = {
   kind: RequestKind;
   mode: ExperienceMode | null;
@@ -41,8 +50,8 @@ export type DepositSummary = {
   experience: {
     count: string;
     entries: { title: string; period: string; time: string }[];
-    /** Full-time equivalent, in and out of the field; null when a period is invalid (the deposit will say so). */
-    totals: { inField: string; outOfField: string } | null;
+    /** In full-time equivalent, in and out of the field; null without experience, or when a period is invalid (the deposit will say so). */
+    totals: string | null;
   } | null;
   documents: { category: string; name: string }[];
 };
@@ -67,7 +76,7 @@ export function depositSummary(request: SummaryRequest, linked: SummaryRequest |
             period: `du ${formatCalendarDate(e.startDate)} au ${formatCalendarDate(e.endDate)}`,
             time: `${e.workingTimePercent === 100 ? "à temps plein" : `à ${e.workingTimePercent} %`}, ${e.inField ? "dans le domaine du diplôme" : "hors du domaine du diplôme"}`,
           })),
-          totals: computed?.ok && analysis.experiences.length > 0 ? { inField: monthsInWords(computed.totals.inFieldMonths), outOfField: monthsInWords(computed.totals.outOfFieldMonths) } : null,
+          totals: computed?.ok ? totalsInWords(computed.totals) : null,
         }
       : null,
     documents: ordered.flatMap((r) => r.documents.map((d) => ({ category: DOCUMENT_CATEGORY_LABELS[d.category as DocumentCategory] ?? d.category, name: d.originalName }))),

@@ -81,7 +81,7 @@ describe("depositSummary", () => {
         { title: "Développeur – Société Générale", period: "du 01/01/2023 au 31/12/2024", time: "à temps plein, dans le domaine du diplôme" },
         { title: "Technicien – Mairie de Lyon", period: "du 01/01/2021 au 30/06/2021", time: "à 50 %, hors du domaine du diplôme" },
       ],
-      totals: { inField: "2 ans", outOfField: "3 mois" },
+      totals: "2 ans dans le domaine du diplôme et 3 mois hors du domaine, en équivalent temps plein",
     });
     expect(summary.documents).toEqual([
       { category: "Curriculum vitae", name: "CV Zoé Lefèvre.pdf" },
@@ -96,6 +96,8 @@ describe("depositSummary", () => {
   test("a diploma request alone has no experience part; an analysis without experience has no totals", () => {
     expect(depositSummary(diplomaRequest, null)).toMatchObject({ requests: ["Demande de délivrance de diplôme"], experience: null, documents: [] });
     expect(depositSummary({ ...jointAnalysis, mode: "ANTICIPEE", experiences: [] }, null).experience).toEqual({ count: "0 expérience déclarée", entries: [], totals: null });
+    // Only the part that was declared is named.
+    expect(depositSummary({ ...jointAnalysis, experiences: [experience()] }, null).experience?.totals).toBe("2 ans dans le domaine du diplôme, en équivalent temps plein");
   });
 });
 
