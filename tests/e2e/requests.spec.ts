@@ -40,6 +40,7 @@ test("an eligible learner submits a diploma request with a joint experience anal
   await expect(page.getByText("Avec une demande d'analyse de l'expérience professionnelle conjointe.")).toBeVisible();
 
   // Submitting too early lists what is missing.
+  await page.getByRole("checkbox", { name: /^Je certifie sur l'honneur/ }).check();
   await page.getByRole("button", { name: "Déposer les deux demandes" }).click();
   await expect(alertBox(page).filter({ hasText: "pas complète" })).toContainText("Déclarez au moins une expérience professionnelle.");
 
@@ -79,6 +80,7 @@ test("an eligible learner submits a diploma request with a joint experience anal
   await page.getByRole("button", { name: "Ajouter la pièce" }).click();
   await expect(page.getByRole("list", { name: "Pièces jointes" })).toContainText("attestation-employeur.png");
 
+  await page.getByRole("checkbox", { name: /^Je certifie sur l'honneur/ }).check();
   await page.getByRole("button", { name: "Déposer les deux demandes" }).click();
   await expect(page.getByTestId("state-DIPLOMA")).toHaveText("Déposée");
   const number = (await page.locator("p", { hasText: /^D3-\d{4}-\d{6}$/ }).first().textContent())!;
