@@ -1,5 +1,6 @@
 import { bulkCommandsFor } from "@/lib/requests/domain/commands";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BulkActionsForm } from "@/components/staff/queue/BulkActionsForm";
 import { StaffQueue } from "@/components/staff/queue/StaffQueue";
 import { centreColleagues, parseQueueFilters, queueDiplomas, queueFor, type SearchParams } from "@/lib/requests/staff-queries";
@@ -32,6 +33,7 @@ export default async function CentrePage({ searchParams }: { searchParams: Promi
       diplomas={diplomas.map((d) => ({ value: d.key, label: d.code ? `${d.code} – ${d.title}` : d.title }))}
       bulkOperations={bulkCommandsFor("AGENT_CENTRE")}
       bulkActions={<BulkActionsForm space="centre" action={centreBulkAction} colleagues={colleagues} />}
+      links={<Link href="/centre/courriels">Mes courriels</Link>}
     />
   );
 }

@@ -2,9 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { asFormSubmit, defineAction } from "@/lib/auth/define-action";
+import { asFormState, asFormSubmit, defineAction } from "@/lib/auth/define-action";
 import { ok } from "@/lib/shared/result";
 import { markRead } from "./inbox";
+import { setDepositEmails } from "./preferences";
+import { depositEmailsInput } from "./schemas";
 
 /** The notifications page's buttons, for every signed-in person; each marks only their own notifications. */
 
@@ -33,3 +35,17 @@ export const markReadAction = defineAction({
 
 export const markAllReadFormAction = asFormSubmit(markAllReadAction);
 export const markReadFormAction = asFormSubmit(markReadAction);
+
+/** Espace centre › Mes courriels: each deposit, a daily digest, or no email (the agent's own account). */
+export const saveDepositEmailsAction = defineAction({
+  name: "notifications.saveDepositEmails",
+  input: depositEmailsInput,
+  access: { space: "centre" },
+  handler: async ({ depositEmails }, { user }) => {
+    await setDepositEmails(user.id, depositEmails);
+    revalidatePath("/centre/courriels");
+    return ok({ depositEmails });
+  },
+});
+
+export const saveDepositEmailsFormAction = asFormState(saveDepositEmailsAction);

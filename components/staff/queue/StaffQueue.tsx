@@ -36,6 +36,7 @@ export function StaffQueue({
   centres,
   bulkOperations,
   bulkActions,
+  links,
 }: {
   title: string;
   intro: string;
@@ -48,6 +49,8 @@ export function StaffQueue({
   centres?: Option[];
   bulkOperations: readonly TransitionName[];
   bulkActions: ReactNode;
+  /** Links of the space beside the export (the centre's « Mes courriels »). */
+  links?: ReactNode;
 }) {
   const { rows, nextCursor, counts, searchCap } = queue;
   const number = (n: number) => n.toLocaleString("fr-FR");
@@ -62,9 +65,12 @@ export function StaffQueue({
           <h1 className="text-2xl font-bold">{title}</h1>
           <p className="text-slate-700">{intro}</p>
         </div>
-        <a href={href(`${basePath}/export`, filters, { after: undefined })} className="rounded border border-slate-500 bg-white px-4 py-2 font-semibold no-underline hover:bg-slate-100" download>
-          Exporter en CSV
-        </a>
+        <div className="flex flex-wrap items-center gap-4">
+          {links}
+          <a href={href(`${basePath}/export`, filters, { after: undefined })} className="rounded border border-slate-500 bg-white px-4 py-2 font-semibold no-underline hover:bg-slate-100" download>
+            Exporter en CSV
+          </a>
+        </div>
       </div>
 
       <QueueFilterForm basePath={basePath} filters={filters} diplomas={diplomas} centres={centres} />

@@ -80,6 +80,7 @@ const ROLE_SECTIONS: Record<Role, SiteMapSection> = {
     links: [
       { href: "/centre", label: "Demandes du centre", description: "Les demandes déposées par les auditeurs du centre, à instruire." },
       { href: "/centre/numeros", label: "Numéros d'auditeur à confirmer", description: "Les numéros saisis par les auditeurs du centre, à vérifier dans vos dossiers." },
+      { href: "/centre/courriels", label: "Mes courriels", description: "Un courriel à chaque dépôt, un récapitulatif quotidien, ou aucun." },
       { href: "/notifications", label: "Notifications" },
     ],
   },

@@ -11,6 +11,8 @@ export type JobPayloads = {
   "send-reminders": Record<string, never>;
   "purge-drafts": Record<string, never>;
   "send-password-reset": { identifier: string; requestedAt: string };
+  /** Periodic: `_cron.ts` is the run's scheduled time (graphile-worker's crontab), absent when run by hand. */
+  "send-deposit-digests": { _cron?: { ts: string } };
 };
 export type JobName = keyof JobPayloads;
 

@@ -5,6 +5,8 @@ import { notifyRequestChangeNow } from "@/lib/notifications/request-notification
 // eslint-disable-next-line import/no-restricted-paths -- the job registry is the worker's composition root: it names each feature's task
 import { purgeIdleDrafts, reminderSettingsOrThrow, sendReminders } from "@/lib/notifications/reminders";
 // eslint-disable-next-line import/no-restricted-paths -- the job registry is the worker's composition root: it names each feature's task
+import { sendDepositDigests } from "@/lib/notifications/deposit-digest";
+// eslint-disable-next-line import/no-restricted-paths -- the job registry is the worker's composition root: it names each feature's task
 import { sendPasswordResetLink } from "@/lib/auth/password-reset";
 import { log } from "@/lib/shared/log";
 import type { JobName, JobPayloads } from "./queue";
@@ -39,6 +41,11 @@ export const taskList: Record<JobName, Task> & TaskList = {
     const outcome = await sendPasswordResetLink(identifier, new Date(requestedAt));
     log.info({ component: "jobs", outcome: outcome === "limit" ? "limit" : "done" }, "password reset request handled");
   }),
+  // The day listed follows the scheduled time, so that a run made up after an outage lists the same day.
+  "send-deposit-digests": task<"send-deposit-digests">(async (payload) => {
+    const at = payload._cron?.ts ? new Date(payload._cron.ts) : new Date();
+    log.info({ component: "jobs", ...(await sendDepositDigests(at)) }, "deposit digests sent");
+  }),
   "purge-drafts": task<"purge-drafts">(async () => {
     const report = await purgeIdleDrafts(reminderSettingsOrThrow());
     log[report.filesNotDeleted > 0 ? "error" : "info"]({ component: "jobs", ...report }, "idle drafts purged");
@@ -54,4 +61,6 @@ export const cronItems: ParsedCronItem[] = parseCronItems([
   { task: "send-reminders", identifier: "send-reminders", match: "0 * * * *", options: { backfillPeriod: 60 * 60_000, maxAttempts: 5 } },
   { task: "purge-drafts", identifier: "purge-drafts", match: "30 * * * *", options: { backfillPeriod: 60 * 60_000, maxAttempts: 5 } },
   { task: "requeue-overdue-emails", identifier: "requeue-overdue-emails", match: "15 * * * *", options: { backfillPeriod: 60 * 60_000, maxAttempts: 5 } },
+  // Crontab times are UTC: 05:00 is 6 a.m. in Paris in winter, 7 a.m. in summer. Made up within 12 hours.
+  { task: "send-deposit-digests", identifier: "send-deposit-digests", match: "0 5 * * *", options: { backfillPeriod: 12 * 60 * 60_000, maxAttempts: 5 } },
 ]);
