@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Diploma, RequirementGroup, UnitRef } from "@/lib/catalogue/domain/model";
 import { unitsOfRequirement } from "@/lib/catalogue/domain/model";
-import { evaluateEligibility, type UnitResult } from "@/lib/catalogue/domain/eligibility";
+import { evaluateEligibility, type GroupVerdict, type UnitResult } from "@/lib/catalogue/domain/eligibility";
 import { explainEligibility, failedLine, flattenPhrase, missingSentences, plainLabel, type BlockText, type EligibilityText, type Phrase } from "@/lib/catalogue/domain/eligibility-wording";
 import { diplomaByKey, minimalSatisfyingCodes, passed, realCatalogue } from "./fixtures";
 
@@ -393,6 +393,12 @@ describe("no internal term", () => {
         }
         const obtained = new Set(results.filter((entry) => entry.obtainedBy !== "PASSED" || entry.grade >= 10).map((entry) => entry.unitCode));
         expect(verdict.failed.filter((attempt) => obtained.has(attempt.code))).toEqual([]);
+        // A group met never says something is missing, at any depth.
+        const groups = (group: GroupVerdict): GroupVerdict[] => [group, ...group.children.flatMap(groups)];
+        for (const group of groups(verdict.requirement)) expect({ label: group.label, missing: group.satisfied ? group.missing : [] }).toEqual({ label: group.label, missing: [] });
+        // A failed unit « sans conséquence » is offered nowhere in what is missing.
+        const offered = allText(explainEligibility(verdict, "learner"));
+        for (const attempt of verdict.failed.filter((entry) => !entry.stillNeeded)) expect(offered).not.toContain(`(${attempt.code}) – non obtenue`);
       }),
       { numRuns: 40 },
     );
