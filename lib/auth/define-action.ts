@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Space } from "@/lib/auth/domain/policy";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { FORBIDDEN_CHARACTER_MESSAGE, isCleanText } from "@/lib/shared/params";
@@ -76,12 +76,13 @@ function sanitise(raw: unknown, fromForm?: (formData: FormData) => unknown): { o
  * schema says; a text over MAX_INPUT_TEXT gets the schema's own message for its field when it has
  * one (« 5 000 caractères au plus. »), the backstop's otherwise.
  */
-function parse<S extends z.ZodType>(schema: S, raw: unknown, fromForm?: (formData: FormData) => unknown): { ok: true; data: z.output<S> } | { ok: false; result: Failure } {
+function parse<S extends z.core.$ZodType>(schema: S, raw: unknown, fromForm?: (formData: FormData) => unknown): { ok: true; data: z.output<S> } | { ok: false; result: Failure } {
   const clean = sanitise(raw, fromForm);
   if (!clean.ok) return clean;
   // Nothing with a forbidden character is parsed: a refinement could pass it on to a query.
   if (Object.keys(clean.forbidden).length > 0) return { ok: false, result: failure("INVALID_INPUT", "Vérifiez les champs signalés.", { fieldErrors: clean.forbidden }) };
-  const parsed = schema.safeParse(clean.input);
+  // The function, not a method: the schema may come from zod/mini (lighter in the browser).
+  const parsed = z.safeParse(schema, clean.input);
   const fieldErrors = { ...clean.tooLong, ...(parsed.success ? {} : fieldErrorsFrom(parsed.error.issues)) };
   if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, data: parsed.data };
   return { ok: false, result: failure("INVALID_INPUT", "Vérifiez les champs signalés.", { fieldErrors }) };
@@ -110,7 +111,7 @@ async function guarded<T>(name: string, run: () => Promise<Result<T>>): Promise<
  * zod parse of the input (the same schema as the form; a FormData or a plain object), then the use case, which authorises
  * (role and ownership) and answers a Result.
  */
-export function defineAction<S extends z.ZodType, T>(options: {
+export function defineAction<S extends z.core.$ZodType, T>(options: {
   name: string;
   input: S;
   access?: Access;
@@ -129,7 +130,7 @@ export function defineAction<S extends z.ZodType, T>(options: {
 }
 
 /** The same contract for the pages without a session (forgotten password). */
-export function definePublicAction<S extends z.ZodType, T>(options: {
+export function definePublicAction<S extends z.core.$ZodType, T>(options: {
   name: string;
   input: S;
   handler: (input: z.output<S>) => Promise<Result<T>>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { checkIdentifier } from "@/lib/auth/domain/identifier";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/domain/password";
 import { STAFF_NOT_OPENED } from "@/lib/auth/domain/directory";
@@ -6,15 +6,18 @@ import { STAFF_NOT_OPENED } from "@/lib/auth/domain/directory";
 /** Longest identifier typed in a form (prenom.nom2.auditeur is far shorter). */
 export const MAX_IDENTIFIER_LENGTH = 100;
 
-export const identifierField = z.string().max(MAX_IDENTIFIER_LENGTH, `Identifiant : ${MAX_IDENTIFIER_LENGTH} caractères au plus.`).superRefine((value, ctx) => {
-  const checked = checkIdentifier(value);
-  if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.message });
-});
+export const identifierField = z.string().check(
+  z.maxLength(MAX_IDENTIFIER_LENGTH, `Identifiant : ${MAX_IDENTIFIER_LENGTH} caractères au plus.`),
+  z.superRefine((value, ctx) => {
+    const checked = checkIdentifier(value);
+    if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.message });
+  }),
+);
 
 /** The login form: the identifier's format is checked before anything is sent. */
 export const loginSchema = z.object({
   identifier: identifierField,
-  password: z.string().min(1, "Saisissez votre mot de passe.").max(MAX_PASSWORD_LENGTH, `Mot de passe : ${MAX_PASSWORD_LENGTH} caractères au plus.`),
+  password: z.string().check(z.minLength(1, "Saisissez votre mot de passe."), z.maxLength(MAX_PASSWORD_LENGTH, `Mot de passe : ${MAX_PASSWORD_LENGTH} caractères au plus.`)),
 });
 
 /** "Mot de passe oublié ?" */
@@ -48,9 +51,9 @@ export function loginFailureMessage(error: string): string {
  * newPasswordSchema, the form's schema.
  */
 export const resetPasswordInput = z.object({
-  token: z.string().max(256),
-  password: z.string().max(MAX_PASSWORD_LENGTH, `Mot de passe : ${MAX_PASSWORD_LENGTH} caractères au plus.`),
-  confirmation: z.string().max(MAX_PASSWORD_LENGTH, `Mot de passe : ${MAX_PASSWORD_LENGTH} caractères au plus.`),
+  token: z.string().check(z.maxLength(256)),
+  password: z.string().check(z.maxLength(MAX_PASSWORD_LENGTH, `Mot de passe : ${MAX_PASSWORD_LENGTH} caractères au plus.`)),
+  confirmation: z.string().check(z.maxLength(MAX_PASSWORD_LENGTH, `Mot de passe : ${MAX_PASSWORD_LENGTH} caractères au plus.`)),
 });
 
 /**

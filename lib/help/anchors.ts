@@ -1,4 +1,4 @@
-import { REQUEST_STATES, STATE_LABELS, type RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { REQUEST_STATES, STATE_LABELS, type RequestState } from "@/lib/requests/domain/states";
 import { slugify } from "./slug";
 
 /**

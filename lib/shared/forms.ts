@@ -11,7 +11,7 @@ export function fieldErrorsFrom<K extends string>(issues: readonly { path: reado
   return errors;
 }
 
-type Introspected = { _zod: { def: { type: string; values?: unknown[]; innerType?: Introspected; in?: Introspected; out?: Introspected; options?: Introspected[]; shape?: Record<string, Introspected>; left?: Introspected; right?: Introspected; getter?: () => Introspected } }; maxLength?: number | null };
+type Introspected = { _zod: { def: { checks?: { _zod: { def: { check?: string; maximum?: unknown } } }[]; type: string; values?: unknown[]; innerType?: Introspected; in?: Introspected; out?: Introspected; options?: Introspected[]; shape?: Record<string, Introspected>; left?: Introspected; right?: Introspected; getter?: () => Introspected } }; maxLength?: number | null };
 
 /**
  * The longest text a schema accepts (its `.max()`), seen through optional, default, pipes,
@@ -24,6 +24,9 @@ export function maxLengthOf(schema: unknown): number | null {
   const def = node?._zod?.def;
   if (!def) return null;
   if (typeof node.maxLength === "number") return node.maxLength;
+  // zod/mini has no `maxLength` getter: its checks say it (the tightest `maxLength` check).
+  const maxima = (def.checks ?? []).map((check) => check._zod.def).filter((d) => d.check === "max_length" && typeof d.maximum === "number");
+  if (def.type === "string" && maxima.length > 0) return Math.min(...maxima.map((d) => d.maximum as number));
   switch (def.type) {
     case "optional":
     case "nullable":

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -7,14 +7,14 @@ export const MAX_PASSWORD_LENGTH = 200;
 export function newPasswordSchema(identifier: string) {
   return z
     .object({
-      password: z
-        .string()
-        .min(MIN_PASSWORD_LENGTH, `Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères.`)
-        .max(MAX_PASSWORD_LENGTH, `Le mot de passe doit contenir au plus ${MAX_PASSWORD_LENGTH} caractères.`)
-        .refine((p) => !identifier || !p.toLowerCase().includes(identifier.toLowerCase()), "Le mot de passe ne doit pas contenir votre identifiant."),
+      password: z.string().check(
+        z.minLength(MIN_PASSWORD_LENGTH, `Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères.`),
+        z.maxLength(MAX_PASSWORD_LENGTH, `Le mot de passe doit contenir au plus ${MAX_PASSWORD_LENGTH} caractères.`),
+        z.refine((p) => !identifier || !p.toLowerCase().includes(identifier.toLowerCase()), "Le mot de passe ne doit pas contenir votre identifiant."),
+      ),
       confirmation: z.string(),
     })
-    .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." });
+    .check(z.refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." }));
 }
 
 export type NewPasswordInput = z.infer<ReturnType<typeof newPasswordSchema>>;

@@ -31,59 +31,13 @@ export {
  * their own centre's requests, a learner only on their own) is checked by the caller.
  */
 
-export type RequestKind = "DIPLOMA" | "EXPERIENCE";
-export type ExperienceMode = "ANTICIPEE" | "CONJOINTE";
+export { REQUEST_STATES, KIND_LABELS, MODE_LABELS, STATE_LABELS, type RequestKind, type ExperienceMode, type RequestState } from "./states";
+import { KIND_LABELS, MODE_LABELS, STATE_LABELS, type ExperienceMode, type RequestKind, type RequestState } from "./states";
+
 /** The one list of roles is lib/auth/domain/policy.ts's. */
 export type ActorRole = Role;
 
-export const REQUEST_STATES = [
-  "DRAFT",
-  "SUBMITTED",
-  "IN_REVIEW",
-  "CORRECTION_REQUESTED",
-  "FORWARDED",
-  "FAVOURABLE",
-  "FAVOURABLE_WITH_CONDITION",
-  "CONDITION_REVIEW",
-  "UNFAVOURABLE",
-  "VALIDATED",
-  "EDITED",
-  "SENT_TO_CENTRE",
-  "HANDED_OVER",
-  "REFUSED",
-  "WITHDRAWN",
-] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
-
 export const ACTOR_ROLES: readonly ActorRole[] = ROLES;
-
-export const KIND_LABELS: Record<RequestKind, string> = {
-  DIPLOMA: "Demande de délivrance de diplôme",
-  EXPERIENCE: "Demande d'analyse de l'expérience professionnelle",
-};
-
-export const MODE_LABELS: Record<ExperienceMode, string> = {
-  ANTICIPEE: "Analyse anticipée",
-  CONJOINTE: "Analyse conjointe à la demande de diplôme",
-};
-
-export const STATE_LABELS: Record<RequestState, string> = {
-  DRAFT: "Brouillon",
-  SUBMITTED: "Déposée",
-  IN_REVIEW: "En instruction",
-  CORRECTION_REQUESTED: "Complément demandé",
-  FORWARDED: "Transmise au national / au jury",
-  FAVOURABLE: "Avis favorable",
-  FAVOURABLE_WITH_CONDITION: "Avis favorable sous condition",
-  CONDITION_REVIEW: "Stage en cours de vérification",
-  UNFAVOURABLE: "Avis défavorable",
-  VALIDATED: "Validée",
-  EDITED: "Diplôme édité",
-  SENT_TO_CENTRE: "Diplôme envoyé au centre",
-  HANDED_OVER: "Diplôme remis",
-  REFUSED: "Refusée",
-  WITHDRAWN: "Abandonnée",
-};
 
 /**
  * Terminal states: nothing more can happen to the request. « Favorable sous condition » is not

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import * as zm from "zod/mini";
 import * as adminSchemas from "@/lib/admin/schemas";
 import * as authSchemas from "@/lib/auth/schemas";
 import * as profileSchemas from "@/lib/profile/schemas";
@@ -62,6 +63,11 @@ test("maxLengthFor reads the cap through trim, optional, default, pipes, unions 
   expect(maxLengthOf(z.union([z.literal(""), z.string().max(7)]).default(""))).toBe(7);
   expect(maxLengthOf(z.lazy(() => z.string().max(3)))).toBe(3);
   expect(maxLengthOf(z.string())).toBeNull();
+  // zod/mini, for the schemas that reach the browser (lib/auth/schemas.ts).
+  expect(maxLengthOf(zm.string().check(zm.trim(), zm.maxLength(9), zm.maxLength(6)))).toBe(6);
+  expect(maxLengthOf(zm.optional(zm.string().check(zm.maxLength(4))))).toBe(4);
+  expect(maxLengthOf(zm.string().check(zm.minLength(2)))).toBeNull();
+  expect(maxLengthFor(authSchemas.loginSchema, "identifier")).toBe(authSchemas.MAX_IDENTIFIER_LENGTH);
   expect(maxLengthOf(z.union([z.literal(""), z.string()]))).toBeNull();
   expect(maxLengthFor(requestSchemas.resubmitSchema, "comment")).toBe(requestSchemas.MAX_COMMENT_LENGTH);
   expect(maxLengthFor(requestSchemas.messageSchema, "body")).toBe(requestSchemas.MAX_MESSAGE_LENGTH);
