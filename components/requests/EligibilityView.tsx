@@ -11,7 +11,7 @@ function Mark({ ok }: { ok: boolean }) {
 
 function PhraseList({ phrases, nested = false }: { phrases: Phrase[]; nested?: boolean }) {
   return (
-    <ul className={nested ? "mt-1 list-[circle] pl-6" : "mt-1 list-disc pl-6"}>
+    <ul className={nested ? "mt-1 list-[circle] pl-6" : "mt-1 list-disc space-y-1 pl-6"}>
       {phrases.map((phrase, i) => (
         <li key={`${phrase.text}-${i}`}>
           {phrase.text}
@@ -69,7 +69,7 @@ export function EligibilityView({ verdict, audience = "learner" }: { verdict: El
       {audience === "learner" && text.complete ? <p className="mt-2 text-green-900">{text.complete}</p> : null}
       {audience === "learner" && text.missingIntro ? (
         <div className="mt-2" data-testid="missing-units">
-          <p className="font-medium">{text.missingIntro}</p>
+          <p className="font-semibold">{text.missingIntro}</p>
           <PhraseList phrases={text.missing} />
         </div>
       ) : null}

@@ -123,7 +123,7 @@ export interface EligibilityVerdict {
   compositionVerified: boolean;
   notRequestableReason?: string;
   requirement: GroupVerdict;
-  /** What is still needed, as data, in catalogue order; empty when every unit is obtained. */
+  /** What is still needed, as data: the compulsory units, then the choices, each in catalogue order; empty when every unit is obtained. */
   missingItems: MissingItem[];
   /** The same, one French sentence per item (for lists outside the eligibility view). */
   missing: string[];
@@ -151,7 +151,8 @@ export function evaluateEligibility(diploma: Diploma, results: readonly UnitResu
   const requirement = evaluateGroup(diploma.requirement, { assignment, leaves, failed }).verdict;
   const experience = evaluateExperience(diploma.experience, obtained);
   const allUnitsObtained = diploma.requestable && requirement.satisfied;
-  const missingItems = requirement.missing;
+  // The units named one by one first (« Anglais professionnel (ANG320) »), then the choices and their lists.
+  const missingItems = [...requirement.missing.filter((item) => item.kind === "unit"), ...requirement.missing.filter((item) => item.kind !== "unit")];
   const stillNeeded = new Set(missingItems.flatMap(codesOf));
   if (experience.state === "missing") experience.unitCodes.forEach((code) => stillNeeded.add(code));
   return {
