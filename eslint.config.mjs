@@ -12,7 +12,7 @@ import nextTypescript from "eslint-config-next/typescript";
 const DOMAIN = ["lib/*/domain/**"];
 
 /** Modules the domain may import besides other domain modules and npm packages: they are pure. */
-const PURE_SHARED = ["**/lib/shared/text.ts", "**/lib/shared/dates.ts", "**/lib/shared/files.ts"];
+const PURE_SHARED = ["**/lib/shared/text.ts", "**/lib/shared/dates.ts", "**/lib/shared/files.ts", "**/lib/shared/document-content.ts"];
 
 /** Packages that tie code to a framework, a runtime or the database: never in the domain. */
 const FRAMEWORK_PACKAGES = {
@@ -81,7 +81,7 @@ export default defineConfig([
               target: DOMAIN,
               from: "./**",
               except: ["**/lib/*/domain/**", ...PURE_SHARED, "**/node_modules/**"],
-              message: "The domain imports only other domain modules, pure helpers (lib/shared/text, dates, files) and plain libraries.",
+              message: "The domain imports only other domain modules, pure helpers (lib/shared/text, dates, files, document-content) and plain libraries.",
             },
           ],
         },

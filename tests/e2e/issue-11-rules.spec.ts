@@ -144,7 +144,7 @@ test("Scenario I — compositions to confirm, CYC9101A closed, the licence route
   await expectAccessible(learner);
   await route.getByLabel("Parcours complet L1–L3 : 3 ans d'expérience dont 1 an dans la spécialité").check();
   await route.getByRole("button", { name: "Enregistrer mon parcours" }).click();
-  await expect(assessment).toContainText("pour 36 mois requis");
+  await expect(assessment).toContainText("pour 3 ans requis");
   await expect(assessment).toContainText("ne couvre pas encore");
   await expect(assessment).not.toContainText("stage");
 });

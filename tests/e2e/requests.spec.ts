@@ -72,7 +72,7 @@ test("an eligible learner submits a diploma request with a joint experience anal
   await expect(page.getByTestId("experience-assessment")).toContainText("Indiquez votre parcours");
   await page.getByLabel("Accès direct en L3 : 1 an d'expérience dans la spécialité").check();
   await page.getByRole("button", { name: "Enregistrer mon parcours" }).click();
-  await expect(page.getByTestId("experience-assessment")).toContainText("24 mois en équivalent temps plein dans le domaine pour 12 mois requis");
+  await expect(page.getByTestId("experience-assessment")).toContainText("2 ans en équivalent temps plein dans le domaine pour 1 an requis");
 
   // Pièces justificatives: a text file named .pdf is refused by its content.
   await page.getByLabel("Type de pièce").selectOption({ label: "Autre pièce" });

@@ -6,7 +6,7 @@ import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
 import { LiveRequest } from "@/components/requests/LiveRequest";
 import { RequestHistory } from "@/components/requests/RequestHistory";
 import { StepsPanel } from "@/components/requests/StepsPanel";
-import { assessExperience, computeExperience, formatMonths } from "@/lib/catalogue/domain/experience";
+import { assessExperience, computeExperience, durationInWords } from "@/lib/catalogue/domain/experience";
 import { ROLE_LABELS } from "@/lib/auth/domain/policy";
 import { STATE_LABELS, requestTitle, type TransitionName } from "@/lib/requests/domain/request-lifecycle";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
@@ -371,7 +371,7 @@ function ExperienceSection({ analysis, rule }: { analysis: RequestDetail; rule: 
             const computed = computeExperience([e]);
             return (
               <li key={e.id}>
-                {e.jobTitle} – {e.employer} : {computed.ok ? `${formatMonths(computed.totals.totalMonths)} mois en équivalent temps plein` : "période invalide"}
+                {e.jobTitle} – {e.employer} : {computed.ok ? `${durationInWords(computed.totals.totalMonths)} en équivalent temps plein` : "période invalide"}
               </li>
             );
           })}

@@ -175,7 +175,7 @@ export function assessExperience(entries: readonly ExperienceEntry[], rule: Expe
   const computed = computeExperience(entries);
   if (!computed.ok) return computed;
   const declared = computed.totals;
-  const declaredText = `${formatMonths(declared.inFieldMonths)} mois en équivalent temps plein dans le domaine, ${formatMonths(declared.outOfFieldMonths)} mois hors domaine`;
+  const declaredText = `${durationInWords(declared.inFieldMonths)} en équivalent temps plein dans le domaine, ${durationInWords(declared.outOfFieldMonths)} hors domaine`;
 
   if (rule.kind === "excluded") {
     return { ok: true, assessment: { status: "NOT_REQUIRED", declared, summary: declaredText, advice: "Ce diplôme ne demande pas d'analyse de l'expérience professionnelle." } };
@@ -195,14 +195,14 @@ export function assessExperience(entries: readonly ExperienceEntry[], rule: Expe
   }
 
   const moment = target.moment ? ` ${target.moment}` : "";
-  const parts = target.inFieldMonths > 0 ? [`${formatMonths(declared.inFieldMonths)} mois en équivalent temps plein dans le domaine pour ${formatMonths(target.inFieldMonths)} mois requis`] : [];
-  if (target.totalMonths !== undefined) parts.push(`${formatMonths(declared.totalMonths)} mois au total pour ${formatMonths(target.totalMonths)} mois requis${moment}`);
+  const parts = target.inFieldMonths > 0 ? [`${durationInWords(declared.inFieldMonths)} en équivalent temps plein dans le domaine pour ${durationInWords(target.inFieldMonths)} requis`] : [];
+  if (target.totalMonths !== undefined) parts.push(`${durationInWords(declared.totalMonths)} au total pour ${durationInWords(target.totalMonths)} requis${moment}`);
   const summary = parts.join(" ; ");
 
   const durationMet = declared.inFieldMonths >= target.inFieldMonths && (target.totalMonths === undefined || declared.totalMonths >= target.totalMonths);
   if (durationMet) {
     const advice = target.moment
-      ? `La durée déclarée couvre celle demandée ${target.moment}. Le diplôme demandera en plus, à la soutenance du mémoire, ${formatMonths(rule.totalMonths ?? 0)} mois dont ${formatMonths(rule.inFieldMonths)} dans la spécialité.`
+      ? `La durée déclarée couvre celle demandée ${target.moment}. Le diplôme demandera en plus, à la soutenance du mémoire, ${durationInWords(rule.totalMonths ?? 0)} dont ${durationInWords(rule.inFieldMonths)} dans la spécialité.`
       : "La durée déclarée couvre celle demandée ; le jury appréciera la nature et le niveau des activités.";
     return { ok: true, assessment: { status: "MET", declared, summary, advice } };
   }
@@ -242,6 +242,20 @@ function toMonths(days: number): number {
   return Math.round((days / DAYS_PER_MONTH) * 10) / 10;
 }
 
-export function formatMonths(months: number): string {
-  return months.toLocaleString("fr-FR", { maximumFractionDigits: 1 });
+/**
+ * A duration in years and months, the way people say it: « 2 ans et 3 mois », « 1 an », « 7 mois »,
+ * « moins d'un mois ». Counted in whole months, rounded down: a declared duration is never shown
+ * longer than it is, so « 11,9 mois pour 12 requis » reads « 11 mois pour 1 an requis », not
+ * « 1 an pour 1 an requis ».
+ */
+export function durationInWords(months: number): string {
+  if (months <= 0) return "0 mois";
+  // The totals are rounded to a tenth of a month: 12 must not become 11,999… and so 11.
+  const whole = Math.floor(months + 1e-9);
+  if (whole === 0) return "moins d'un mois";
+  const years = Math.floor(whole / 12);
+  const rest = whole % 12;
+  const yearText = years === 0 ? "" : years === 1 ? "1 an" : `${years} ans`;
+  const monthText = rest === 0 ? "" : `${rest} mois`;
+  return [yearText, monthText].filter(Boolean).join(" et ");
 }

@@ -6,6 +6,7 @@ import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries"
 import type { Viewer } from "@/lib/requests/domain/request-access";
 import { decisionEvents, decisionOf, type LetterEntry } from "./decision";
 import { renderLetter, type LetterData } from "./letter-document";
+import { letterContent, type LetterContent } from "./content";
 import { isContestable, letterSettings, signatoryOf } from "./settings";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 
@@ -97,22 +98,53 @@ async function archivedLetter(entry: LetterEntry, render: () => Promise<Buffer>)
   }
 }
 
+/** A decision of this request that the viewer may see, or null (request missing or not visible, event not a decision of it). */
+async function visibleDecision(viewer: Viewer, requestId: string, eventId: number | string): Promise<{ request: RequestDetail; entry: LetterEntry } | null> {
+  const id = parseEventId(eventId);
+  if (id === null) return null;
+  const found = await getRequestForViewer(viewer, requestId);
+  const entry = found ? decisionEvents(found.request).find((e) => e.eventId === id) : undefined;
+  return found && entry ? { request: found.request, entry } : null;
+}
+
 /**
  * The letter of a decision of this request, for whoever may see the request; null when the request
  * is missing or not visible, or the event is not a decision of this very request.
  */
 export async function letterFor(viewer: Viewer, requestId: string, eventId: number | string): Promise<Letter | null> {
-  const id = parseEventId(eventId);
-  if (id === null) return null;
-  const found = await getRequestForViewer(viewer, requestId);
+  const found = await visibleDecision(viewer, requestId, eventId);
   if (!found) return null;
-  const { request } = found;
-  const entry = decisionEvents(request).find((e) => e.eventId === id);
-  if (!entry) return null;
-  const pdf = await archivedLetter(entry, async () => {
-    const data = await letterData(request, id);
-    if (!data) throw new Error(`courrier de l'événement ${id} : données introuvables`);
+  return { fileName: found.entry.fileName, pdf: await archivedPdf(found.request, found.entry) };
+}
+
+function archivedPdf(request: RequestDetail, entry: LetterEntry): Promise<Buffer> {
+  return archivedLetter(entry, async () => {
+    const data = await letterData(request, entry.eventId);
+    if (!data) throw new Error(`courrier de l'événement ${entry.eventId} : données introuvables`);
     return renderLetter(data);
   });
-  return { fileName: entry.fileName, pdf };
+}
+
+/**
+ * The size of a letter's PDF, for its download link (« Avis favorable du jury (PDF, 31 Ko) »): the
+ * archived file's, produced and archived now if nobody opened the letter yet. The request is one
+ * the viewer already sees (the page's), the entry one of its decisions.
+ */
+export async function letterPdfSize(request: RequestDetail, entry: LetterEntry): Promise<number> {
+  return (await archivedPdf(request, entry)).byteLength;
+}
+
+/**
+ * What a decision letter says, for its web page, with the size of its PDF: the same viewers as the
+ * PDF, and the same words, built from the same history row. Null exactly when letterFor is.
+ */
+export async function letterContentFor(
+  viewer: Viewer,
+  requestId: string,
+  eventId: number | string,
+): Promise<{ content: LetterContent; entry: LetterEntry; pdfSize: number } | null> {
+  const found = await visibleDecision(viewer, requestId, eventId);
+  const data = found ? await letterData(found.request, found.entry.eventId) : null;
+  if (!found || !data) return null;
+  return { content: letterContent(data), entry: found.entry, pdfSize: await letterPdfSize(found.request, found.entry) };
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { assessExperience, computeExperience, DAYS_PER_MONTH, routeProblem, type ExperienceEntry } from "@/lib/catalogue/domain/experience";
+import { assessExperience, computeExperience, DAYS_PER_MONTH, durationInWords, routeProblem, type ExperienceEntry } from "@/lib/catalogue/domain/experience";
 import type { ExperienceRule } from "@/lib/catalogue/domain/model";
 import { diplomaByKey, realCatalogue } from "./fixtures";
 
@@ -120,7 +120,7 @@ describe("assessExperience", () => {
   test("licence: 14,5 months in the field for 12 required on the direct L3 route", () => {
     // 2022-01-01 → 2023-03-17 is 441 days, 14.49 months.
     const result = assessExperience([job("2022-01-01", "2023-03-17")], licenceRule, { route: "L3" });
-    expect(result).toMatchObject({ ok: true, assessment: { status: "MET", summary: "14,5 mois en équivalent temps plein dans le domaine pour 12 mois requis" } });
+    expect(result).toMatchObject({ ok: true, assessment: { status: "MET", summary: "1 an et 2 mois en équivalent temps plein dans le domaine pour 1 an requis" } });
   });
 
   test("licence: the learner must say which route applies, each judged by its own rule", () => {
@@ -129,7 +129,7 @@ describe("assessExperience", () => {
     expect(assessExperience(entries, licenceRule, { route: "nonsense" })).toMatchObject({ assessment: { status: "ROUTE_NEEDED" } });
     // The full L1–L3 route: 3 years, 1 of them in the field. 14,5 months are not enough.
     expect(assessExperience(entries, licenceRule, { route: "FULL" })).toMatchObject({
-      assessment: { status: "NOT_MET", summary: "14,5 mois en équivalent temps plein dans le domaine pour 12 mois requis ; 14,5 mois au total pour 36 mois requis" },
+      assessment: { status: "NOT_MET", summary: "1 an et 2 mois en équivalent temps plein dans le domaine pour 1 an requis ; 1 an et 2 mois au total pour 3 ans requis" },
     });
     const threeYears = [job("2020-01-01", "2020-12-31"), job("2021-01-01", "2022-12-31", 100, false)];
     expect(assessExperience(threeYears, licenceRule, { route: "FULL" })).toMatchObject({ assessment: { status: "MET" } });
@@ -165,10 +165,10 @@ describe("assessExperience", () => {
   test("engineer, early analysis: 2 years of experience at admission, in any field", () => {
     const twoYearsOutside = [job("2021-01-01", "2022-12-31", 100, false)];
     expect(assessExperience(twoYearsOutside, engineerRule, { early: true })).toMatchObject({
-      assessment: { status: "MET", summary: "24 mois au total pour 24 mois requis à la candidature" },
+      assessment: { status: "MET", summary: "2 ans au total pour 2 ans requis à la candidature" },
     });
     const met = assessExperience(twoYearsOutside, engineerRule, { early: true });
-    expect(met.ok && met.assessment.advice).toMatch(/à la soutenance du mémoire, 36 mois dont 24 dans la spécialité/);
+    expect(met.ok && met.assessment.advice).toMatch(/à la soutenance du mémoire, 3 ans dont 2 ans dans la spécialité/);
     expect(assessExperience([job("2022-01-01", "2022-12-31")], engineerRule, { early: true })).toMatchObject({ assessment: { status: "NOT_MET" } });
     // The same experience at delivery: 3 years, 2 of them in the speciality.
     expect(assessExperience(twoYearsOutside, engineerRule)).toMatchObject({ assessment: { status: "NOT_MET" } });
@@ -178,7 +178,7 @@ describe("assessExperience", () => {
     const result = assessExperience([job("2021-01-01", "2022-12-31"), job("2023-01-01", "2023-06-30", 100, false)], engineerRule);
     expect(result).toMatchObject({
       ok: true,
-      assessment: { status: "NOT_MET", summary: "24 mois en équivalent temps plein dans le domaine pour 24 mois requis ; 29,9 mois au total pour 36 mois requis" },
+      assessment: { status: "NOT_MET", summary: "2 ans en équivalent temps plein dans le domaine pour 2 ans requis ; 2 ans et 5 mois au total pour 3 ans requis" },
     });
     const met = assessExperience([job("2021-01-01", "2022-12-31"), job("2023-01-01", "2023-12-31", 100, false)], engineerRule);
     expect(met.ok && met.assessment.status).toBe("MET");
@@ -199,5 +199,34 @@ describe("assessExperience", () => {
 
   test("invalid entries are reported, not assessed", () => {
     expect(assessExperience([job("2021-02-01", "2021-01-01")], licenceRule).ok).toBe(false);
+  });
+});
+
+describe("durationInWords", () => {
+  test("years and months the way people say them", () => {
+    expect(durationInWords(27)).toBe("2 ans et 3 mois");
+    expect(durationInWords(12)).toBe("1 an");
+    expect(durationInWords(13)).toBe("1 an et 1 mois");
+    expect(durationInWords(24)).toBe("2 ans");
+    expect(durationInWords(7)).toBe("7 mois");
+    expect(durationInWords(1)).toBe("1 mois");
+    expect(durationInWords(0)).toBe("0 mois");
+    expect(durationInWords(0.4)).toBe("moins d'un mois");
+  });
+
+  test("rounded down to the month: never longer than declared", () => {
+    expect(durationInWords(11.9)).toBe("11 mois");
+    expect(durationInWords(14.5)).toBe("1 an et 2 mois");
+    expect(durationInWords(35.99)).toBe("2 ans et 11 mois");
+  });
+
+  test("every whole number of months reads back as the same number", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 600 }), (months) => {
+        const match = /^(?:(\d+) ans?)?(?: et )?(?:(\d+) mois)?$/.exec(durationInWords(months));
+        expect(match).not.toBeNull();
+        expect(Number(match![1] ?? 0) * 12 + Number(match![2] ?? 0)).toBe(months);
+      }),
+    );
   });
 });
