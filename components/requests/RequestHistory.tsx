@@ -22,7 +22,8 @@ type HistoryEvent = {
 export function RequestHistory({ events, showActorNames = false, foldAfter }: { events: HistoryEvent[]; showActorNames?: boolean; foldAfter?: number }) {
   const folded = foldAfter !== undefined && events.length > foldAfter;
   const table = (
-    <div className="mt-2 overflow-x-auto">
+    // Wider than a phone: it scrolls in its own box, which the keyboard can reach.
+    <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Historique des changements d'état, tableau défilant">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Historique des changements d&apos;état</caption>
         <thead>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import { notFound, redirect } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
 import { DecisionBanner } from "@/components/requests/DecisionBanner";
@@ -48,55 +48,55 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: found ? requestPageTitle(found.request) : "Demande introuvable" };
 }
 
+/**
+ * One fact of the state, its term and its value on one line where they fit (« Qui a le dossier :
+ * Vous »), so that the state and what to do take little height on a phone; `block` puts a long
+ * value (a comment, a list) under its term.
+ */
+function Fact({ term, block = false, className, children }: { term: string; block?: boolean; className?: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className={block ? "font-medium" : "inline font-medium"}>{block ? term : `${term} : `}</dt>
+      <dd className={`${block ? "" : "inline"} ${className ?? ""}`.trim() || undefined}>{children}</dd>
+    </div>
+  );
+}
+
 async function StateSummary({ request }: { request: RequestDetail }) {
   const { label, holder, learnerAction } = describeState(request.state);
   const usual = request.state === "DRAFT" ? null : await usualDurationOf(request);
   const correction = request.state === "CORRECTION_REQUESTED" ? request.events.findLast((e) => e.toState === "CORRECTION_REQUESTED") : null;
   const pieces = correction ? requestedPiecesOf(correction.payload) : [];
   return (
-    <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-      <dt className="font-medium">État</dt>
-      <dd>
-        <span data-testid={`state-${request.kind}`}>{label}</span>{" "}
+    <dl className="space-y-1">
+      <Fact term="État">
+        <span data-testid={`state-${request.kind}`} className="font-semibold">
+          {label}
+        </span>{" "}
         <Link href={helpLinkForState(request.state)} className="text-sm">
           (qu&apos;est-ce que cela veut dire ?)
         </Link>
-      </dd>
-      {holder ? (
-        <>
-          <dt className="font-medium">Qui a le dossier</dt>
-          <dd>{holder}</dd>
-        </>
-      ) : null}
-      {usual ? (
-        <>
-          <dt className="font-medium">Durée habituelle de cette étape</dt>
-          <dd>{usual}</dd>
-        </>
-      ) : null}
+      </Fact>
+      {holder ? <Fact term="Qui a le dossier">{holder}</Fact> : null}
+      {usual ? <Fact term="Durée habituelle de cette étape">{usual}</Fact> : null}
       {learnerAction ? (
-        <>
-          <dt className="font-medium">À faire de votre côté</dt>
-          <dd className="font-semibold text-brand-800">{learnerAction}</dd>
-        </>
+        <Fact term="À faire de votre côté" className="font-semibold text-brand-800">
+          {learnerAction}
+        </Fact>
       ) : null}
       {correction?.comment ? (
-        <>
-          <dt className="font-medium">Demande de votre centre</dt>
-          <dd className="whitespace-pre-line">{correction.comment}</dd>
-        </>
+        <Fact term="Demande de votre centre" block className="whitespace-pre-line">
+          {correction.comment}
+        </Fact>
       ) : null}
       {pieces.length > 0 ? (
-        <>
-          <dt className="font-medium">Pièces à joindre à cette demande</dt>
-          <dd>
-            <ul className="list-disc pl-5" data-testid={`requested-pieces-${request.kind}`}>
-              {pieces.map((piece) => (
-                <li key={piece}>{DOCUMENT_CATEGORY_LABELS[piece]}</li>
-              ))}
-            </ul>
-          </dd>
-        </>
+        <Fact term="Pièces à joindre à cette demande" block>
+          <ul className="list-disc pl-5" data-testid={`requested-pieces-${request.kind}`}>
+            {pieces.map((piece) => (
+              <li key={piece}>{DOCUMENT_CATEGORY_LABELS[piece]}</li>
+            ))}
+          </ul>
+        </Fact>
       ) : null}
     </dl>
   );
@@ -168,16 +168,11 @@ export default async function RequestPage({ params }: Params) {
       <DepositConfirmation request={request} linked={linked} />
       <DecisionBanner request={request} linked={linked} />
       <LinkedRequestsNotice request={request} />
-      {!request.diploma.definition.compositionVerified ? (
-        <p className="rounded border border-slate-300 bg-slate-50 px-4 py-2 text-sm" data-testid="composition-not-verified">
-          {COMPOSITION_NOT_VERIFIED}
-        </p>
-      ) : null}
 
       {/*
         Phones first, and the reading order of screen readers and the keyboard: where the request
         stands and what to do, then its steps, récépissé and letters, then the documents; the
-        experience, the actions, the messages and the history after. On a wide screen the steps sit
+        diploma's composition note, the experience, the actions, the messages and the history after. On a wide screen the steps sit
         in a right-hand column beside the rest, in the same order.
       */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:grid-rows-[auto_1fr]">
@@ -242,6 +237,12 @@ export default async function RequestPage({ params }: Params) {
                 <DocumentsPanel requestId={request.id} editable={request.state === "CORRECTION_REQUESTED"} documents={withShownStatus(request.documents, request.events)} />
               </div>
             </section>
+          ) : null}
+
+          {!request.diploma.definition.compositionVerified ? (
+            <p className="rounded border border-slate-300 bg-slate-50 px-4 py-2 text-sm" data-testid="composition-not-verified">
+              {COMPOSITION_NOT_VERIFIED}
+            </p>
           ) : null}
 
           {analysis && assessment ? (

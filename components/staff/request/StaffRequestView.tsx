@@ -296,7 +296,8 @@ function ResultsSection({ request, context }: { request: RequestDetail; context:
       {context.results.length === 0 ? (
         <p>Aucun résultat enregistré pour cet auditeur.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // Wider than a phone: it scrolls in its own box, which the keyboard can reach (RGAA 10.11, 7.3).
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Résultats de l'auditeur, tableau défilant">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Résultats de l&apos;auditeur</caption>
             <thead>

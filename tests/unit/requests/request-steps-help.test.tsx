@@ -33,3 +33,25 @@ test("the jury's section exists in the help on the steps, under its heading", ()
   expect(etapes?.headings.find((heading) => heading.anchor === JURY_SECTION_ANCHOR)?.text).toBe("L'avis du jury sur votre expérience");
   expect(etapes?.html).toContain(`id="${JURY_SECTION_ANCHOR}"`);
 });
+
+test("beyond the next step, the steps to come are folded under a disclosure, numbered on", () => {
+  const { container } = render(
+    <RequestSteps kind="DIPLOMA" state="SUBMITTED" label="Étapes de la demande" events={[{ fromState: "DRAFT", toState: "SUBMITTED", at }]} />,
+  );
+  const shown = within(screen.getByRole("list", { name: "Étapes de la demande" })).getAllByRole("listitem");
+  expect(shown.map((step) => step.textContent?.split(" (")[0])).toEqual(["Brouillon", "Déposée", "En instruction"]);
+  expect(shown[1]).toHaveAttribute("aria-current", "step");
+  const details = container.querySelector("details")!;
+  expect(details.open).toBe(false);
+  expect(details.querySelector("summary")).toHaveTextContent("Voir les 5 étapes suivantes");
+  const rest = details.querySelector("ol")!;
+  expect(rest).toHaveAttribute("start", "4");
+  expect(rest).toHaveAttribute("aria-label", "Étapes suivantes de la demande");
+  expect(rest.querySelectorAll("li")).toHaveLength(5);
+});
+
+test("a path with one step to come, or none, folds nothing", () => {
+  const { container } = render(<RequestSteps kind="EXPERIENCE" state="FORWARDED" label="Analyse" events={[{ fromState: "IN_REVIEW", toState: "FORWARDED", at }]} />);
+  expect(container.querySelector("details")).toBeNull();
+  expect(within(screen.getByRole("list", { name: "Analyse" })).getAllByRole("listitem")).toHaveLength(5);
+});
