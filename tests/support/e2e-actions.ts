@@ -2,11 +2,13 @@
  * Acts on the database named by DATABASE_URL the way another instance of the app would, for the
  * browser tests: through the real use cases and the state machine, announcing each change.
  *   submit-joint <learner identifier>                      → prints the diploma request id
+ *   learner-with-request <new learner identifier>          → a learner of Cnam Paris made for the
+ *                                                            test, with a submitted joint request
  *   transition <staff identifier> <request id> <type> <expected version>
  */
 import { db } from "../../lib/shared/db";
 import { staffTransition } from "./requests";
-import { runCommandLine, submitJointRequest } from "./e2e-data";
+import { createE2eLearner, runCommandLine, submitJointRequest } from "./e2e-data";
 import type { ActorCommand } from "../../lib/requests/transition";
 
 async function submitJoint(identifier: string): Promise<string> {
@@ -23,5 +25,6 @@ async function transition(identifier: string, requestId: string, type: string, e
 
 runCommandLine({
   "submit-joint": (identifier) => submitJoint(identifier!),
+  "learner-with-request": async (identifier) => submitJointRequest(await createE2eLearner(identifier!)),
   transition: (identifier, requestId, type, expectedVersion) => transition(identifier!, requestId!, type!, expectedVersion!),
 });
