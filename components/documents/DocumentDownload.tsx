@@ -32,7 +32,7 @@ export async function ReceiptDownload({ request, linked, label = "Récépissé d
       label={label}
       size={await receiptPdfSize(data)}
       accessibleHref={`/demandes/${request.id}/recepisse/version-accessible`}
-      of="du récépissé de dépôt"
+      of="du récépissé"
     />
   );
 }

@@ -1,18 +1,10 @@
-import { latestDecision, toneOf, type DecisionEvent, type DecisionTone } from "@/lib/requests/letters/decision";
+import { LetterDownload } from "@/components/documents/DocumentDownload";
+import { latestDecision, toneOf, type DecisionTone } from "@/lib/requests/letters/decision";
 import { isContestable } from "@/lib/requests/letters/settings";
 import { letterParagraphs, requestLabel } from "@/lib/requests/letters/wording";
-import type { ExperienceMode, RequestKind } from "@/lib/requests/domain/request-lifecycle";
+import type { RequestDetail } from "@/lib/requests/queries";
 import { formatLongDate } from "@/lib/shared/dates";
 
-type Decided = {
-  id: string;
-  number: string | null;
-  kind: RequestKind;
-  mode: ExperienceMode | null;
-  events: readonly DecisionEvent[];
-  centre: { name: string };
-  diploma: { code: string | null; title: string };
-};
 
 const TONES: Record<DecisionTone, { box: string; mark: string; word: string }> = {
   positive: { box: "border-green-700 bg-green-50", mark: "✓", word: "Décision favorable" },
@@ -21,7 +13,7 @@ const TONES: Record<DecisionTone, { box: string; mark: string; word: string }> =
 };
 
 /** One decided request: what was decided, why, what comes next, and its letter. */
-function Banner({ request, other }: { request: Decided; other: Decided | null }) {
+function Banner({ request, other }: { request: RequestDetail; other: RequestDetail | null }) {
   const found = latestDecision(request);
   if (!found || !request.number) return null;
   const { decision, letter } = found;
@@ -71,16 +63,14 @@ function Banner({ request, other }: { request: Decided; other: Decided | null })
         {isContestable(decision) ? <p className="mt-1 text-sm">Vous pouvez contester cette décision dans un délai de deux mois : le courrier indique les voies de recours.</p> : null}
       </div>
       <p className="mt-3">
-        <a href={`/demandes/${letter.requestId}/lettres/${letter.eventId}`} className="font-medium">
-          Télécharger le courrier « {letter.label} » (PDF)
-        </a>
+        <LetterDownload request={request} letter={letter} label={`Télécharger le courrier « ${letter.label} »`} />
       </p>
     </section>
   );
 }
 
 /** At the top of a decided request's page: its decision and that of its linked request, if any. */
-export function DecisionBanner({ request, linked }: { request: Decided; linked: Decided | null }) {
+export function DecisionBanner({ request, linked }: { request: RequestDetail; linked: RequestDetail | null }) {
   return (
     <div className="space-y-3">
       <Banner request={request} other={linked} />

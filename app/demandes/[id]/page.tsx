@@ -23,7 +23,8 @@ import { withShownStatus } from "@/lib/requests/domain/document-status";
 import { DOCUMENT_CATEGORY_LABELS } from "@/lib/requests/domain/documents";
 import { requestPageTitle } from "@/lib/requests/domain/page-titles";
 import { describeState, requestTitle } from "@/lib/requests/domain/request-lifecycle";
-import { decisionEvents, type LetterEntry } from "@/lib/requests/letters";
+import { LetterDownload, ReceiptDownload } from "@/components/documents/DocumentDownload";
+import { decisionEvents } from "@/lib/requests/letters";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
 import { isRestartable, restartPreview } from "@/lib/requests/restart";
 import { requireUser } from "@/lib/auth/session";
@@ -102,8 +103,9 @@ async function StateSummary({ request }: { request: RequestDetail }) {
   );
 }
 
-/** "Courriers": the decision letters of the request and its joint analysis, oldest first. */
-function LetterList({ letters }: { letters: LetterEntry[] }) {
+/** "Courriers": the decision letters of the request and its joint analysis, oldest first, each as a PDF and as a web page. */
+function LetterList({ request, linked }: { request: RequestDetail; linked: RequestDetail | null }) {
+  const letters = [...decisionEvents(request), ...(linked ? decisionEvents(linked) : [])];
   if (letters.length === 0) return null;
   const sorted = [...letters].sort((a, b) => a.decidedAt.getTime() - b.decidedAt.getTime() || a.eventId - b.eventId);
   return (
@@ -114,12 +116,8 @@ function LetterList({ letters }: { letters: LetterEntry[] }) {
       <ul className="mt-2 space-y-2" data-testid="letters">
         {sorted.map((letter) => (
           <li key={letter.eventId}>
-            <a href={`/demandes/${letter.requestId}/lettres/${letter.eventId}`} className="font-medium">
-              {letter.label}
-            </a>
-            <span className="block text-sm text-slate-700">
-              du {formatLongDate(letter.decidedAt)} (PDF)
-            </span>
+            <span className="block text-sm text-slate-700">Du {formatLongDate(letter.decidedAt)}</span>
+            <LetterDownload request={letter.requestId === request.id || !linked ? request : linked} letter={letter} />
           </li>
         ))}
       </ul>
@@ -193,14 +191,8 @@ export default async function RequestPage({ params }: Params) {
 
         <aside aria-labelledby="etapes" className="min-w-0 space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <StepsPanel request={request} linked={linked} />
-          {request.number ? (
-            <p>
-              <a href={`/demandes/${request.id}/recepisse`} className="font-medium">
-                Télécharger le récépissé de dépôt (PDF)
-              </a>
-            </p>
-          ) : null}
-          <LetterList letters={[...decisionEvents(request), ...(linked ? decisionEvents(linked) : [])]} />
+          <ReceiptDownload request={request} linked={linked} label="Télécharger le récépissé de dépôt" />
+          <LetterList request={request} linked={linked} />
           {request.state === "DRAFT" ? (
             <Alert tone="info">Ce brouillon est enregistré : vous pouvez le reprendre plus tard depuis Suivi de dossiers.</Alert>
           ) : null}

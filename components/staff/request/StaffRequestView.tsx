@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { EligibilityView } from "@/components/requests/EligibilityView";
 import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
+import { ReceiptDownload } from "@/components/documents/DocumentDownload";
 import { LiveRequest } from "@/components/requests/LiveRequest";
 import { RequestHistory } from "@/components/requests/RequestHistory";
 import { StepsPanel } from "@/components/requests/StepsPanel";
@@ -125,11 +126,7 @@ export function StaffRequestView({ space, request, linked, context }: { space: S
 
         <aside aria-labelledby="etapes" className="min-w-0 space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <StepsPanel request={request} linked={linked} />
-          {request.number ? (
-            <p>
-              <a href={`/demandes/${request.id}/recepisse`}>Récépissé de dépôt (PDF)</a>
-            </p>
-          ) : null}
+          <ReceiptDownload request={request} linked={linked} />
         </aside>
 
         <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-2">

@@ -263,7 +263,7 @@ describe("download links say format and size, and offer the accessible version b
     const receiptLink = renderToStaticMarkup((await ReceiptDownload({ request: found!.request, linked: found!.linked }))!);
     expect(htmlText(receiptLink)).toContain(`Récépissé de dépôt (PDF, ${formatFileSize(receiptSize)})`);
     expect(receiptLink).toContain(`href="/demandes/${world.requestId}/recepisse/version-accessible"`);
-    expect(htmlText(receiptLink)).toContain("Version accessible (page web) du récépissé de dépôt");
+    expect(htmlText(receiptLink)).toContain("Version accessible (page web) du récépissé");
 
     const [entry] = decisionEvents(found!.request);
     const letterSize = (await letterFor(world.learner.actor, world.requestId, world.eventId))!.pdf.byteLength;
