@@ -5,7 +5,9 @@ import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
-import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/requests/domain/documents";
+import { UploadStatus } from "@/components/ui/UploadStatus";
+import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/requests/domain/documents";
+import { downloadLabel } from "@/lib/shared/files";
 import { removeDocumentAction, uploadDocumentAction } from "@/lib/requests/actions";
 import type { ShownDocumentStatus } from "@/lib/requests/domain/document-status";
 
@@ -13,6 +15,8 @@ export type DocumentItem = {
   id: string;
   category: DocumentCategory;
   originalName: string;
+  /** Its real type, as checked when it was received; the link says its format. */
+  mimeType?: string;
   size: number;
   /** NOT_SENT: joined since the request was last sent (lib/requests/domain/document-status.ts). */
   status: ShownDocumentStatus;
@@ -64,6 +68,7 @@ export function DocumentsPanel({
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, setPending] = useState(false);
+  const [sending, setSending] = useState<{ name: string; size: number } | null>(null);
   const categoryRef = useRef<HTMLSelectElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -94,6 +99,7 @@ export function DocumentsPanel({
 
     setErrors({});
     setPending(true);
+    setSending(file ? { name: cleanFileName(file.name), size: file.size } : null);
     try {
       const data = new FormData(form);
       data.set("requestId", requestId);
@@ -111,6 +117,7 @@ export function DocumentsPanel({
       setNotice({ tone: "error", text: `${UNAVAILABLE} Si le fichier est volumineux, vérifiez qu'il fait moins de 10 Mo.` });
     } finally {
       setPending(false);
+      setSending(null);
     }
   };
 
@@ -145,9 +152,8 @@ export function DocumentsPanel({
                 <p className="font-medium">{DOCUMENT_CATEGORY_LABELS[document.category] ?? document.category}</p>
                 <p className="break-all">
                   <a href={`/documents/${encodeURIComponent(document.id)}`} download>
-                    {document.originalName}
-                  </a>{" "}
-                  <span className="text-sm text-slate-700">({formatSize(document.size)})</span>
+                    {downloadLabel(document.originalName, document)}
+                  </a>
                 </p>
                 <p className="mt-1 text-sm">
                   <span className={`inline-block rounded border px-2 py-0.5 font-medium ${STATUS_TONES[document.status]}`}>{STATUS_LABELS[document.status]}</span>
@@ -198,8 +204,9 @@ export function DocumentsPanel({
             error={errors.file}
           />
           <Button type="submit" disabled={pending}>
-            {pending ? "Envoi en cours…" : "Ajouter la pièce"}
+            {sending ? "Envoi en cours…" : "Ajouter la pièce"}
           </Button>
+          <UploadStatus file={sending} />
         </form>
       ) : null}
     </div>

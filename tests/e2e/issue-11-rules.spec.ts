@@ -76,7 +76,7 @@ test("Scenario F — the centre names the missing piece on a diploma request; th
 
   // The centre sees the piece and the message's file.
   await agent.reload();
-  await expect(agent.getByRole("region", { name: "Pièces de la demande de diplôme" }).getByRole("link", { name: "attestation-employeur.png", exact: true })).toBeVisible();
+  await expect(agent.getByRole("region", { name: "Pièces de la demande de diplôme" }).getByRole("link", { name: /^attestation-employeur\.png \(PNG, \d+ (o|Ko)\)$/ })).toBeVisible();
   await expect(agent.getByRole("region", { name: "Messages" }).getByRole("link", { name: "CV Zoé Lefèvre.pdf" })).toBeVisible();
   await expectAccessible(agent);
 });

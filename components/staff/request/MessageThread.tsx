@@ -22,7 +22,8 @@ export type ThreadMessage = {
   /** Formatted by the server. */
   at: string;
   /** A file sent with the message, downloaded like a pièce. */
-  attachment: { id: string; name: string; size: string } | null;
+  /** The link's text says the file's name, format and size: « cv.pdf (PDF, 120 Ko) ». */
+  attachment: { id: string; label: string } | null;
 };
 export type MessageSender = StaffSpace | "auditeur";
 
@@ -138,9 +139,8 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
                 <p className="mt-1 text-sm">
                   Pièce jointe :{" "}
                   <a href={`/documents/${encodeURIComponent(message.attachment.id)}`} download>
-                    {message.attachment.name}
-                  </a>{" "}
-                  ({message.attachment.size})
+                    {message.attachment.label}
+                  </a>
                 </p>
               ) : null}
             </li>

@@ -4,7 +4,8 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { DOCUMENT_CATEGORY_LABELS, formatSize, type DocumentCategory } from "@/lib/requests/domain/documents";
+import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/requests/domain/documents";
+import { downloadLabel } from "@/lib/shared/files";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { ChoiceField, TextAreaField } from "./form-parts";
 import { MAX_COMMENT_LENGTH } from "@/lib/requests/schemas";
@@ -62,11 +63,9 @@ function DocumentRow({ space, requestId, document, canReview }: { space: StaffSp
           <p className="font-medium">{DOCUMENT_CATEGORY_LABELS[document.category] ?? document.category}</p>
           <p className="break-all">
             <a href={fileUrl(document)} download>
-              {document.originalName}
+              {downloadLabel(document.originalName, document)}
             </a>{" "}
-            <span className="text-sm text-slate-700">
-              ({formatSize(document.size)}, déposée le {document.uploadedAt})
-            </span>
+            <span className="text-sm text-slate-700">déposée le {document.uploadedAt}</span>
           </p>
           <p className="mt-1 text-sm">
             <span className={`inline-block rounded border px-2 py-0.5 font-medium ${STATUS_TONES[document.status]}`}>{STATUS_LABELS[document.status]}</span>

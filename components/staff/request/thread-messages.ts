@@ -1,7 +1,7 @@
 import type { RequestDetail } from "@/lib/requests/queries";
 import type { ThreadMessage } from "./MessageThread";
 import { formatDateTime } from "@/lib/shared/dates";
-import { formatSize } from "@/lib/requests/domain/documents";
+import { downloadLabel } from "@/lib/shared/files";
 
 type Message = RequestDetail["messages"][number];
 
@@ -18,6 +18,6 @@ export function toThreadMessages(requests: readonly (Pick<RequestDetail, "messag
       author: author(m),
       body: m.body,
       at: formatDateTime(m.createdAt),
-      attachment: m.attachment ? { id: m.attachment.id, name: m.attachment.originalName, size: formatSize(m.attachment.size) } : null,
+      attachment: m.attachment ? { id: m.attachment.id, label: downloadLabel(m.attachment.originalName, { size: m.attachment.size }) } : null,
     }));
 }

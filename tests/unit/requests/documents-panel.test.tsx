@@ -16,7 +16,7 @@ test("validation, server errors, removal", async () => {
   const user = userEvent.setup({ applyAccept: false });
   render(<DocumentsPanel requestId="r1" editable documents={docs} />);
   expect(screen.getByText("Refusé")).toBeInTheDocument();
-  expect(screen.getByRole("link", { name: "CV Zoé.pdf" })).toHaveAttribute("href", "/documents/d1");
+  expect(screen.getByRole("link", { name: "CV Zoé.pdf (PDF, 2 Ko)" })).toHaveAttribute("href", "/documents/d1");
   await user.click(screen.getByRole("button", { name: "Ajouter la pièce" }));
   const select = screen.getByLabelText("Type de pièce");
   expect(select).toHaveAttribute("aria-invalid", "true");
@@ -52,4 +52,23 @@ test("read-only", () => {
   render(<DocumentsPanel requestId="r1" editable={false} documents={docs} />);
   expect(screen.queryByRole("button")).toBeNull();
   expect(screen.queryByLabelText("Fichier")).toBeNull();
+});
+
+test("while a file is sent: a progress bar and « Envoi en cours… » in a live region, gone when the server answers", async () => {
+  const user = userEvent.setup({ applyAccept: false });
+  let answer: (value: Awaited<ReturnType<typeof uploadDocumentAction>>) => void = () => undefined;
+  upload.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+  const { container } = render(<DocumentsPanel requestId="r1" editable documents={[]} />);
+  await user.selectOptions(screen.getByLabelText("Type de pièce"), "CV");
+  await user.upload(screen.getByLabelText("Fichier"), new File(["%PDF-1.4 ".padEnd(3000, "x")], "cv.pdf", { type: "application/pdf" }));
+  await user.click(screen.getByRole("button", { name: "Ajouter la pièce" }));
+
+  const live = container.querySelector("[aria-live=polite]");
+  await waitFor(() => expect(live).toHaveTextContent("Envoi de « cv.pdf » (3 Ko) en cours… Gardez cette page ouverte."));
+  expect(live?.querySelector("progress")).not.toBeNull();
+  expect(screen.getByRole("button", { name: "Envoi en cours…" })).toBeDisabled();
+
+  answer({ ok: true, value: { documentId: "d2" } });
+  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("« cv.pdf » a été ajouté"));
+  expect(live).toBeEmptyDOMElement();
 });
