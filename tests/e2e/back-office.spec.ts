@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { E2E_JOURNEY_LEARNER, E2E_PASSWORD, E2E_POSTGRES_URL } from "./env";
-import { expectAccessible, logIn } from "./support";
+import { expectAccessible, session } from "./support";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -15,14 +15,6 @@ function submittedJointRequest(): { id: string; analysisId: string } {
     encoding: "utf8",
   });
   return JSON.parse(output.trim().split("\n").at(-1)!);
-}
-
-async function session(browser: Browser, identifier: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" })).newPage();
-  await page.goto("/connexion");
-  await logIn(page, identifier, password);
-  await expect(page).not.toHaveURL(/connexion/);
-  return page;
 }
 
 async function act(page: Page, action: string, confirm: string, fill?: (page: Page) => Promise<void>) {

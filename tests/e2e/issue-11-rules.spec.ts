@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { DURATION_CENTRES, REFUSAL_REASON } from "../support/e2e-issue-11-seed";
 import { uploadFixtures } from "./fixtures/files";
 import { E2E_PASSWORD, E2E_POSTGRES_URL } from "./env";
-import { alertBox, expectAccessible, logIn } from "./support";
+import { alertBox, expectAccessible, session } from "./support";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -17,14 +17,6 @@ function prepare(...args: string[]): string {
 
 function jointRequest(identifier: string, centre = "PARIS"): { id: string; analysisId: string } {
   return JSON.parse(prepare("joint", identifier, centre));
-}
-
-async function session(browser: Browser, identifier: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" })).newPage();
-  await page.goto("/connexion");
-  await logIn(page, identifier, password);
-  await expect(page).not.toHaveURL(/connexion/);
-  return page;
 }
 
 test("Scenario F — the centre names the missing piece on a diploma request; the learner uploads it there, resubmits, and answers with a file", async ({ browser }) => {

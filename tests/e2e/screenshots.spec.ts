@@ -5,23 +5,15 @@
  */
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { E2E_PASSWORD } from "./env";
 import { internalCodesOnPage, learnerWithRequest } from "./journey-data";
-import { expectAccessible, logIn } from "./support";
+import { expectAccessible, session } from "./support";
 
 const SCREENSHOTS_DIR = path.resolve(__dirname, "../../.data/e2e/screenshots");
 const WIDTHS = [375, 1280] as const;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-async function session(browser: Browser, identifier: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" })).newPage();
-  await page.goto("/connexion");
-  await logIn(page, identifier, password);
-  await expect(page).not.toHaveURL(/connexion/);
-  return page;
-}
 
 /** Each page at each width: a full-page PNG, axe, and no internal code in its text. Returns the files written. */
 async function capture(page: Page, journey: string, pages: Record<string, string>): Promise<{ file: string; width: number }[]> {

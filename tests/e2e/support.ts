@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 export async function logIn(page: Page, identifier: string, password: string) {
   await page.getByLabel("Identifiant").fill(identifier);
@@ -7,6 +7,15 @@ export async function logIn(page: Page, identifier: string, password: string) {
   const submit = page.getByRole("button", { name: "Se connecter" });
   await waitForHydration(submit);
   await submit.click();
+}
+
+/** A page in a browser context of its own (its own cookies), logged in as `identifier`. */
+export async function session(browser: Browser, identifier: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" })).newPage();
+  await page.goto("/connexion");
+  await logIn(page, identifier, password);
+  await expect(page).not.toHaveURL(/connexion/);
+  return page;
 }
 
 /**
