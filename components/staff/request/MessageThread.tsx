@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
+import { UploadStatus } from "@/components/ui/UploadStatus";
 import { Button } from "@/components/ui/Button";
 import { useDraftText } from "@/components/ui/use-draft-storage";
 import { centreRequestAction, nationalRequestAction, postMessageAction } from "@/lib/requests/actions";
@@ -70,6 +71,7 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const [sending, setSending] = useState<{ name: string; size: number } | null>(null);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | undefined>();
@@ -95,6 +97,7 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
       return;
     }
     setPending(true);
+    setSending(file && { name: cleanFileName(file.name), size: file.size });
     try {
       const result = await send(sender, requestId, body, file);
       if (result.ok) {
@@ -117,6 +120,7 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
       setNotice({ tone: "error", text: UNAVAILABLE });
     } finally {
       setPending(false);
+      setSending(null);
     }
   };
 
@@ -177,6 +181,7 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
           <Button type="submit" disabled={pending}>
             {pending ? "Envoi…" : "Envoyer le message"}
           </Button>
+          <UploadStatus file={sending} />
         </form>
       ) : null}
     </section>
