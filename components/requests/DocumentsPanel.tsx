@@ -5,6 +5,7 @@ import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
+import { useErrorTitle } from "@/components/ui/use-error-title";
 import { UploadStatus } from "@/components/ui/UploadStatus";
 import { checkUploadedFile, cleanFileName, DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/requests/domain/documents";
 import { downloadLabel } from "@/lib/shared/files";
@@ -66,6 +67,7 @@ export function DocumentsPanel({
 }) {
   const [category, setCategory] = useState("");
   const [errors, setErrors] = useState<Errors>({});
+  useErrorTitle(Boolean(errors.category || errors.file));
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, setPending] = useState(false);
   const [sending, setSending] = useState<{ name: string; size: number } | null>(null);

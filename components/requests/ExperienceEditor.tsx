@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { RadioGroup, TextAreaField, TextField } from "@/components/ui/Field";
 import { hasDraft, useDraftStorage } from "@/components/ui/use-draft-storage";
+import { useErrorTitle } from "@/components/ui/use-error-title";
 import { useServerFieldErrors } from "@/components/ui/use-server-field-errors";
 import { EMPTY_EXPERIENCE, experienceFormSchema, type ExperienceFormData, type ExperienceFormValues } from "@/lib/catalogue/domain/experience-form";
 import { cappedBy } from "@/lib/shared/forms";
@@ -55,8 +56,9 @@ function ExperienceForm({ requestId, experience, onDone }: { requestId: string; 
   const {
     register,
     handleSubmit,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, submitCount },
   } = form;
+  useErrorTitle(submitCount > 0 && Object.keys(errors).length > 0);
 
   const onSubmit = handleSubmit(async () => {
     setFailure(null);

@@ -5,6 +5,7 @@ import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
+import { useErrorTitle } from "@/components/ui/use-error-title";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { CENTRE_OPINIONS, CENTRE_OPINION_LABELS, JURY_OUTCOMES, JURY_OUTCOME_LABELS, type StaffActionInput } from "@/lib/requests/schemas";
 import { COMMANDS, STAFF_COMMANDS, commandSchema, type PanelText, type StaffCommandName } from "@/lib/requests/domain/commands";
@@ -84,6 +85,7 @@ export function ActionsPanel({
   // What was typed, per action: kept when the form closes or the page is rendered again.
   const [drafts, setDrafts] = useState<Partial<Record<PanelAction, Draft>>>({});
   const [errors, setErrors] = useState<Draft>({});
+  useErrorTitle(Object.values(errors).some(Boolean));
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   // Shown in the open form, where the agent is looking when the request changes under them.
