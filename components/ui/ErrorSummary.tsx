@@ -1,9 +1,7 @@
 "use client";
 
-import { useEffect } from "react";
 import { Alert } from "./Alert";
-
-const ERROR_PREFIX = "Erreur – ";
+import { useErrorTitle } from "./use-error-title";
 
 /**
  * Once a form was sent with errors: the list of what to correct, each a link that moves the focus
@@ -13,14 +11,7 @@ export function ErrorSummary({ errors, submitted }: { errors: Partial<Record<str
   const entries = Object.entries(errors).filter((entry): entry is [string, { message: string }] => Boolean(entry[1]?.message));
   const shown = submitted && entries.length > 0;
 
-  useEffect(() => {
-    if (!shown) return;
-    const original = document.title.startsWith(ERROR_PREFIX) ? document.title.slice(ERROR_PREFIX.length) : document.title;
-    document.title = ERROR_PREFIX + original;
-    return () => {
-      document.title = original;
-    };
-  }, [shown]);
+  useErrorTitle(shown);
 
   if (!shown) return null;
   return (
