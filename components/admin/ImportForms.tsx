@@ -103,7 +103,7 @@ export function CatalogueImportForm() {
   const [state, action, pending] = useActionState(importCatalogueFormAction, null);
   return (
     <form action={action} className="space-y-4">
-      <FileInput label="Fichier du catalogue (JSON)" hint="Le fichier du catalogue des diplômes du Cnam (diplômes, unités et centres), tel qu&apos;il est fourni par la direction nationale. Diplômes, unités et centres sont ajoutés ou mis à jour, jamais supprimés." accept=".json,application/json" />
+      <FileInput label="Fichier du catalogue (JSON)" hint="Le fichier du catalogue des diplômes du Cnam (diplômes, unités et centres), tel qu'il est fourni par la direction nationale. Diplômes, unités et centres sont ajoutés ou mis à jour, jamais supprimés." accept=".json,application/json" />
       <Button type="submit" disabled={pending}>
         {pending ? "Import en cours…" : "Importer le catalogue"}
       </Button>
@@ -120,7 +120,7 @@ export function ResultsImportForm() {
     <form action={action} className="space-y-4">
       <FileInput
         label="Fichier des résultats (CSV ou JSON)"
-        hint="CSV en UTF-8, séparé par « ; » ou « , », avec l'en-tête numero_auditeur;ue;annee;note;mode;centre. Mode : PASSED (ou réussie), EQUIVALENCE (ou équivalence), VES, VAE. Note sur 20, obligatoire pour une UE réussie."
+        hint="CSV en UTF-8, séparé par « ; » ou « , », avec l'en-tête numero_auditeur;ue;annee;note;mode;centre. Mode : PASSED (ou réussie), EQUIVALENCE (ou équivalence), VES, VAE. La colonne ue donne le code de l'unité d'enseignement. Note sur 20, obligatoire pour une unité réussie."
         accept=".csv,.json,text/csv,application/json"
       />
       <Button type="submit" disabled={pending}>

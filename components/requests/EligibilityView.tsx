@@ -1,4 +1,4 @@
-import { COMPOSITION_NOT_VERIFIED, type EligibilityVerdict } from "@/lib/catalogue/domain/eligibility";
+import { COMPOSITION_NOT_VERIFIED, COMPOSITION_NOT_VERIFIED_STAFF, type EligibilityVerdict } from "@/lib/catalogue/domain/eligibility";
 import { BLOCK_STATUS, explainEligibility, type Audience, type BlockText, type Phrase } from "@/lib/catalogue/domain/eligibility-wording";
 
 function Mark({ ok }: { ok: boolean }) {
@@ -63,7 +63,7 @@ export function EligibilityView({ verdict, audience = "learner" }: { verdict: El
     <div>
       {!verdict.compositionVerified ? (
         <p className="mt-2 rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm" data-testid="composition-not-verified">
-          {COMPOSITION_NOT_VERIFIED}
+          {audience === "learner" ? COMPOSITION_NOT_VERIFIED : COMPOSITION_NOT_VERIFIED_STAFF}
         </p>
       ) : null}
       {audience === "learner" && text.complete ? <p className="mt-2 text-green-900">{text.complete}</p> : null}

@@ -18,7 +18,7 @@ export default async function ImportsPage() {
       </section>
       <section aria-labelledby="results-title" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="results-title" className="mb-1 text-lg font-semibold">Résultats des auditeurs</h2>
-        <p className="mb-4 text-slate-700">Un résultat est identifié par l&apos;auditeur, l&apos;UE et l&apos;année : importer un fichier à nouveau met à jour ses résultats, sans doublon.</p>
+        <p className="mb-4 text-slate-700">Un résultat est identifié par l&apos;auditeur, l&apos;unité d&apos;enseignement et l&apos;année : importer un fichier à nouveau met à jour ses résultats, sans doublon.</p>
         <ResultsImportForm />
       </section>
     </div>

@@ -14,7 +14,7 @@ const DETAIL_LABELS: Record<string, string> = {
   centreCode: "centre",
   active: "actif",
   diplomas: "diplômes",
-  units: "UE",
+  units: "unités",
   centres: "centres",
   rows: "lignes",
   learners: "auditeurs",

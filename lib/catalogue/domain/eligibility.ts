@@ -115,6 +115,9 @@ export interface ExperienceVerdict {
 /** Shown wherever a composition is a machine transcription not re-checked by a person (Diploma.compositionVerified false). */
 export const COMPOSITION_NOT_VERIFIED =
   "Composition à confirmer avec votre centre : la liste des unités de ce diplôme a été relevée automatiquement sur sa page officielle et n'a pas encore été revérifiée.";
+/** The same notice for the centre's and the national service's agents, who confirm it themselves. */
+export const COMPOSITION_NOT_VERIFIED_STAFF =
+  "Composition à vérifier : la liste des unités de ce diplôme a été relevée automatiquement sur sa page officielle et n'a pas encore été revérifiée par une personne.";
 
 export interface EligibilityVerdict {
   diplomaKey: string;

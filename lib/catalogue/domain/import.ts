@@ -140,7 +140,7 @@ function checkDiplomaUnits(diploma: SourceDiploma, path: string, unitsByCode: Ma
     const unit = unitsByCode.get(ua.code);
     const uaPath = `${path}.ep.ua_codes[${i}]`;
     if (!unit) errors.push({ path: `${uaPath}.code`, message: `UA d'expérience inconnue : ${ua.code} n'est pas dans la liste des unités` });
-    else if (unit.kind !== "UA") errors.push({ path: `${uaPath}.code`, message: `${ua.code} est une UE, pas une UA d'expérience` });
+    else if (unit.kind !== "UA") errors.push({ path: `${uaPath}.code`, message: `${ua.code} est une unité d'enseignement, pas une unité d'expérience` });
     else if (unit.ects !== ua.ects) errors.push({ path: `${uaPath}.ects`, message: `${ua.code} : ${ua.ects} ECTS ici, ${String(unit.ects)} ECTS dans la liste des unités` });
   });
 }

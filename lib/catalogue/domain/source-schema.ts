@@ -30,7 +30,7 @@ const leafGroupSchema = z.strictObject({
   ...groupCommon,
   type: z.enum(["compulsory", "choice"]),
   rule_paraphrase: z.string().optional(),
-  units: z.array(sourceUnitRefSchema).min(1, "Un groupe d'UE doit lister au moins une UE"),
+  units: z.array(sourceUnitRefSchema).min(1, "Un groupe d'unités doit lister au moins une unité d'enseignement"),
 });
 
 export type SourceLeafGroup = z.infer<typeof leafGroupSchema>;
@@ -43,7 +43,7 @@ const branchGroupSchema = z
   .strictObject({
     ...groupCommon,
     type: z.enum(["nested_choice", "one_of"]),
-    units: z.array(z.never()).max(0, "Un groupe à sous-groupes ne liste pas d'UE directement"),
+    units: z.array(z.never()).max(0, "Un groupe à sous-groupes ne liste pas d'unités directement"),
     get subgroups(): z.ZodArray<z.ZodType<SourceGroup>> {
       return z.array(sourceGroupSchema).min(1, "Un groupe à choix doit avoir au moins un sous-groupe");
     },

@@ -54,7 +54,7 @@ export function parseResultLine(raw: RawResultLine, currentYear: number): { ok: 
   const centreText = text(raw.centre).toUpperCase();
 
   if (!LEARNER_NUMBER.test(learnerNumber)) problems.push(learnerNumber ? `numéro d'auditeur « ${learnerNumber} » mal formé (6 à 15 lettres ou chiffres)` : "numéro d'auditeur manquant");
-  if (!UNIT_CODE.test(unitCode)) problems.push(unitCode ? `code d'UE « ${unitCode} » mal formé` : "code d'UE manquant");
+  if (!UNIT_CODE.test(unitCode)) problems.push(unitCode ? `code d'unité d'enseignement « ${unitCode} » mal formé` : "code d'unité d'enseignement manquant");
 
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
   if (!(year >= FIRST_RESULT_YEAR && year <= currentYear)) problems.push(`année « ${yearText} » hors de ${FIRST_RESULT_YEAR} à ${currentYear}`);
@@ -64,7 +64,7 @@ export function parseResultLine(raw: RawResultLine, currentYear: number): { ok: 
 
   const grade = parseGrade(gradeText);
   if (grade !== null && !(grade >= 0 && grade <= 20)) problems.push(`note « ${gradeText} » invalide (de 0 à 20, décimale avec , ou .)`);
-  else if (grade === null && obtainedBy === "PASSED") problems.push("note obligatoire pour une UE réussie");
+  else if (grade === null && obtainedBy === "PASSED") problems.push("note obligatoire pour une unité réussie");
 
   if (centreText && !CENTRE_CODE.test(centreText)) problems.push(`code de centre « ${centreText} » mal formé`);
 

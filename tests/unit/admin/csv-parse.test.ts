@@ -70,10 +70,10 @@ describe("one line of results", () => {
     [{ annee: "2027" }, "année « 2027 » hors de 1950 à 2026"],
     [{ note: "20,5" }, "note « 20,5 » invalide"],
     [{ note: "douze" }, "note « douze » invalide"],
-    [{ note: "" }, "note obligatoire pour une UE réussie"],
+    [{ note: "" }, "note obligatoire pour une unité réussie"],
     [{ mode: "admis" }, "mode « admis » inconnu"],
     [{ numero_auditeur: "" }, "numéro d'auditeur manquant"],
-    [{ ue: "UTC 501" }, "code d'UE « UTC 501 » mal formé"],
+    [{ ue: "UTC 501" }, "code d'unité d'enseignement « UTC 501 » mal formé"],
     [{ centre: "Cnam Paris" }, "code de centre « CNAM PARIS » mal formé"],
   ])("%j is rejected: %s", (over, message) => {
     const result = parseResultLine(line(over), 2026);

@@ -143,7 +143,7 @@ describe("bad records", () => {
     { name: "misspelt field", mutate: (s) => (s.diplomas[0].ue[1].choose_n_subgroup = 3), path: "diplomas[0].ue[1]" },
     { name: "missing title", mutate: (s) => delete s.diplomas[5].title, path: "diplomas[5].title" },
     { name: "experience UA unknown", mutate: (s) => (s.diplomas[0].ep.ua_codes[0].code = "UAXX99"), path: "diplomas[0].ep.ua_codes[0].code", message: /UA d'expérience inconnue/ },
-    { name: "experience unit that is a UE", mutate: (s) => (s.diplomas[0].ep.ua_codes[0].code = "UTC501"), path: "diplomas[0].ep.ua_codes[0].code", message: /est une UE/ },
+    { name: "experience unit that is a UE", mutate: (s) => (s.diplomas[0].ep.ua_codes[0].code = "UTC501"), path: "diplomas[0].ep.ua_codes[0].code", message: /est une unité d.enseignement, pas une unité d.expérience/ },
     { name: "negative credits in the unit list", mutate: (s) => (s.units[4].ects = -1), path: "units[4].ects" },
     { name: "unknown unit kind", mutate: (s) => (s.units[4].kind = "XX"), path: "units[4].kind" },
     { name: "centre without region", mutate: (s) => (s.centres[2].region = ""), path: "centres[2].region" },

@@ -38,3 +38,9 @@ test("staff: no « Il vous manque » (the staff page gives its own summary), hea
   expect(screen.getByTestId("failed-units")).toHaveTextContent("non obtenue (8/20 en 2023)");
   expect(container.textContent).not.toMatch(/\bvous\b|\bvotre\b|\bvos\b/i);
 });
+
+test("staff: a composition not re-checked is « à vérifier », not « à confirmer avec votre centre »", () => {
+  const { container } = render(<EligibilityView verdict={evaluateEligibility({ ...licence, compositionVerified: false }, LEA)} audience="staff" />);
+  expect(screen.getByTestId("composition-not-verified")).toHaveTextContent(/^Composition à vérifier : /);
+  expect(container.textContent).not.toMatch(/\bvous\b|\bvotre\b|\bvos\b/i);
+});
