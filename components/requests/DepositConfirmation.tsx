@@ -32,7 +32,12 @@ export async function DepositConfirmation({ request, linked }: { request: Reques
         <dt className="font-medium">Et maintenant ?</dt>
         <dd>
           {confirmation.nextStep}
-          {confirmation.usualDuration ? <span className="mt-1 block">Durée habituelle de cette vérification : {confirmation.usualDuration}.</span> : null}
+          {confirmation.usualDuration ? (
+            <span className="mt-1 block">
+              Délai habituel avant que votre centre prenne en charge la demande : {confirmation.usualDuration.charAt(0).toLowerCase()}
+              {confirmation.usualDuration.slice(1)}.
+            </span>
+          ) : null}
         </dd>
       </dl>
       <p className="mt-4">

@@ -9,7 +9,7 @@ import { Described, TextAreaField, describedBy } from "@/components/ui/Field";
 import { deleteDraftAction, restartRequestAction, resubmitRequestAction, sendInternshipProofAction, submitRequestAction, withdrawRequestAction } from "@/lib/requests/actions";
 import type { Result } from "@/lib/shared/result";
 import { fieldErrorsFrom, maxLengthFor, type FieldErrors } from "@/lib/shared/forms";
-import { HONOUR_STATEMENT } from "@/lib/requests/domain/deposit";
+import { HONOUR_STATEMENT } from "@/lib/requests/domain/honour-statement";
 import { resubmitSchema, submitSchema, withdrawSchema } from "@/lib/requests/schemas";
 import { countOf } from "@/lib/shared/text";
 

@@ -41,7 +41,7 @@ test("a learner deposits with the keyboard alone: the statement on honour, then 
   await expect(summary).toContainText("LG02501A – Licence informatique");
   await expect(summary).toContainText("votre centre d'inscription");
   await expect(summary).toContainText("1 expérience déclarée : 2 ans dans le domaine du diplôme, en équivalent temps plein.");
-  await expect(summary).toContainText("Développeuse d'applications – Société Générale, du 01/01/2022 au 31/12/2023, à temps plein");
+  await expect(summary).toContainText("Société Générale (Développeuse d'applications), du 01/01/2022 au 31/12/2023, à temps plein");
   await expect(summary).toContainText("Curriculum vitae : « CV.pdf »");
   await expect(summary).toContainText("Attestation d'employeur ou certificat de travail : « EMPLOYER_ATTESTATION.pdf »");
 

@@ -72,7 +72,7 @@ export function depositSummary(request: SummaryRequest, linked: SummaryRequest |
       ? {
           count: countOf(analysis.experiences.length, "expérience déclarée", "expériences déclarées"),
           entries: analysis.experiences.map((e) => ({
-            title: `${e.jobTitle} – ${e.employer}`,
+            title: `${e.employer} (${e.jobTitle})`,
             period: `du ${formatCalendarDate(e.startDate)} au ${formatCalendarDate(e.endDate)}`,
             time: `${e.workingTimePercent === 100 ? "à temps plein" : `à ${e.workingTimePercent} %`}, ${e.inField ? "dans le domaine du diplôme" : "hors du domaine du diplôme"}`,
           })),

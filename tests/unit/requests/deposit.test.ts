@@ -78,8 +78,8 @@ describe("depositSummary", () => {
     expect(summary.experience).toEqual({
       count: "2 expériences déclarées",
       entries: [
-        { title: "Développeur – Société Générale", period: "du 01/01/2023 au 31/12/2024", time: "à temps plein, dans le domaine du diplôme" },
-        { title: "Technicien – Mairie de Lyon", period: "du 01/01/2021 au 30/06/2021", time: "à 50 %, hors du domaine du diplôme" },
+        { title: "Société Générale (Développeur)", period: "du 01/01/2023 au 31/12/2024", time: "à temps plein, dans le domaine du diplôme" },
+        { title: "Mairie de Lyon (Technicien)", period: "du 01/01/2021 au 30/06/2021", time: "à 50 %, hors du domaine du diplôme" },
       ],
       totals: "2 ans dans le domaine du diplôme et 3 mois hors du domaine, en équivalent temps plein",
     });
