@@ -3,6 +3,7 @@ import { FIELD_HELP, HELP_FIELDS, helpLinkForField, helpLinkForState, legacyAnch
 import { readHelpData } from "@/lib/help/catalogue-data";
 import { loadHelpPages, type HelpPage } from "@/lib/help/pages";
 import { buildSearchIndex, queryTerms, searchHelp, type SearchablePage, type SnippetPart } from "@/lib/help/search";
+import { WELCOME_LINK_DAYS } from "@/lib/auth/domain/reset-token";
 
 const heading = (text: string, anchor: string) => ({ depth: 2 as const, text, anchor });
 
@@ -144,6 +145,10 @@ describe("the help pages", () => {
       expect(anchorsOf("etapes").has(old)).toBe(false);
     }
     expect(legacyAnchorsOf("faq")).toEqual({});
+  });
+
+  it("state the welcome link's lifetime as the code sets it", () => {
+    expect(bySlug.get("acces")?.html).toContain(`valable ${WELCOME_LINK_DAYS} jours`);
   });
 
   it("every anchor of every page is French: no English words of the code", () => {
