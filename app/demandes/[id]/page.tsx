@@ -11,6 +11,7 @@ import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
 import { LearnerActions } from "@/components/requests/LearnerActionsBlock";
 import { LinkedRequestsNotice } from "@/components/requests/LinkedRequestsNotice";
 import { LiveRequest } from "@/components/requests/LiveRequest";
+import { liveSubject } from "@/lib/requests/domain/live-announcement";
 import { MessageThread } from "@/components/staff/request/MessageThread";
 import { toThreadMessages } from "@/components/staff/request/thread-messages";
 import { RequestHistory } from "@/components/requests/RequestHistory";
@@ -144,8 +145,8 @@ export default async function RequestPage({ params }: Params) {
 
   return (
     <div className="space-y-8">
-      <LiveRequest requestId={request.id} version={request.version} />
-      {linked ? <LiveRequest requestId={linked.id} version={linked.version} /> : null}
+      <LiveRequest requestId={request.id} version={request.version} state={request.state} subject={liveSubject(request, "learner")} />
+      {linked ? <LiveRequest requestId={linked.id} version={linked.version} state={linked.state} subject={liveSubject(linked, "learner")} /> : null}
       <p>
         <Link href="/auditeur">← Suivi de dossiers</Link>
       </p>

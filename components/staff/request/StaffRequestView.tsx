@@ -5,6 +5,7 @@ import { EligibilityView } from "@/components/requests/EligibilityView";
 import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
 import { ReceiptDownload } from "@/components/documents/DocumentDownload";
 import { LiveRequest } from "@/components/requests/LiveRequest";
+import { liveSubject } from "@/lib/requests/domain/live-announcement";
 import { RequestHistory } from "@/components/requests/RequestHistory";
 import { StepsPanel } from "@/components/requests/StepsPanel";
 import { assessExperience, computeExperience, durationInWords } from "@/lib/catalogue/domain/experience";
@@ -98,8 +99,8 @@ export function StaffRequestView({ space, request, linked, context }: { space: S
   const messages = toThreadMessages([request, linked], (m) => `${m.author.displayName} (${ROLE_LABELS[m.author.role]})`);
   return (
     <div className="space-y-6">
-      <LiveRequest requestId={request.id} version={request.version} />
-      {linked ? <LiveRequest requestId={linked.id} version={linked.version} /> : null}
+      <LiveRequest requestId={request.id} version={request.version} state={request.state} subject={liveSubject(request, "staff")} />
+      {linked ? <LiveRequest requestId={linked.id} version={linked.version} state={linked.state} subject={liveSubject(linked, "staff")} /> : null}
       <p>
         <Link href={SPACE_HOME[space].href}>← {SPACE_HOME[space].label}</Link>
       </p>

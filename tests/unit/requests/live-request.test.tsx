@@ -56,7 +56,9 @@ class FakeEventSource {
   }
 }
 
-const ANNOUNCEMENT = "Le dossier a été mis à jour.";
+/** The page as the server rendered it: a deposited diploma request, followed by its learner. */
+const PAGE = { requestId: "req-1", state: "SUBMITTED", subject: "Votre demande de diplôme" } as const;
+const ANNOUNCEMENT = "Votre demande de diplôme est passée à l'état : En instruction.";
 
 function latestSource(): FakeEventSource {
   const source = FakeEventSource.instances.at(-1);
@@ -89,7 +91,7 @@ afterEach(() => {
 
 describe("LiveRequest with server-sent events", () => {
   test("listens to the request's stream and refreshes only for a newer version, once per version", () => {
-    render(<LiveRequest requestId="req-1" version={4} />);
+    render(<LiveRequest {...PAGE} version={4} />);
     const source = latestSource();
     expect(source.url).toBe("/api/demandes/req-1/flux");
     source.open();
@@ -107,7 +109,7 @@ describe("LiveRequest with server-sent events", () => {
   });
 
   test("a new message refreshes the page although the version does not change", () => {
-    render(<LiveRequest requestId="req-1" version={4} />);
+    render(<LiveRequest {...PAGE} version={4} />);
     const source = latestSource();
     source.open();
     source.posted(4);
@@ -115,7 +117,7 @@ describe("LiveRequest with server-sent events", () => {
   });
 
   test("announces the update politely, and shows nothing else", () => {
-    const { container } = render(<LiveRequest requestId="req-1" version={4} />);
+    const { container } = render(<LiveRequest {...PAGE} version={4} />);
     const region = container.querySelector('[aria-live="polite"]');
     expect(region).toBeInTheDocument();
     expect(region).toHaveClass("sr-only");
@@ -125,18 +127,32 @@ describe("LiveRequest with server-sent events", () => {
     expect(region).toHaveTextContent(ANNOUNCEMENT);
   });
 
+  test("says what changed: the new state, a change that keeps the state, a new message", () => {
+    const { container } = render(<LiveRequest {...PAGE} version={4} />);
+    const region = container.querySelector('[aria-live="polite"]');
+    const source = latestSource();
+    source.change(5, "CORRECTION_REQUESTED");
+    expect(region).toHaveTextContent("Votre demande de diplôme est passée à l'état : Complément demandé.");
+    source.change(6, "CORRECTION_REQUESTED");
+    expect(region).toHaveTextContent("Votre demande de diplôme a été mise à jour ; son état reste : Complément demandé.");
+    source.posted(6);
+    expect(region).toHaveTextContent("Nouveau message sur votre demande de diplôme.");
+    source.change(7, "not-a-state");
+    expect(region).toHaveTextContent("Votre demande de diplôme a été mise à jour ; son état reste : Complément demandé.");
+  });
+
   test("a re-render with the refreshed version does not refresh again", () => {
-    const { rerender } = render(<LiveRequest requestId="req-1" version={4} />);
+    const { rerender } = render(<LiveRequest {...PAGE} version={4} />);
     const source = latestSource();
     source.change(5);
-    rerender(<LiveRequest requestId="req-1" version={5} />);
+    rerender(<LiveRequest {...PAGE} version={5} />);
     source.change(5);
     expect(router.refresh).toHaveBeenCalledTimes(1);
     expect(FakeEventSource.instances).toHaveLength(1);
   });
 
   test("closes the stream when the page goes away", () => {
-    const { unmount } = render(<LiveRequest requestId="req-1" version={4} />);
+    const { unmount } = render(<LiveRequest {...PAGE} version={4} />);
     const source = latestSource();
     unmount();
     expect(source.readyState).toBe(FakeEventSource.CLOSED);
@@ -144,7 +160,7 @@ describe("LiveRequest with server-sent events", () => {
 
   test("errors separated by a successful reconnection do not give up the stream", () => {
     jest.useFakeTimers();
-    render(<LiveRequest requestId="req-1" version={4} />);
+    render(<LiveRequest {...PAGE} version={4} />);
     const source = latestSource();
     source.fail();
     source.fail();
@@ -159,7 +175,7 @@ describe("LiveRequest with server-sent events", () => {
 describe("LiveRequest polling fallback", () => {
   test("after 3 errors in a row, closes the stream and polls every 3 s, refreshing on a newer version", async () => {
     jest.useFakeTimers();
-    render(<LiveRequest requestId="req-1" version={4} />);
+    render(<LiveRequest {...PAGE} version={4} />);
     const source = latestSource();
     source.fail();
     source.fail();
@@ -184,7 +200,7 @@ describe("LiveRequest polling fallback", () => {
 
   test("polls at once when the browser refuses the stream (no automatic reconnection)", async () => {
     jest.useFakeTimers();
-    render(<LiveRequest requestId="req-1" version={4} />);
+    render(<LiveRequest {...PAGE} version={4} />);
     latestSource().fail(FakeEventSource.CLOSED);
     await act(() => jest.advanceTimersByTimeAsync(0));
     expect(fetchMock).toHaveBeenCalledTimes(1);
@@ -193,7 +209,7 @@ describe("LiveRequest polling fallback", () => {
   test("without EventSource, polls from the start, pauses while the tab is hidden and resumes when it is shown", async () => {
     jest.useFakeTimers();
     Object.defineProperty(window, "EventSource", { value: undefined, configurable: true, writable: true });
-    render(<LiveRequest requestId="req-1" version={4} />);
+    render(<LiveRequest {...PAGE} version={4} />);
     await act(() => jest.advanceTimersByTimeAsync(3_000));
     expect(fetchMock).toHaveBeenCalledTimes(2);
 
@@ -214,7 +230,7 @@ describe("LiveRequest polling fallback", () => {
     jest.useFakeTimers();
     Object.defineProperty(window, "EventSource", { value: undefined, configurable: true, writable: true });
     fetchMock.mockImplementation(() => answer(0, 404));
-    render(<LiveRequest requestId="req-1" version={4} />);
+    render(<LiveRequest {...PAGE} version={4} />);
     await act(() => jest.advanceTimersByTimeAsync(30_000));
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
@@ -222,7 +238,7 @@ describe("LiveRequest polling fallback", () => {
   test("stops polling when the page goes away", async () => {
     jest.useFakeTimers();
     Object.defineProperty(window, "EventSource", { value: undefined, configurable: true, writable: true });
-    const { unmount } = render(<LiveRequest requestId="req-1" version={4} />);
+    const { unmount } = render(<LiveRequest {...PAGE} version={4} />);
     await act(() => jest.advanceTimersByTimeAsync(0));
     unmount();
     await act(() => jest.advanceTimersByTimeAsync(30_000));
