@@ -1,4 +1,5 @@
 import { db } from "@/lib/shared/db";
+import { learnerCopy } from "@/lib/requests/domain/learner-copy";
 import type { Transaction } from "@/lib/shared/db/database";
 import { getDiploma } from "@/lib/catalogue/queries";
 import { evaluateEligibility, type EligibilityVerdict, type UnitResult } from "@/lib/catalogue/domain/eligibility";
@@ -257,7 +258,11 @@ async function analysisProblems(tx: Transaction, analysisId: string): Promise<st
  * that the lock is held for two statements and the commit, not for the whole submission.
  */
 async function numberRequests(tx: Transaction, learnerId: string, requestIds: string[], now: Date): Promise<string[]> {
-  const profile = await tx.learnerProfile.findUnique({ where: { userId: learnerId }, select: { firstNames: true, birthName: true, usageName: true, learnerNumber: true } });
+  const learner = await tx.user.findUniqueOrThrow({
+    where: { id: learnerId },
+    select: { displayName: true, profile: { select: { firstNames: true, birthName: true, usageName: true, learnerNumber: true } } },
+  });
+  const profile = learner.profile;
   // The year of the request number is Paris's: a request submitted at 00:30 on 1 January is of the new year.
   const year = parisYear(now);
   const count = requestIds.length;
@@ -265,7 +270,7 @@ async function numberRequests(tx: Transaction, learnerId: string, requestIds: st
   const numbers = requestIds.map((_, i) => formatRequestNumber(year, counter.last - count + 1 + i));
   for (const [i, id] of requestIds.entries()) {
     const searchText = searchKey([numbers[i], profile?.firstNames, profile?.birthName, profile?.usageName, profile?.learnerNumber].filter(Boolean).join(" "));
-    await tx.request.update({ where: { id }, data: { number: numbers[i], searchText } });
+    await tx.request.update({ where: { id }, data: { number: numbers[i], searchText, ...learnerCopy(profile, learner.displayName) } });
   }
   return numbers;
 }

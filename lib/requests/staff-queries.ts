@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/shared/db";
 import type { Viewer } from "@/lib/requests/domain/request-access";
 import { KIND_LABELS, REQUEST_STATES, STATE_LABELS, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/requests/domain/request-lifecycle";
+import { learnerDisplayName } from "@/lib/requests/domain/learner-copy";
 import { visiblePartner, type PartnerCandidate, type QueuePartner } from "@/lib/requests/domain/queue-grouping";
 import { searchKey } from "@/lib/shared/text";
 import { searchParam, type SearchParams } from "@/lib/shared/params";
@@ -259,6 +260,9 @@ const rowSelect = {
   submittedAt: true,
   lastChangeAt: true,
   diploma: { select: { code: true, title: true } },
+  learnerName: true,
+  learnerNumber: true,
+  // For a request without the copy (learnerCopySql): the same rule over the account and profile.
   learner: { select: { displayName: true, profile: { select: { firstNames: true, birthName: true, usageName: true, learnerNumber: true } } } },
   assignedAgent: { select: { displayName: true } },
   // The partner of the pair diploma request – experience analysis (three index lookups, joined).
@@ -500,37 +504,45 @@ export async function queueRows(viewer: Viewer, filters: QueueFilters, pageSize 
   return { rows, nextCursor };
 }
 
-type JoinedRow = Omit<QueueRow, "learnerName" | "number" | "submittedAt" | "lastChangeAt" | "partner"> & {
+type JoinedRow = Omit<QueueRow, "number" | "submittedAt" | "lastChangeAt" | "partner"> & {
   partner: PartnerCandidate | null;
   number: string | null;
   // Dates, or their JSON text when the row comes inside summariseMatches' answer.
   submittedAt: Date | string;
   lastChangeAt: Date | string;
-  displayName: string;
-  firstNames: string | null;
-  birthName: string | null;
-  usageName: string | null;
 };
 
 /**
  * A queue row with its learner, diploma, agent and centre, as one SELECT over "Request" r (the
  * caller adds its WHERE): Prisma's `include` would send one query per relation, so a page's cost
- * would follow the number of rows it shows.
+ * would follow the number of rows it shows. The learner's name and number are the request's copy
+ * (learnerCopySql), not a join per row.
  */
 function rowSelectSql(withCentre: boolean): Prisma.Sql {
   return Prisma.sql`
     SELECT r.id, r.number, r.kind::text AS kind, r.mode::text AS mode, r.state::text AS state, r.version,
            r."submittedAt", r."lastChangeAt", d.code AS "diplomaCode", d.title AS "diplomaTitle",
-           u."displayName", p."firstNames", p."birthName", p."usageName", p."learnerNumber",
+           ${learnerCopySql()},
            ${withCentre ? Prisma.sql`c.name` : Prisma.sql`NULL::text`} AS "centreName", a."displayName" AS "assignedAgentName",
            partner.partner
     FROM "Request" r
     JOIN "Diploma" d ON d.key = r."diplomaKey"
-    JOIN "User" u ON u.id = r."learnerId"
-    LEFT JOIN "LearnerProfile" p ON p."userId" = r."learnerId"
     LEFT JOIN "User" a ON a.id = r."assignedAgentId"
     JOIN "Centre" c ON c.code = r."centreCode"
     LEFT JOIN LATERAL (${partnerSql()}) partner ON true`;
+}
+
+/**
+ * The learner's name and number of "Request" r, as "learnerName" and "learnerNumber": the copy made
+ * at submission (learnerCopy in lib/requests/learner-requests.ts); for a request written without it
+ * (before the copy existed, or by a test's factory), the same rule over the account and profile, a
+ * lookup that COALESCE only runs then.
+ */
+function learnerCopySql(): Prisma.Sql {
+  return Prisma.sql`coalesce(r."learnerName", (
+             SELECT CASE WHEN p."userId" IS NULL THEN u."displayName" ELSE p."firstNames" || ' ' || coalesce(nullif(p."usageName", ''), p."birthName") END
+             FROM "User" u LEFT JOIN "LearnerProfile" p ON p."userId" = u.id WHERE u.id = r."learnerId")) AS "learnerName",
+           coalesce(r."learnerNumber", (SELECT p."learnerNumber" FROM "LearnerProfile" p WHERE p."userId" = r."learnerId")) AS "learnerNumber"`;
 }
 
 /**
@@ -557,20 +569,14 @@ function partnerViewer(viewer: Viewer | undefined): { national: boolean; centreC
   return { national: viewer?.role === "AGENT_NATIONAL", centreCode: viewer?.role === "AGENT_CENTRE" ? (viewer.centreCode ?? null) : null };
 }
 
-function toQueueRow({ displayName, firstNames, birthName, usageName, partner, ...row }: JoinedRow, viewer: Viewer | undefined): QueueRow {
+function toQueueRow({ partner, ...row }: JoinedRow, viewer: Viewer | undefined): QueueRow {
   return {
     ...row,
     partner: visiblePartner(partner, partnerViewer(viewer)),
     number: row.number ?? "",
     submittedAt: new Date(row.submittedAt),
     lastChangeAt: new Date(row.lastChangeAt),
-    learnerName: learnerNameOf(firstNames !== null ? { firstNames, birthName: birthName ?? "", usageName } : null, displayName),
   };
-}
-
-/** The learner's name as the profile gives it (usage name first), or the account's before the profile. */
-function learnerNameOf(profile: { firstNames: string; birthName: string; usageName: string | null } | null, displayName: string): string {
-  return profile ? `${profile.firstNames} ${profile.usageName || profile.birthName}` : displayName;
 }
 
 function clampedPageSize(asked: number): number {
@@ -597,8 +603,8 @@ function queueRow(row: Prisma.RequestGetPayload<{ select: typeof rowSelect }> & 
     lastChangeAt: row.lastChangeAt,
     diplomaCode: row.diploma.code,
     diplomaTitle: row.diploma.title,
-    learnerName: learnerNameOf(profile, row.learner.displayName),
-    learnerNumber: profile?.learnerNumber ?? null,
+    learnerName: row.learnerName ?? learnerDisplayName(profile, row.learner.displayName),
+    learnerNumber: row.learnerNumber ?? profile?.learnerNumber ?? null,
     centreName: row.centre?.name ?? null,
     assignedAgentName: row.assignedAgent?.displayName ?? null,
     partner: visiblePartner(candidate, partnerViewer(viewer)),

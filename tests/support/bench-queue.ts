@@ -434,6 +434,7 @@ async function fill(client: Client, requests: number) {
   await client.query(
     `CREATE TEMP TABLE bench_request ON COMMIT DROP AS
      SELECT d.*, l.id AS "learnerId", l."centreCode", l."searchText" AS "learnerSearch",
+            l."firstNames" || ' ' || coalesce(l."usageName", l."birthName") AS "learnerName", l."learnerNumber",
             CASE WHEN d.kind = 'DIPLOMA' THEN ($2::text[])[d.si] ELSE ($3::text[])[d.si] END AS state
      FROM (SELECT n, 1 + floor(random() * $4::int)::int AS ln, CASE WHEN random() < 0.6 THEN 'DIPLOMA' ELSE 'EXPERIENCE' END AS kind,
                   1 + floor(random() * 100)::int AS si, random() < 0.5 AS anticipee,
@@ -446,7 +447,7 @@ async function fill(client: Client, requests: number) {
   );
   await client.query(
     `INSERT INTO "Request" (id, number, kind, mode, state, "learnerId", "centreCode", "diplomaKey", "assignedAgentId", "submittedAt", "forwardedAt",
-                           "lastChangeAt", "updatedAt", "searchText")
+                           "lastChangeAt", "updatedAt", "searchText", "learnerName", "learnerNumber")
      SELECT md5('request-' || n), number, kind::"RequestKind",
             CASE WHEN kind = 'EXPERIENCE' THEN CASE WHEN anticipee THEN 'ANTICIPEE' ELSE 'CONJOINTE' END END::"ExperienceMode",
             state::"RequestState", "learnerId", "centreCode", ($1::text[])[di],
@@ -454,7 +455,8 @@ async function fill(client: Client, requests: number) {
             CASE WHEN state <> 'DRAFT' THEN submitted END,
             CASE WHEN state = ANY($2::text[]) OR (state = 'REFUSED' AND "refusedForwarded") THEN submitted + interval '20 days' END,
             submitted + make_interval(days => "changeDays"), now(),
-            CASE WHEN state = 'DRAFT' THEN '' ELSE lower(number) || ' ' || "learnerSearch" END
+            CASE WHEN state = 'DRAFT' THEN '' ELSE lower(number) || ' ' || "learnerSearch" END,
+            CASE WHEN state <> 'DRAFT' THEN "learnerName" END, CASE WHEN state <> 'DRAFT' THEN "learnerNumber" END
      FROM (SELECT r.*, CASE WHEN state <> 'DRAFT' THEN
                     'D3-' || extract(year FROM submitted) || '-' || lpad((row_number() OVER (PARTITION BY state = 'DRAFT', extract(year FROM submitted) ORDER BY n))::text, 6, '0')
                   END AS number

@@ -1,6 +1,7 @@
 import { db } from "@/lib/shared/db";
 import { completeProfile } from "@/lib/profile/complete-profile";
 import { searchKey } from "@/lib/shared/text";
+import { learnerDisplayName } from "@/lib/requests/domain/learner-copy";
 import type { RequestState } from "@/lib/requests/domain/request-lifecycle";
 import type { Viewer } from "@/lib/requests/domain/request-access";
 import { QUEUE_MATCH_CAP, csvDownload, exportQueueCsv, parseQueueFilters, queueCounts, queueFor, type QueueFilters } from "@/lib/requests/staff-queries";
@@ -674,5 +675,47 @@ describe("CSV export", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes).split("\r\n")).toHaveLength(3);
+  });
+});
+
+describe("the learner's name and number on a queue row", () => {
+  test("a submission copies them onto its requests; the rows read the copy", async () => {
+    const centre = await newCentre();
+    const agent = await createStaff("AGENT_CENTRE", centre);
+    const { requestId, analysisId, user } = await submitJointDiplomaRequest({ centreCode: centre });
+    const profile = await db.learnerProfile.findUniqueOrThrow({ where: { userId: user.id } });
+    const expected = { learnerName: learnerDisplayName(profile, "?"), learnerNumber: profile.learnerNumber };
+    for (const id of [requestId, analysisId]) {
+      expect(await db.request.findUniqueOrThrow({ where: { id }, select: { learnerName: true, learnerNumber: true } })).toEqual(expected);
+    }
+    // The copy is what the rows show, on a search page (SQL) and on the plain page (Prisma) alike.
+    await db.request.updateMany({ where: { id: { in: [requestId, analysisId] } }, data: { learnerName: "Nom copié", learnerNumber: "COPIE-1" } });
+    for (const page of [await queueFor(agent, filters({ q: profile.birthName })), await queueFor(agent, filters())]) {
+      expect(page.rows.map((row) => [row.learnerName, row.learnerNumber])).toEqual([
+        ["Nom copié", "COPIE-1"],
+        ["Nom copié", "COPIE-1"],
+      ]);
+    }
+  });
+
+  test("without a copy (a request written before it existed), the rows say the same as the rule over the profile and the account", async () => {
+    const centre = await newCentre();
+    const agent = await createStaff("AGENT_CENTRE", centre);
+    const withUsage = await learnerOf(centre, { firstNames: "Zoé Anne", birthName: "Lefèvre", usageName: "Martin" });
+    const withoutUsage = await learnerOf(centre, { firstNames: "Étienne", birthName: "Nguyen", usageName: "" });
+    const noProfile = await createUser();
+    const [a, b, bare] = await seedRequests(centre, [{ learner: withUsage }, { learner: withoutUsage }, { learner: { id: noProfile.id } as Learner }]);
+    const expected = new Map([
+      [a, ["Zoé Anne Martin", withUsage.learnerNumber]],
+      [b, ["Étienne Nguyen", withoutUsage.learnerNumber]],
+      [bare, [noProfile.displayName, null]],
+    ]);
+    for (const page of [await queueFor(agent, filters({ q: a!.toLowerCase().slice(0, -3) })), await queueFor(agent, filters())]) {
+      expect(new Map(page.rows.map((row) => [row.number, [row.learnerName, row.learnerNumber]]))).toEqual(expected);
+    }
+    // learnerDisplayName, the rule the submission copies with, agrees with the SQL that fills a missing copy.
+    expect(learnerDisplayName({ firstNames: "Zoé Anne", birthName: "Lefèvre", usageName: "Martin" }, "x")).toBe("Zoé Anne Martin");
+    expect(learnerDisplayName({ firstNames: "Étienne", birthName: "Nguyen", usageName: "" }, "x")).toBe("Étienne Nguyen");
+    expect(learnerDisplayName(null, noProfile.displayName)).toBe(noProfile.displayName);
   });
 });
