@@ -9,6 +9,7 @@ import { usesLocalPasswords } from "@/lib/auth/directory-config";
 import { countOf } from "@/lib/shared/text";
 import { ActiveToggle, ChangeRoleForm, CreateAccountForm } from "@/components/admin/AccountForms";
 import { idParam, type SearchParams } from "@/lib/shared/params";
+import { WELCOME_LINK_DAYS } from "@/lib/auth/domain/reset-token";
 
 export const metadata: Metadata = { title: "Comptes – Administration" };
 
@@ -94,9 +95,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <section aria-labelledby="create-title" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="create-title" className="mb-1 text-lg font-semibold">Créer un compte</h2>
         {enfPasswords ? (
-          <p className="mb-4 text-slate-700">Aucun mot de passe n&apos;est gardé par D3 : la personne se connecte avec son identifiant et son mot de passe ENF.</p>
+          <p className="mb-4 text-slate-700">Aucun mot de passe n&apos;est gardé par D3 : la personne reçoit un courriel de bienvenue et se connecte avec son identifiant et son mot de passe ENF.</p>
         ) : (
-          <p className="mb-4 text-slate-700">Aucun mot de passe n&apos;est choisi ici : la personne reçoit un lien pour choisir le sien.</p>
+          <p className="mb-4 text-slate-700">Aucun mot de passe n&apos;est choisi ici : la personne reçoit un courriel de bienvenue avec un lien pour choisir le sien, valable {WELCOME_LINK_DAYS} jours.</p>
         )}
         <CreateAccountForm centres={centres} enfPasswords={enfPasswords} />
       </section>
