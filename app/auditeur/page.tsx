@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ButtonLink } from "@/components/ui/Button";
 import { learnerIdentity } from "@/lib/profile/learner-identity";
 import { LEARNER_NUMBER_PENDING_TEXT } from "@/lib/profile/domain/learner-number";
 import { KIND_LABELS, LEARNER_ACTIONS, MODE_LABELS, STATE_LABELS, isOpen } from "@/lib/requests/domain/request-lifecycle";
@@ -23,9 +24,9 @@ export default async function LearnerHomePage() {
           <h1 className="text-2xl font-bold">Suivi de dossiers</h1>
           <p className="mt-1 text-slate-700">Vos demandes et leur avancement, étape par étape.</p>
         </div>
-        <Link href="/auditeur/nouvelle-demande" className="rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
+        <ButtonLink href="/auditeur/nouvelle-demande" className="hover:text-white">
           Nouvelle demande
-        </Link>
+        </ButtonLink>
       </div>
 
       <section aria-labelledby="identite" className="rounded border border-slate-200 bg-white p-5 shadow-sm">

@@ -114,7 +114,7 @@ export function ChangeRoleForm({ userId, current, centres }: { userId: string; c
         isCentreAgent={role === "AGENT_CENTRE"}
         centres={centres}
       />
-      <Button type="submit" disabled={form.formState.isSubmitting}>
+      <Button type="submit" variant="secondary" disabled={form.formState.isSubmitting}>
         {form.formState.isSubmitting ? "Enregistrement…" : "Enregistrer le rôle"}
       </Button>
     </form>

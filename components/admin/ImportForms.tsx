@@ -104,7 +104,7 @@ export function CatalogueImportForm() {
   return (
     <form action={action} className="space-y-4">
       <FileInput label="Fichier du catalogue (JSON)" hint="Le fichier du catalogue des diplômes du Cnam (diplômes, unités et centres), tel qu'il est fourni par la direction nationale. Diplômes, unités et centres sont ajoutés ou mis à jour, jamais supprimés." accept=".json,application/json" />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Import en cours…" : "Importer le catalogue"}
       </Button>
       <div>

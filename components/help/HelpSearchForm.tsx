@@ -1,3 +1,5 @@
+import { Button } from "@/components/ui/Button";
+
 /** A plain GET form: the search works without JavaScript, and its results page can be bookmarked. */
 export function HelpSearchForm({ defaultValue = "", inputId = "recherche-aide" }: { defaultValue?: string; inputId?: string }) {
   return (
@@ -14,9 +16,7 @@ export function HelpSearchForm({ defaultValue = "", inputId = "recherche-aide" }
           maxLength={200}
           className="min-w-0 flex-1 rounded border border-slate-500 bg-white px-3 py-2"
         />
-        <button type="submit" className="rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          Rechercher
-        </button>
+        <Button type="submit">Rechercher</Button>
       </div>
     </form>
   );

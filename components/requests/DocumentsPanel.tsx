@@ -205,7 +205,7 @@ export function DocumentsPanel({
             onChange={() => setErrors((current) => ({ ...current, file: undefined }))}
             error={errors.file}
           />
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" variant="secondary" disabled={pending}>
             {sending ? "Envoi en cours…" : "Ajouter la pièce"}
           </Button>
           <UploadStatus file={sending} />

@@ -115,7 +115,7 @@ function ExperienceForm({ requestId, experience, onDone }: { requestId: string; 
         {...capped(register("activities"))}
       />
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={isSubmitting}>
+        <Button type="submit" variant="secondary" disabled={isSubmitting}>
           {isSubmitting ? "Enregistrement…" : experience ? "Enregistrer les modifications" : "Ajouter cette expérience"}
         </Button>
         <Button

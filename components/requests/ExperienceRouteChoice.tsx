@@ -77,7 +77,7 @@ export function ExperienceRouteChoice({ requestId, routes, current, editable }: 
         </div>
       </fieldset>
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Enregistrement…" : "Enregistrer mon parcours"}
       </Button>
     </form>

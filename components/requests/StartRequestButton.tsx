@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
 import { startRequestFormAction } from "@/lib/requests/actions";
 
 /** Opens a draft of the given kind for the diploma; works without JavaScript too (plain form post). */
@@ -23,9 +24,9 @@ export function StartRequestButton({ diplomaKey, kind, label }: { diplomaKey: st
           ) : null}
         </Alert>
       ) : null}
-      <button type="submit" disabled={pending} className="rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <Button type="submit" disabled={pending}>
         {pending ? "Création du brouillon…" : label}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/Button";
 import { retryNowFormAction } from "@/lib/admin/actions";
 import { undeliveredEmails } from "@/lib/admin/outbox";
 import { requireUser } from "@/lib/auth/session";
@@ -19,9 +20,7 @@ export default async function UndeliveredEmailsPage() {
       </p>
       {failing > 0 ? (
         <form action={retryNowFormAction}>
-          <button type="submit" className="rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            Réessayer maintenant
-          </button>
+          <Button type="submit">Réessayer maintenant</Button>
         </form>
       ) : null}
       {rows.length > 0 ? (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Button } from "@/components/ui/Button";
 import { searchDiplomas } from "@/lib/catalogue/queries";
 import { requireUser } from "@/lib/auth/session";
 import { searchParam, type SearchParams } from "@/lib/shared/params";
@@ -46,9 +47,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
           </p>
           <input id="q" name="q" type="search" maxLength={MAX_QUERY_LENGTH} defaultValue={query} aria-describedby="q-hint" className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
         </div>
-        <button type="submit" className="rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          Rechercher
-        </button>
+        <Button type="submit">Rechercher</Button>
       </form>
 
       <section aria-labelledby="resultats">

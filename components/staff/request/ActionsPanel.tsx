@@ -197,7 +197,8 @@ export function ActionsPanel({
             <li key={action}>
               <Button
                 type="button"
-                variant={open === action ? "primary" : "secondary"}
+                variant="secondary"
+                className={open === action ? "ring-2 ring-brand-700 ring-offset-1" : ""}
                 aria-expanded={open === action}
                 aria-controls={open === action ? formId : undefined}
                 ref={(element) => {

@@ -178,7 +178,7 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
             onChange={() => setFileError(undefined)}
             error={fileError}
           />
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" variant="secondary" disabled={pending}>
             {pending ? "Envoi…" : "Envoyer le message"}
           </Button>
           <UploadStatus file={sending} />
