@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "GeneratedLetter" ADD COLUMN     "content" JSONB;
+
