@@ -29,7 +29,7 @@ export function QueueFilterForm({ basePath, filters, diplomas, centres }: { base
             type="search"
             maxLength={MAX_QUEUE_QUERY_LENGTH}
             defaultValue={filters.q ?? ""}
-            hint="Numéro de demande, nom ou numéro d'auditeur : le début des mots suffit (« lef » trouve Lefèvre)"
+            hint="Numéro de demande, nom ou n° d'auditeur ; le début des mots suffit (« lef » : Lefèvre)"
           />
         </div>
         <div className="w-56 self-start">
@@ -46,57 +46,58 @@ export function QueueFilterForm({ basePath, filters, diplomas, centres }: { base
           <Button type="submit">Filtrer</Button>
           <Link href={basePath}>Effacer les filtres</Link>
         </div>
-      </div>
-      <details open={inUse > 0} className="mt-2" data-testid="more-filters">
-        <summary className="cursor-pointer font-medium">
-          Plus de filtres
-          {inUse > 0 ? ` (${countOf(inUse, "filtre")} ${plural(inUse, "actif")})` : null}
-        </summary>
-        <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <SelectField label="Type" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">Tous</option>
-            <option value="DIPLOMA">Délivrance de diplôme</option>
-            <option value="EXPERIENCE">Analyse de l&apos;expérience</option>
-          </SelectField>
-          <SelectField label="Diplôme" name="diploma" defaultValue={filters.diploma ?? ""}>
-            <option value="">Tous</option>
-            {diplomas.map((diploma) => (
-              <option key={diploma.value} value={diploma.value}>
-                {diploma.label}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Attribution" name="assigned" defaultValue={filters.assigned ?? ""}>
-            <option value="">Toutes</option>
-            <option value="me">À moi</option>
-            <option value="none">Non attribuées</option>
-          </SelectField>
-          {centres ? (
-            <SelectField label="Centre" name="centre" defaultValue={filters.centre ?? ""}>
+        {/* Closed, its summary ends the line; open, it takes a line of its own. */}
+        <details open={inUse > 0} className="self-start pt-1 open:basis-full open:pt-0 lg:pt-9 lg:open:pt-0" data-testid="more-filters">
+          <summary className="cursor-pointer font-medium">
+            Plus de filtres
+            {inUse > 0 ? ` (${countOf(inUse, "filtre")} ${plural(inUse, "actif")})` : null}
+          </summary>
+          <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <SelectField label="Type" name="kind" defaultValue={filters.kind ?? ""}>
               <option value="">Tous</option>
-              {centres.map((centre) => (
-                <option key={centre.value} value={centre.value}>
-                  {centre.label}
+              <option value="DIPLOMA">Délivrance de diplôme</option>
+              <option value="EXPERIENCE">Analyse de l&apos;expérience</option>
+            </SelectField>
+            <SelectField label="Diplôme" name="diploma" defaultValue={filters.diploma ?? ""}>
+              <option value="">Tous</option>
+              {diplomas.map((diploma) => (
+                <option key={diploma.value} value={diploma.value}>
+                  {diploma.label}
                 </option>
               ))}
             </SelectField>
-          ) : null}
-          <TextField label="Déposée du" name="from" type="date" defaultValue={filters.from ?? ""} />
-          <TextField label="Déposée au" name="to" type="date" defaultValue={filters.to ?? ""} />
-          <SelectField label="Tri" name="sort" defaultValue={filters.sort}>
-            {QUEUE_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {QUEUE_SORT_LABELS[sort]}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <div className="mt-3">
-          <Button type="submit" variant="secondary">
-            Appliquer les filtres
-          </Button>
-        </div>
-      </details>
+            <SelectField label="Attribution" name="assigned" defaultValue={filters.assigned ?? ""}>
+              <option value="">Toutes</option>
+              <option value="me">À moi</option>
+              <option value="none">Non attribuées</option>
+            </SelectField>
+            {centres ? (
+              <SelectField label="Centre" name="centre" defaultValue={filters.centre ?? ""}>
+                <option value="">Tous</option>
+                {centres.map((centre) => (
+                  <option key={centre.value} value={centre.value}>
+                    {centre.label}
+                  </option>
+                ))}
+              </SelectField>
+            ) : null}
+            <TextField label="Déposée du" name="from" type="date" defaultValue={filters.from ?? ""} />
+            <TextField label="Déposée au" name="to" type="date" defaultValue={filters.to ?? ""} />
+            <SelectField label="Tri" name="sort" defaultValue={filters.sort}>
+              {QUEUE_SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {QUEUE_SORT_LABELS[sort]}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="mt-3">
+            <Button type="submit" variant="secondary">
+              Appliquer les filtres
+            </Button>
+          </div>
+        </details>
+      </div>
     </form>
   );
 }

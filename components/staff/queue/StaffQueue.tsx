@@ -75,25 +75,35 @@ export function StaffQueue({
 
       <QueueFilterForm basePath={basePath} filters={filters} diplomas={diplomas} centres={centres} />
 
-      {counts ? (
-        <nav aria-label="Demandes par état">
-          <ul className="flex flex-wrap gap-2 text-sm" data-testid="state-counts">
-            <li>
-              <Link href={href(basePath, filters, { state: undefined, after: undefined })} aria-current={filters.state ? undefined : "page"} className={pill(!filters.state)}>
-                Tous les états ({counts.capped ? `plus de ${number(counts.total)}` : number(counts.total)})
-              </Link>
-            </li>
-            {STAFF_STATES.filter((state) => counts.byState[state]).map((state) => (
-              <li key={state}>
-                <Link href={href(basePath, filters, { state, after: undefined })} aria-current={filters.state === state ? "page" : undefined} className={pill(filters.state === state)}>
-                  {STATE_LABELS[state]}
-                  {counts.capped ? null : ` (${number(counts.byState[state]!)})`}
+      {/* The counts per state and what the page shows share one line, so that the rows come first. */}
+      <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2">
+        {counts ? (
+          <nav aria-label="Demandes par état">
+            <ul className="flex flex-wrap gap-2 text-sm" data-testid="state-counts">
+              <li>
+                <Link href={href(basePath, filters, { state: undefined, after: undefined })} aria-current={filters.state ? undefined : "page"} className={pill(!filters.state)}>
+                  Tous les états ({counts.capped ? `plus de ${number(counts.total)}` : number(counts.total)})
                 </Link>
               </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+              {STAFF_STATES.filter((state) => counts.byState[state]).map((state) => (
+                <li key={state}>
+                  <Link href={href(basePath, filters, { state, after: undefined })} aria-current={filters.state === state ? "page" : undefined} className={pill(filters.state === state)}>
+                    {STATE_LABELS[state]}
+                    {counts.capped ? null : ` (${number(counts.byState[state]!)})`}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        {rows.length > 0 ? (
+          <p role="status" data-testid="queue-summary">
+            {countOf(rows.length, "demande")} {plural(rows.length, "affichée")}
+            {matching === null ? (counts ? "" : " à la suite des précédentes") : ` sur ${matching}`}
+            {isFiltered(filters) ? " correspondant aux filtres" : ""}.
+          </p>
+        ) : null}
+      </div>
 
       {searchCap ? (
         <p className="rounded border border-amber-600 bg-amber-50 p-3" data-testid="search-capped">
@@ -119,11 +129,6 @@ export function StaffQueue({
         </div>
       ) : (
         <>
-          <p role="status" data-testid="queue-summary">
-            {countOf(rows.length, "demande")} {plural(rows.length, "affichée")}
-            {matching === null ? (counts ? "" : " à la suite des précédentes") : ` sur ${matching}`}
-            {isFiltered(filters) ? " correspondant aux filtres" : ""}.
-          </p>
           <QueueTable
             rows={rows}
             caption={filters.after ? `${title} (suite)` : title}
