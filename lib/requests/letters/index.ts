@@ -12,9 +12,9 @@ import { isUniqueViolation } from "@/lib/shared/db-errors";
 
 /**
  * Decision letters: produced from the decision's history row the first time someone opens them,
- * then archived (the PDF in the storage folder, a GeneratedLetter row keyed by the event), so
- * that every later download gives exactly the document first issued, even if the learner's
- * address changed since. Visible to whoever may see the request.
+ * then archived (the PDF in the storage folder, a GeneratedLetter row keyed by the event, with the
+ * letter's words), so that every later download, and the web version, give exactly the document
+ * first issued, even if the learner's address changed since. Visible to whoever may see the request.
  */
 
 export { decisionEvents, type LetterEntry } from "./decision";
@@ -68,35 +68,51 @@ async function readStored(storageKey: string, sha256: string): Promise<Buffer | 
   return createHash("sha256").update(pdf).digest("hex") === sha256 ? pdf : null;
 }
 
+/** The words of an archived letter, as stored (JSON: its date as a string), or null when not kept. */
+function storedContent(value: unknown): LetterContent | null {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const content = value as LetterContent & { date: string };
+  return { ...content, date: new Date(content.date) };
+}
+
+type Archived = { pdf: Buffer; content: LetterContent };
+
 /**
- * The archived PDF of a decision, created on first use. Two first downloads at once both render,
- * but only one row is written (unique eventId): the other removes its file and serves the winner's.
- * An archived file gone missing or altered is produced again from the history and re-archived.
+ * The archived letter of a decision, created on first use: the PDF in the storage folder, its
+ * words in the row. Two first downloads at once both render, but only one row is written (unique
+ * eventId): the other removes its file and serves the winner's. An archived file gone missing or
+ * altered is produced again from the archived words (from the history for a letter archived
+ * before they were kept) and re-archived.
  */
-async function archivedLetter(entry: LetterEntry, render: () => Promise<Buffer>): Promise<Buffer> {
-  const row = await db.generatedLetter.findUnique({ where: { eventId: entry.eventId }, select: { id: true, storageKey: true, sha256: true } });
+async function archivedLetter(entry: LetterEntry, produce: () => Promise<LetterContent>): Promise<Archived> {
+  const row = await db.generatedLetter.findUnique({ where: { eventId: entry.eventId }, select: { id: true, storageKey: true, sha256: true, content: true } });
   if (row) {
+    const kept = storedContent(row.content);
     const stored = await readStored(row.storageKey, row.sha256);
-    if (stored) return stored;
+    if (stored) return { pdf: stored, content: kept ?? (await produce()) };
     log.error({ letterId: row.id, storageKey: row.storageKey }, "archived letter missing or altered: produced again");
-    const pdf = await render();
+    const content = kept ?? (await produce());
+    const pdf = await renderLetter(content);
     const { storageKey, sha256 } = await saveFile(pdf);
-    await db.generatedLetter.update({ where: { id: row.id }, data: { storageKey, sha256 } });
+    await db.generatedLetter.update({ where: { id: row.id }, data: { storageKey, sha256, content: toJson(content) } });
     await deleteFile(row.storageKey).catch(() => undefined);
-    return pdf;
+    return { pdf, content };
   }
-  const pdf = await render();
+  const content = await produce();
+  const pdf = await renderLetter(content);
   const { storageKey, sha256 } = await saveFile(pdf);
   try {
-    await db.generatedLetter.create({ data: { requestId: entry.requestId, eventId: entry.eventId, kind: entry.kind, storageKey, sha256 } });
-    return pdf;
+    await db.generatedLetter.create({ data: { requestId: entry.requestId, eventId: entry.eventId, kind: entry.kind, storageKey, sha256, content: toJson(content) } });
+    return { pdf, content };
   } catch (error) {
     await deleteFile(storageKey);
     if (!isUniqueViolation(error)) throw error;
-    const winner = await db.generatedLetter.findUniqueOrThrow({ where: { eventId: entry.eventId }, select: { storageKey: true, sha256: true } });
-    return (await readStored(winner.storageKey, winner.sha256)) ?? pdf;
+    const winner = await db.generatedLetter.findUniqueOrThrow({ where: { eventId: entry.eventId }, select: { storageKey: true, sha256: true, content: true } });
+    return { pdf: (await readStored(winner.storageKey, winner.sha256)) ?? pdf, content: storedContent(winner.content) ?? content };
   }
 }
+
+const toJson = (content: LetterContent) => JSON.parse(JSON.stringify(content)) as object;
 
 /** A decision of this request that the viewer may see, or null (request missing or not visible, event not a decision of it). */
 async function visibleDecision(viewer: Viewer, requestId: string, eventId: number | string): Promise<{ request: RequestDetail; entry: LetterEntry } | null> {
@@ -114,14 +130,14 @@ async function visibleDecision(viewer: Viewer, requestId: string, eventId: numbe
 export async function letterFor(viewer: Viewer, requestId: string, eventId: number | string): Promise<Letter | null> {
   const found = await visibleDecision(viewer, requestId, eventId);
   if (!found) return null;
-  return { fileName: found.entry.fileName, pdf: await archivedPdf(found.request, found.entry) };
+  return { fileName: found.entry.fileName, pdf: (await archived(found.request, found.entry)).pdf };
 }
 
-function archivedPdf(request: RequestDetail, entry: LetterEntry): Promise<Buffer> {
+function archived(request: RequestDetail, entry: LetterEntry): Promise<Archived> {
   return archivedLetter(entry, async () => {
     const data = await letterData(request, entry.eventId);
     if (!data) throw new Error(`courrier de l'événement ${entry.eventId} : données introuvables`);
-    return renderLetter(data);
+    return letterContent(data);
   });
 }
 
@@ -131,12 +147,13 @@ function archivedPdf(request: RequestDetail, entry: LetterEntry): Promise<Buffer
  * the viewer already sees (the page's), the entry one of its decisions.
  */
 export async function letterPdfSize(request: RequestDetail, entry: LetterEntry): Promise<number> {
-  return (await archivedPdf(request, entry)).byteLength;
+  return (await archived(request, entry)).pdf.byteLength;
 }
 
 /**
  * What a decision letter says, for its web page, with the size of its PDF: the same viewers as the
- * PDF, and the same words, built from the same history row. Null exactly when letterFor is.
+ * PDF, and the words archived with it (so the page says what the PDF says, even after the learner
+ * moved). Null exactly when letterFor is.
  */
 export async function letterContentFor(
   viewer: Viewer,
@@ -144,7 +161,7 @@ export async function letterContentFor(
   eventId: number | string,
 ): Promise<{ content: LetterContent; entry: LetterEntry; pdfSize: number } | null> {
   const found = await visibleDecision(viewer, requestId, eventId);
-  const data = found ? await letterData(found.request, found.entry.eventId) : null;
-  if (!found || !data) return null;
-  return { content: letterContent(data), entry: found.entry, pdfSize: await letterPdfSize(found.request, found.entry) };
+  if (!found) return null;
+  const { pdf, content } = await archived(found.request, found.entry);
+  return { content, entry: found.entry, pdfSize: pdf.byteLength };
 }

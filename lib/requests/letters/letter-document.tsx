@@ -1,7 +1,6 @@
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { LabelledRow, PDF_FONT, PdfBlock, preparePdfFonts } from "@/lib/shared/pdf";
-import { letterContent, type LetterContent } from "./content";
-import type { LetterData } from "./wording";
+import type { LetterContent } from "./content";
 
 export type { LetterData } from "./wording";
 
@@ -92,7 +91,7 @@ export function LetterDocument({ content }: { content: LetterContent }) {
   );
 }
 
-export async function renderLetter(data: LetterData): Promise<Buffer> {
+export async function renderLetter(content: LetterContent): Promise<Buffer> {
   await preparePdfFonts();
-  return renderToBuffer(<LetterDocument content={letterContent(data)} />);
+  return renderToBuffer(<LetterDocument content={content} />);
 }

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { decisionEvents, letterFor } from "@/lib/requests/letters";
+import { decisionEvents, letterContentFor, letterFor } from "@/lib/requests/letters";
 import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import type { ActorCommand, Actor } from "@/lib/requests/transition";
 import type { RequestEventBus } from "@/lib/shared/events";
@@ -196,7 +196,7 @@ describe("decision letters", () => {
 });
 
 describe("archive and access", () => {
-  test("the first download archives the PDF; later ones serve it unchanged, even after the learner moved; a lost file is produced again identically", async () => {
+  test("the first download archives the PDF and its words; later ones, and the web version, give them unchanged, even after the learner moved; a lost file is produced again identically", async () => {
     const { actor, national, analysisId } = await forwardedAnticipated();
     await act(national, analysisId, { type: "decideExperience", decision: { outcome: "UNFAVOURABLE", reason: "Expérience trop courte." } }, DECIDED_AT);
     const eventId = await lastEventId(analysisId);
@@ -212,9 +212,13 @@ describe("archive and access", () => {
     expect(second!.pdf.equals(first!.pdf)).toBe(true);
     expect(await db.generatedLetter.count({ where: { eventId } })).toBe(1);
     expect(pdfText(second!.pdf)).toContain("3 place de l'Église");
+    // Its web version says the same: the words archived with the PDF, not the new address.
+    const page = await letterContentFor(actor, analysisId, eventId);
+    expect(page!.content.recipient).toContain("3 place de l'Église");
+    expect(page!.content.recipient).not.toContain("12 rue Nouvelle");
+    expect(page!.pdfSize).toBe(first!.pdf.byteLength);
 
-    // Regenerating from the history gives the same text (with the current address: restore it).
-    await db.learnerProfile.update({ where: { userId: actor.id }, data: { addressLine: "3 place de l'Église", city: "Lyon", postalCode: "69003" } });
+    // A lost file is produced again from the archived words: the same text, though the learner moved.
     rmSync(path.join(workDir, "uploads", ...row.storageKey.split("/")));
     const logged = jest.spyOn(log, "error");
     const regenerated = await letterFor(actor, analysisId, eventId);
