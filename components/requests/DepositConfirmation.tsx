@@ -40,10 +40,13 @@ export async function DepositConfirmation({ request, linked }: { request: Reques
           ) : null}
         </dd>
       </dl>
-      <p className="mt-4">
-        <ButtonAnchor href={confirmation.receipt.href}>Télécharger le récépissé ({["PDF", confirmation.receipt.size].filter(Boolean).join(", ")})</ButtonAnchor>
+      <p className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-2">
+        <ButtonAnchor href={confirmation.receipt.href}>{confirmation.receipt.label}</ButtonAnchor>
+        <a href={confirmation.receipt.accessibleHref}>
+          Version accessible (page web)<span className="sr-only"> du récépissé</span>
+        </a>
       </p>
-      <p className="mt-2 text-sm text-slate-800">Gardez-le : il prouve la date de votre dépôt.</p>
+      <p className="mt-2 text-sm text-slate-800">Gardez le récépissé : il prouve la date de votre dépôt.</p>
     </section>
   );
 }

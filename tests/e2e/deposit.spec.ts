@@ -76,6 +76,7 @@ test("a learner deposits with the keyboard alone: the statement on honour, then 
   await expect(confirmation).toContainText("va vérifier vos unités, vos expériences et vos pièces");
   const receipt = confirmation.getByRole("link", { name: /^Télécharger le récépissé \(PDF, \d+ Ko\)$/ });
   await expect(receipt).toBeVisible();
+  await expect(confirmation.getByRole("link", { name: "Version accessible (page web) du récépissé" })).toHaveAttribute("href", `/demandes/${requestId}/recepisse/version-accessible`);
   await expect(page.getByTestId("state-DIPLOMA")).toHaveText("Déposée");
   await expectAccessible(page);
 

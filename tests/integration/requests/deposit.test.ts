@@ -77,6 +77,10 @@ test("with the statement the deposit goes through, each history row keeps the st
     depositedAt: expect.stringMatching(/^\d{1,2} \S+ \d{4} à \d{2} h \d{2}$/),
     email: found!.request.learner.profile?.email ?? found!.request.learner.email,
     nextStep: expect.stringContaining("vos unités, vos expériences et vos pièces"),
-    receipt: { href: `/demandes/${draft.requestId}/recepisse`, size: expect.stringMatching(/^\d+ Ko$/) },
+    receipt: {
+      href: `/demandes/${draft.requestId}/recepisse`,
+      label: expect.stringMatching(/^Télécharger le récépissé \(PDF, \d+ Ko\)$/),
+      accessibleHref: `/demandes/${draft.requestId}/recepisse/version-accessible`,
+    },
   });
 });
