@@ -24,7 +24,7 @@ export default async function UndeliveredEmailsPage() {
         </form>
       ) : null}
       {rows.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Courriels en attente, tableau défilant">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Courriels dont l&apos;envoi a échoué</caption>
             <thead>
