@@ -1,10 +1,10 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
-import type { Role } from "@/lib/auth/domain/policy";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import type { Me } from "@/lib/auth/domain/me";
 
-export type Me = { displayName: string; role: Role; roleLabel: string; unread: number; sessionSecondsLeft: number };
+export type { Me };
 
 /** undefined: not known yet; null: nobody is logged in. */
 type CurrentUserState = { me: Me | null | undefined; refresh: () => Promise<Me | null> };
@@ -17,14 +17,18 @@ async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
 }
 
 /**
- * Who is logged in, asked again at each navigation, for the header (tabs, name, notifications)
- * and the session's expiry warning. The pages stay static where they can: nothing here is rendered
- * on the server.
+ * Who is logged in, for the header (tabs, name, notifications) and the session's expiry warning:
+ * given by the root layout with the page (so the header is drawn right away, without moving once
+ * the page is shown), then asked again at each navigation in the browser, where the layout is
+ * not rendered again.
  */
-export function CurrentUserProvider({ children }: { children: ReactNode }) {
+export function CurrentUserProvider({ initial, children }: { initial: Me | null; children: ReactNode }) {
   const pathname = usePathname();
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMe] = useState<Me | null | undefined>(initial);
+  const shownPath = useRef(pathname);
   useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     const controller = new AbortController();
     fetchMe(controller.signal)
       .then(setMe)

@@ -5,8 +5,8 @@ import { UserBox } from "./UserBox";
 /**
  * The establishment's brand block (text only: the Cnam's logo is not reproduced) and the service's
  * name, then the user's box and the tabs. Compact on phones: the service's subtitle and the
- * user's name give way. Static on purpose: no session is read here, so pages that need none (the
- * Aide, the home page) are prerendered; the user's box and the tabs fill themselves in the browser.
+ * user's name give way. The user's box and the tabs read who is logged in from CurrentUserProvider,
+ * which the root layout fills with the page.
  */
 export function SiteHeader() {
   return (

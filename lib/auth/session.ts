@@ -6,6 +6,10 @@ import { getServerSession, type AuthOptions } from "next-auth";
 import { authOptions } from "./auth-options";
 import { db } from "../shared/db";
 import { canEnter, type Role, type Space } from "@/lib/auth/domain/policy";
+import { roleLabelFor } from "@/lib/auth/domain/role-label";
+import { secondsLeft } from "@/lib/auth/domain/session-expiry";
+import type { Me } from "@/lib/auth/domain/me";
+import { unreadCount } from "@/lib/notifications/inbox";
 
 export type CurrentUser = {
   id: string;
@@ -30,26 +34,52 @@ const serverSessionOptions: AuthOptions = {
   callbacks: { ...authOptions.callbacks, session: ({ session, token }) => Object.assign(session, { sid: token.sid, role: token.role }) },
 };
 
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+/** The session row behind this request, with its user, once per request (getCurrentUser, currentMe). */
+const currentSession = cache(async () => {
   const session = await getServerSession(serverSessionOptions);
   if (!session?.sid) return null;
   const row = await db.session.findUnique({
     where: { id: session.sid },
     select: {
       expiresAt: true,
-      user: { select: { id: true, identifier: true, displayName: true, role: true, centreCode: true, active: true, profile: { select: { userId: true } } } },
+      user: { select: { id: true, identifier: true, displayName: true, role: true, centreCode: true, active: true, profile: { select: { userId: true, civility: true } } } },
     },
   });
   if (!row || row.expiresAt.getTime() <= Date.now() || !row.user.active) return null;
-  const { user } = row;
+  return { sessionId: session.sid, ...row };
+});
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await currentSession();
+  if (!session) return null;
+  const { user } = session;
   return {
     id: user.id,
-    sessionId: session.sid,
+    sessionId: session.sessionId,
     identifier: user.identifier,
     displayName: user.displayName,
     role: user.role,
     centreCode: user.centreCode,
     profileComplete: user.role !== "AUDITEUR" || user.profile !== null,
+  };
+});
+
+/**
+ * Who is logged in, as the header shows it (components/layout/CurrentUser.tsx): rendered with the
+ * page by the root layout, and asked again by the browser at each navigation (/api/moi). One
+ * query beyond the session's: the unread notifications. The seconds left (not a date: the
+ * browser's clock may be wrong) time the expiry warning.
+ */
+export const currentMe = cache(async (): Promise<Me | null> => {
+  const session = await currentSession();
+  if (!session) return null;
+  const { user } = session;
+  return {
+    displayName: user.displayName,
+    role: user.role,
+    roleLabel: roleLabelFor(user.role, user.role === "AUDITEUR" ? (user.profile?.civility ?? null) : null),
+    unread: await unreadCount(user.id),
+    sessionSecondsLeft: secondsLeft(session.expiresAt, new Date()),
   };
 });
 

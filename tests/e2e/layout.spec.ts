@@ -145,6 +145,27 @@ test("the header is compact on a phone: the brand and the tabs fit, the user's n
   await expectAccessible(page);
 });
 
+test("the header comes with the page: the user's box and tabs are in its HTML, and nothing moves once it is shown", async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await loginAs(page, "jean.dupont.auditeur");
+  const html = await (await page.request.get("/auditeur")).text();
+  expect(html).toContain('data-testid="notifications-link"');
+  expect(html).toContain(">Mes demandes<");
+  await page.addInitScript(() => {
+    (window as unknown as { layoutShift: number }).layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) (window as unknown as { layoutShift: number }).layoutShift += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  for (const path of ["/auditeur", "/auditeur/profil", "/aide"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBeLessThan(0.02);
+  }
+});
+
 test("the session's end is announced in time, and « Prolonger ma session » gives it a full duration again", async ({ page }) => {
   await loginAs(page, "jean.dupont.auditeur");
   // Every session of this learner (earlier tests logged in too) ends in 3 minutes; the extension gives this one 8 hours again.

@@ -3,7 +3,7 @@
  * database decides, not the cookie alone.
  */
 import { db } from "@/lib/shared/db";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { currentMe, getCurrentUser, requireUser } from "@/lib/auth/session";
 import { createUser } from "../../support/factories";
 import { signIn, signInAs, signOut } from "../../support/session-gate";
 import { setTestSession } from "../../support/next-scope";
@@ -53,4 +53,29 @@ test("a learner without a profile is sent to Compléter mon profil, except where
   await expect(requireUser({ space: "auditeur" })).rejects.toMatchObject({ digest: "NEXT_REDIRECT;/profil/completer" });
   expect(await requireUser({ space: "auditeur", allowIncompleteProfile: true })).toMatchObject({ id: user.id, role: "AUDITEUR", profileComplete: false });
   await expect(requireUser({ space: "centre", allowIncompleteProfile: true })).rejects.toMatchObject({ forbidden: true });
+});
+
+test("the header's user (currentMe, also /api/moi): name, role and its label, unread notifications, seconds left; nobody without a live session", async () => {
+  signOut();
+  expect(await currentMe()).toBeNull();
+
+  const learner = await signInAs("AUDITEUR");
+  const { displayName } = await db.user.findUniqueOrThrow({ where: { id: learner }, select: { displayName: true } });
+  await db.notification.createMany({
+    data: [
+      { userId: learner, title: "Lue", body: "…", readAt: new Date() },
+      { userId: learner, title: "Non lue 1", body: "…" },
+      { userId: learner, title: "Non lue 2", body: "…" },
+    ],
+  });
+  const me = await currentMe();
+  // The factory's learner is « Madame »: « Auditrice ».
+  expect(me).toMatchObject({ displayName, role: "AUDITEUR", roleLabel: "Auditrice", unread: 2 });
+  expect(me!.sessionSecondsLeft).toBeGreaterThan(3500);
+  expect(me!.sessionSecondsLeft).toBeLessThanOrEqual(3600);
+
+  const agent = await signInAs("AGENT_CENTRE");
+  expect(await currentMe()).toMatchObject({ role: "AGENT_CENTRE", roleLabel: "Gestionnaire de centre", unread: 0 });
+  await db.session.updateMany({ where: { userId: agent }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  expect(await currentMe()).toBeNull();
 });
