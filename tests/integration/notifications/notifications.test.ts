@@ -28,6 +28,8 @@ describe("notifications of state changes", () => {
 
   test("submission: the learner is told for each request, and the centre's agents are alerted, by a job after the commit", async () => {
     const agent = await createStaff("AGENT_CENTRE", "PARIS");
+    // An agent who chose an email at each deposit (the default, the daily digest: deposit-digest.test.ts).
+    await db.user.update({ where: { id: agent.id }, data: { depositEmails: "EACH_DEPOSIT" } });
     const { email, numbers, user } = await submitted();
     // The submission's transaction only queued the jobs (one per history row).
     expect(await db.notification.count({ where: { userId: { in: [user.id, agent.id] } } })).toBe(0);

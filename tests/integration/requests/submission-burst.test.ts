@@ -30,6 +30,8 @@ async function centreWithLearners(centreCode: string) {
     passwordHash: "-",
     role: "AGENT_CENTRE" as const,
     centreCode,
+    // The heaviest choice: an email at each deposit (the default is the daily digest).
+    depositEmails: "EACH_DEPOSIT" as const,
   }));
   const learners = Array.from({ length: LEARNERS }, (_, i) => ({
     id: `burst-learner-${suffix}-${i}`,
