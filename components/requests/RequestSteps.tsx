@@ -15,10 +15,17 @@ function endingOf(key: RequestState | "DECISION", state: RequestState): "negativ
   return null;
 }
 
+/** The name of a folded part of the list: « Étapes terminées de la demande … ». */
+function partLabel(label: string, part: "terminées" | "suivantes"): string {
+  return label.startsWith("Étapes") ? label.replace(/^Étapes/, `Étapes ${part}`) : `${label} : étapes ${part}`;
+}
+
 /**
  * Every step of the request's path: done (with its date), current, to come. Compact, for phones:
- * each step's help link on its label's line, and beyond the next step, the steps to come folded
- * under « Voir les n étapes suivantes » (a list of their own, numbered on).
+ * each step's help link on its label's line; while the request is under way, the current step and
+ * the next one shown, the steps done before folded under « Voir les n étapes terminées » and those
+ * beyond the next one under « Voir les n étapes suivantes » (lists of their own, numbered on); a
+ * closed request shows its last step, the path before it folded.
  */
 export function RequestSteps({ kind, state, events, label }: { kind: RequestKind; state: RequestState; events: Event[]; label: string }) {
   const last = events.at(-1);
@@ -28,8 +35,12 @@ export function RequestSteps({ kind, state, events, label }: { kind: RequestKind
     const candidates = key === "DECISION" ? events.filter((e) => ["FAVOURABLE", "FAVOURABLE_WITH_CONDITION", "UNFAVOURABLE"].includes(e.toState)) : events.filter((e) => e.toState === key || (key === "IN_REVIEW" && e.toState === "CORRECTION_REQUESTED"));
     return candidates.at(-1)?.at ?? null;
   };
+  const current = steps.findIndex((step) => step.status === "current");
+  // Fold only when it saves something: two steps or more on either side.
+  // Under way: from the current step; closed: its last step (the decision, refusal or withdrawal).
+  const shownFrom = current >= 0 ? current : steps.length - 1;
+  const foldBefore = shownFrom >= 2 ? shownFrom : 0;
   const firstUpcoming = steps.findIndex((step) => step.status === "upcoming");
-  // Fold only when it saves something: two steps to come or more after the next one.
   const foldFrom = firstUpcoming >= 0 && steps.length - (firstUpcoming + 1) >= 2 ? firstUpcoming + 1 : steps.length;
 
   const item = (step: (typeof steps)[number], index: number) => {
@@ -69,11 +80,21 @@ export function RequestSteps({ kind, state, events, label }: { kind: RequestKind
   const folded = steps.slice(foldFrom);
   return (
     <div>
-      <ol aria-label={label}>{steps.slice(0, foldFrom).map((step, index) => item(step, index))}</ol>
+      {foldBefore > 0 ? (
+        <details className="mb-3 pl-8">
+          <summary className="cursor-pointer text-sm font-medium text-brand-800">Voir les {foldBefore} étapes terminées</summary>
+          <ol aria-label={partLabel(label, "terminées")} className="-ml-8 mt-3">
+            {steps.slice(0, foldBefore).map((step, index) => item(step, index))}
+          </ol>
+        </details>
+      ) : null}
+      <ol aria-label={label} start={foldBefore + 1}>
+        {steps.slice(foldBefore, foldFrom).map((step, index) => item(step, foldBefore + index))}
+      </ol>
       {folded.length > 0 ? (
         <details className="mt-3 pl-8">
           <summary className="cursor-pointer text-sm font-medium text-brand-800">Voir les {folded.length} étapes suivantes</summary>
-          <ol aria-label={label.replace(/^Étapes/, "Étapes suivantes")} start={foldFrom + 1} className="-ml-8 mt-3">
+          <ol aria-label={partLabel(label, "suivantes")} start={foldFrom + 1} className="-ml-8 mt-3">
             {folded.map((step, index) => item(step, foldFrom + index))}
           </ol>
         </details>

@@ -152,7 +152,7 @@ export default async function RequestPage({ params }: Params) {
       </p>
       <div>
         <p className="text-sm font-semibold text-brand-800">{request.number ?? "Brouillon – pas encore déposé"}</p>
-        <h1 className="text-2xl font-bold">{requestTitle(request)}</h1>
+        <h1 className="text-xl font-bold sm:text-2xl">{requestTitle(request)}</h1>
         <p className="text-lg">
           {request.diploma.code ? `${request.diploma.code} – ` : ""}
           {request.diploma.title}
@@ -175,7 +175,7 @@ export default async function RequestPage({ params }: Params) {
         in a right-hand column beside the rest, in the same order.
       */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:grid-rows-[auto_1fr]">
-        <section aria-labelledby="ou-en-est" className="min-w-0 rounded border border-slate-200 bg-white p-5 shadow-sm lg:col-start-1 lg:row-start-1">
+        <section aria-labelledby="ou-en-est" className="min-w-0 rounded border border-slate-200 bg-white p-4 shadow-sm sm:p-5 lg:col-start-1 lg:row-start-1">
           <h2 id="ou-en-est" className="text-lg font-semibold">
             Où en est votre dossier
           </h2>

@@ -50,8 +50,18 @@ test("beyond the next step, the steps to come are folded under a disclosure, num
   expect(rest.querySelectorAll("li")).toHaveLength(5);
 });
 
-test("a path with one step to come, or none, folds nothing", () => {
-  const { container } = render(<RequestSteps kind="EXPERIENCE" state="FORWARDED" label="Analyse" events={[{ fromState: "IN_REVIEW", toState: "FORWARDED", at }]} />);
-  expect(container.querySelector("details")).toBeNull();
-  expect(within(screen.getByRole("list", { name: "Analyse" })).getAllByRole("listitem")).toHaveLength(5);
+test("the steps done before the current one are folded too; a closed request shows its last step", () => {
+  const { container, unmount } = render(<RequestSteps kind="EXPERIENCE" state="FORWARDED" label="Analyse" events={[{ fromState: "IN_REVIEW", toState: "FORWARDED", at }]} />);
+  const shown = within(screen.getByRole("list", { name: "Analyse" })).getAllByRole("listitem");
+  expect(shown.map((step) => step.textContent?.split(" (")[0])).toEqual(["Transmise au national / au jury", "Avis du jury"]);
+  expect(screen.getByRole("list", { name: "Analyse" })).toHaveAttribute("start", "4");
+  const details = container.querySelectorAll("details");
+  expect(details).toHaveLength(1);
+  expect(details[0]!.querySelector("summary")).toHaveTextContent("Voir les 3 étapes terminées");
+  expect(details[0]!.querySelectorAll("li")).toHaveLength(3);
+  unmount();
+  const closed = render(<RequestSteps kind="EXPERIENCE" state="FAVOURABLE" label="Close" events={[{ fromState: "FORWARDED", toState: "FAVOURABLE", at }]} />);
+  expect(within(screen.getByRole("list", { name: "Close" })).getAllByRole("listitem").map((step) => step.textContent?.split(" (")[0])).toEqual(["Avis favorable"]);
+  expect(closed.container.querySelector("details summary")).toHaveTextContent("Voir les 4 étapes terminées");
+  expect(screen.getByRole("list", { name: "Close : étapes terminées", hidden: true }).querySelectorAll("li")).toHaveLength(4);
 });

@@ -21,7 +21,9 @@ test("a refusal is drawn as a negative end, not as a completed step", () => {
   expect(last).toHaveTextContent("Refusée (décision défavorable)");
   expect(last).not.toHaveTextContent("étape terminée");
   expect(last.querySelector("[data-ending]")).toHaveAttribute("data-ending", "negative");
-  expect(steps[1]).toHaveTextContent("(étape terminée)");
+  // The path before it, folded under « Voir les 3 étapes terminées », is drawn as done.
+  const before = within(screen.getByRole("list", { name: "Étapes terminées", hidden: true })).getAllByRole("listitem", { hidden: true });
+  expect(before[1]).toHaveTextContent("(étape terminée)");
 });
 
 test("an unfavourable opinion is negative too; a withdrawal is a closed, neutral end", () => {
