@@ -51,7 +51,7 @@ test("Scenario A — a refused diploma request closes its joint analysis; the le
   await expect(learner.getByTestId("state-DIPLOMA")).toHaveText("Refusée");
   await expect(learner.getByTestId("state-EXPERIENCE")).toHaveText("Refusée");
   // The analysis closed with the same reason, and the learner is told what comes next.
-  const history = learner.getByRole("region", { name: "Historique" });
+  const history = learner.getByRole("region", { name: "Historique", exact: true });
   await expect(history).toContainText(`Refus de la demande de délivrance de diplôme`);
   await expect(history).toContainText(`Motif : ${PATHS_REFUSAL}`);
   await expectAccessible(learner);
@@ -110,7 +110,7 @@ test("Scenario C — an unfavourable joint analysis ends its diploma request wit
   await learner.goto(`/demandes/${id}`);
   await expect(learner.getByTestId("state-DIPLOMA")).toHaveText("Refusée");
   await expect(learner.getByTestId("state-EXPERIENCE")).toHaveText("Avis défavorable");
-  const history = learner.getByRole("region", { name: "Historique" });
+  const history = learner.getByRole("region", { name: "Historique", exact: true });
   await expect(history).toContainText("Avis défavorable sur la demande d'analyse de l'expérience professionnelle");
   await expect(history).toContainText(PATHS_UNFAVOURABLE);
   await expect(history).toContainText("renseignez-vous auprès de votre centre d'inscription");
