@@ -74,11 +74,12 @@ function Section({ id, title, children, aside }: { id: string; title: string; ch
 /** A definition list; compact: each term beside its value even on a phone (short values only). */
 function Facts({ items, compact = false }: { items: [string, ReactNode][]; compact?: boolean }) {
   return (
-    <dl className={compact ? "grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1 sm:gap-x-6" : "grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]"}>
+    // minmax(0, 1fr) and break-words: a long value (an email address) wraps instead of widening the page at 320 px.
+    <dl className={compact ? "grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1 sm:gap-x-6" : "grid grid-cols-[minmax(0,1fr)] gap-x-6 gap-y-1 sm:grid-cols-[max-content_minmax(0,1fr)]"}>
       {items.map(([term, value]) => (
         <div key={term} className="contents">
           <dt className="font-medium">{term}</dt>
-          <dd>{value}</dd>
+          <dd className="break-words">{value}</dd>
         </div>
       ))}
     </dl>
