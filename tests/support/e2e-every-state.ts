@@ -3,7 +3,7 @@
  * the real use cases on the database named by DATABASE_URL:
  *   all <suffix>   one learner of Cnam Paris per state (identifier « <state>.<suffix>.auditeur », password
  *                  E2E_PASSWORD), each with a joint diploma request of the licence driven to it →
- *                  [{"identifier","state","id","number","national"}]: the request in that state (the diploma
+ *                  [{"identifier","state","id","number","national","diploma":{"state","number"}}]: the request in that state (the diploma
  *                  request or its analysis), and whether the national service sees it.
  */
 import { db } from "../../lib/shared/db";
@@ -176,7 +176,9 @@ async function all(suffix: string): Promise<string> {
     const id = pair[scenario.of];
     const { state, number } = await db.request.findUniqueOrThrow({ where: { id }, select: { state: true, number: true } });
     if (state !== scenario.state) throw new Error(`${identifier} : ${state} au lieu de ${scenario.state}`);
-    made.push({ identifier, state, id, number, national: scenario.national });
+    // The learner's page of a joint analysis is that of the pair, named after the diploma request.
+    const diploma = await db.request.findUniqueOrThrow({ where: { id: pair.id }, select: { state: true, number: true } });
+    made.push({ identifier, state, id, number, national: scenario.national, diploma });
   }
   return JSON.stringify(made);
 }
