@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { STATE_LABELS, type RequestState } from "../../lib/requests/domain/states";
 import { E2E_PASSWORD, E2E_POSTGRES_URL } from "./env";
-import { expectAccessible, logIn } from "./support";
+import { expectAccessible, logIn, waitForHydration } from "./support";
 
 /**
  * Issue 13, « Done when »: every request state the use cases can reach (tests/support/e2e-every-state.ts),
@@ -106,6 +106,9 @@ test("every request state: the learner's, the centre's and the national service'
     await signIn(learner, request.identifier, E2E_PASSWORD);
     // A joint analysis is shown to its learner with its diploma request, on a page named after the latter.
     expect.soft(await sweep.visit(learner, `/demandes/${request.id}`, widths)).toMatch(titleOf(request.diploma));
+    // The page's one primary action is the learner's next step, not saving a piece of the draft.
+    const next: Partial<Record<RequestState, RegExp>> = { DRAFT: /^Déposer les deux demandes$/, CORRECTION_REQUESTED: /^Renvoyer ma demande complétée$/, FAVOURABLE_WITH_CONDITION: /^Envoyer la convention/ };
+    if (next[request.state]) expect.soft(await primaryActions(learner), `action principale (${request.state})`).toEqual([expect.stringMatching(next[request.state]!)]);
   }
 
   const centre = await context(browser);
@@ -113,6 +116,14 @@ test("every request state: the learner's, the centre's and the national service'
   for (const request of made.filter((r) => r.state !== "DRAFT")) {
     expect.soft(await sweep.visit(centre, `/centre/demandes/${request.id}`, widths)).toMatch(titleOf(request));
   }
+  // An action opened on the staff's page: its confirmation is the one primary action (the button that opened it is not).
+  const inReview = made.find((request) => request.state === "IN_REVIEW")!;
+  await centre.goto(`/centre/demandes/${inReview.id}`);
+  const opener = centre.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Demander un complément", exact: true });
+  await waitForHydration(opener);
+  await opener.click();
+  await expect(centre.getByRole("heading", { level: 3, name: "Demander un complément" })).toBeVisible();
+  expect.soft(await primaryActions(centre), "action principale, une action ouverte").toEqual(["Envoyer la demande de complément"]);
 
   const national = await context(browser);
   await signIn(national, "claire.moreau", DEMO_PASSWORD);
