@@ -99,6 +99,17 @@ test("Scenario H — a refused request shows its decision, reason, next step and
   expect(text).toContain("Sophie Bernard");
   expect(text).toContain("recours gracieux auprès de l'administrateur général du Conservatoire national des arts et métiers");
   expect(text).toContain("tribunal administratif de Paris");
+
+  // The same letter as a web page, from beside its PDF link: the reason and the appeal routes under their headings, axe clean.
+  await banner.getByRole("link", { name: /^Version accessible \(page web\) du courrier/ }).click();
+  await expect(learner).toHaveURL(/\/lettres\/\d+\/version-accessible$/);
+  await expect(learner.getByRole("heading", { level: 1 })).toHaveText(/^Refus de votre demande/);
+  await expect(learner.getByRole("heading", { level: 3, name: "Motif" })).toBeVisible();
+  await expect(learner.getByRole("article")).toContainText(REFUSAL_REASON);
+  await expect(learner.getByRole("heading", { level: 2, name: "Voies et délais de recours" })).toBeVisible();
+  await expect(learner.getByRole("article")).toContainText("tribunal administratif de Paris");
+  await expect(learner.getByRole("article").getByRole("link", { name: /^Télécharger le courrier \(PDF, \d+ Ko\)$/ })).toBeVisible();
+  await expectAccessible(learner);
 });
 
 test("Scenario I — compositions to confirm, CYC9101A closed, the licence route asked, one day out of the field is no internship route", async ({ browser }) => {

@@ -108,6 +108,26 @@ test("an eligible learner submits a diploma request with a joint experience anal
   expect(text).toContain("Hugo ROUX");
   expect(text).toContain("Société Générale");
   expect(text).toContain("CV Zoé Lefèvre.pdf");
+  const pdffonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).trim().split("\n").slice(2);
+  expect(pdffonts.length).toBeGreaterThan(0);
+  for (const font of pdffonts) expect(font).toMatch(/OpenSans.* yes +yes +yes/);
+
+  // The same récépissé as a web page, from beside the PDF's link: headings, the same words, axe clean.
+  await page.getByRole("complementary").getByRole("link", { name: "Version accessible (page web) du récépissé" }).click();
+  await expect(page).toHaveURL(/\/recepisse\/version-accessible$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Récépissé de dépôt" })).toBeVisible();
+  await expect(page).toHaveTitle(`Récépissé de dépôt ${number} – version accessible – D3 – Cnam`);
+  for (const heading of ["Demandes déposées", "Auditeur", "Diplôme", "Expériences professionnelles déclarées", "Pièces justificatives"]) {
+    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  }
+  const article = page.getByRole("article");
+  await expect(article).toContainText(number);
+  await expect(article).toContainText("Hugo ROUX");
+  await expect(article).toContainText("CV Zoé Lefèvre.pdf");
+  await expect(article.getByRole("link", { name: /^Télécharger le récépissé \(PDF, \d+ Ko\)$/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "← Retour à la demande" }).click();
+  await expect(page.getByTestId("state-DIPLOMA")).toHaveText("Déposée");
 
   // Suivi de dossiers lists it.
   await page.getByRole("link", { name: "← Suivi de dossiers" }).click();
