@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
+import { useErrorTitle } from "@/components/ui/use-error-title";
 import { UploadStatus } from "@/components/ui/UploadStatus";
 import { Button } from "@/components/ui/Button";
 import { useDraftText } from "@/components/ui/use-draft-storage";
@@ -75,6 +76,7 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | undefined>();
+  useErrorTitle(Boolean(error || fileError));
   const headingId = useId();
   const text = FORM_TEXT[sender === "auditeur" ? "learner" : "staff"];
 

@@ -2,6 +2,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DocumentsPanel } from "@/components/requests/DocumentsPanel";
 import { ActionsPanel } from "@/components/staff/request/ActionsPanel";
+import { MessageThread } from "@/components/staff/request/MessageThread";
 
 jest.mock("@/lib/requests/actions", () => ({
   uploadDocumentAction: jest.fn(),
@@ -38,4 +39,11 @@ test("a staff action sent without its mandatory comment: « Erreur – », then 
   expect(document.title).toBe(`Erreur – ${TITLE}`);
   await user.type(screen.getByLabelText("Ce qui manque ou est à corriger"), "L'attestation");
   expect(document.title).toBe(TITLE);
+});
+
+test("a message sent empty: « Erreur – » while its error shows", async () => {
+  const user = userEvent.setup();
+  render(<MessageThread requestId="r1" messages={[]} sender="auditeur" canWrite />);
+  await user.click(screen.getByRole("button", { name: "Envoyer le message" }));
+  expect(document.title).toBe(`Erreur – ${TITLE}`);
 });
