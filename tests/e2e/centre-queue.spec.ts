@@ -45,13 +45,15 @@ test("centre queue at 1280×800: the first row within 500 px, filters folded, th
   // The y of the first row in the page (the page is at its top).
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   expect(firstRow!.y).toBeLessThanOrEqual(500);
+  test.info().annotations.push({ type: "first row y (px)", description: String(Math.round(firstRow!.y)) });
+  console.log(`centre queue: first row at y = ${Math.round(firstRow!.y)} px`);
 
   // The other filters are folded, and « Plus de filtres » opens them.
   const more = page.getByTestId("more-filters");
   await expect(more).not.toHaveAttribute("open");
-  await expect(page.getByLabel("Type")).toBeHidden();
+  await expect(page.getByLabel("Type", { exact: true })).toBeHidden();
   await expect(page.getByLabel("Recherche")).toBeVisible();
-  await expect(page.getByLabel("État")).toBeVisible();
+  await expect(page.getByLabel("État", { exact: true })).toBeVisible();
 
   // The diploma request, then its joint analysis right under it, each naming the other.
   const numberLinks = await rows.evaluateAll((trs) => trs.map((tr) => ({ href: tr.querySelector("td:nth-child(2) a")?.getAttribute("href"), grouped: tr.hasAttribute("data-grouped") })));
@@ -81,7 +83,7 @@ test("centre queue at 1280×800: the first row within 500 px, filters folded, th
 
   // A filter under « Plus de filtres » keeps them open after the search, with their count.
   await more.locator("summary").click();
-  await page.getByLabel("Type").selectOption("EXPERIENCE");
+  await page.getByLabel("Type", { exact: true }).selectOption("EXPERIENCE");
   await page.getByRole("button", { name: "Appliquer les filtres" }).click();
   await expect(page).toHaveURL(/kind=EXPERIENCE/);
   await expect(page.getByTestId("more-filters")).toHaveAttribute("open");
