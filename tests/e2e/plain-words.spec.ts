@@ -36,10 +36,11 @@ test("the administration's pages, the audit journal first, say nothing in code",
   expect(await codesOn(page, urls)).toEqual(noCodes(urls));
 });
 
-test("the centre's and the national service's pages, with a request's history, say nothing in code", async ({ page }) => {
+test("the centre's and the national service's pages, with a request's history and its récépissé, say nothing in code", async ({ page }) => {
   const { id } = learnerWithRequest("noe.codes.auditeur");
   await loginAs(page, "sophie.bernard");
-  const centre = ["/centre", "/centre/numeros", `/centre/demandes/${id}`];
+  // The récépissé's web version says what its PDF says (the PDF's text: tests/integration/requests/receipt.test.ts).
+  const centre = ["/centre", "/centre/numeros", `/centre/demandes/${id}`, `/demandes/${id}/recepisse/version-accessible`];
   expect(await codesOn(page, centre)).toEqual(noCodes(centre));
 
   await page.context().clearCookies();
