@@ -144,7 +144,7 @@ export default async function RequestPage({ params }: Params) {
   const diplomaDocuments = request.kind === "DIPLOMA" && (request.state === "CORRECTION_REQUESTED" || request.documents.length > 0);
 
   return (
-    <div className="space-y-8">
+    <div className="space-y-6 sm:space-y-8">
       <LiveRequest requestId={request.id} version={request.version} state={request.state} subject={liveSubject(request, "learner")} />
       {linked ? <LiveRequest requestId={linked.id} version={linked.version} state={linked.state} subject={liveSubject(linked, "learner")} /> : null}
       <p>
@@ -174,7 +174,7 @@ export default async function RequestPage({ params }: Params) {
         diploma's composition note, the experience, the actions, the messages and the history after. On a wide screen the steps sit
         in a right-hand column beside the rest, in the same order.
       */}
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:grid-rows-[auto_1fr]">
+      <div className="grid gap-4 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:grid-rows-[auto_1fr]">
         <section aria-labelledby="ou-en-est" className="min-w-0 rounded border border-slate-200 bg-white p-4 shadow-sm sm:p-5 lg:col-start-1 lg:row-start-1">
           <h2 id="ou-en-est" className="text-lg font-semibold">
             Où en est votre dossier
