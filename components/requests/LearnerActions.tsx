@@ -148,7 +148,8 @@ export function WithdrawRequest({ requestId, version }: { requestId: string; ver
       <p className="font-medium">Abandonner la demande ? Elle restera dans votre historique, mais ne sera plus instruite.</p>
       <TextAreaField label="Motif" optional rows={2} maxLength={maxLengthFor(withdrawSchema, "reason")} error={failure?.fieldErrors?.reason} value={reason} onChange={(e) => setReason(e.target.value)} />
       <div className="flex gap-3">
-        <Button type="button" disabled={pending} onClick={() => run(() => withdrawRequestAction({ requestId, version, reason }))}>
+        {/* Secondary: abandoning is never the page's main next step (the resubmission may be shown above). */}
+        <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => withdrawRequestAction({ requestId, version, reason }))}>
           Confirmer l&apos;abandon
         </Button>
         <Button type="button" variant="secondary" onClick={() => setOpen(false)}>

@@ -109,6 +109,14 @@ test("every request state: the learner's, the centre's and the national service'
     // The page's one primary action is the learner's next step, not saving a piece of the draft.
     const next: Partial<Record<RequestState, RegExp>> = { DRAFT: /^Déposer les deux demandes$/, CORRECTION_REQUESTED: /^Renvoyer ma demande complétée$/, FAVOURABLE_WITH_CONDITION: /^Envoyer la convention/ };
     if (next[request.state]) expect.soft(await primaryActions(learner), `action principale (${request.state})`).toEqual([expect.stringMatching(next[request.state]!)]);
+    if (request.state === "CORRECTION_REQUESTED") {
+      // Opening the withdrawal's confirmation adds no second primary action beside the resubmission.
+      const withdraw = learner.getByRole("button", { name: "Abandonner cette demande" });
+      await waitForHydration(withdraw);
+      await withdraw.click();
+      await expect(learner.getByRole("button", { name: "Confirmer l'abandon" })).toBeVisible();
+      expect.soft(await primaryActions(learner), "action principale, abandon ouvert").toEqual(["Renvoyer ma demande complétée"]);
+    }
   }
 
   const centre = await context(browser);
