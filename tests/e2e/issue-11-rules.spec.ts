@@ -110,6 +110,8 @@ test("Scenario H — a refused request shows its decision, reason, next step and
   await expect(learner.getByRole("article")).toContainText("tribunal administratif de Paris");
   await expect(learner.getByRole("article").getByRole("link", { name: /^Télécharger le courrier \(PDF, \d+ Ko\)$/ })).toBeVisible();
   await expectAccessible(learner);
+  await learner.setViewportSize({ width: 320, height: 640 });
+  expect(await learner.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(320);
 });
 
 test("Scenario I — compositions to confirm, CYC9101A closed, the licence route asked, one day out of the field is no internship route", async ({ browser }) => {

@@ -126,6 +126,11 @@ test("an eligible learner submits a diploma request with a joint experience anal
   await expect(article).toContainText("CV Zoé Lefèvre.pdf");
   await expect(article.getByRole("link", { name: /^Télécharger le récépissé \(PDF, \d+ Ko\)$/ })).toBeVisible();
   await expectAccessible(page);
+  // Read on a phone: nothing scrolls sideways at 320 px (RGAA 10.11).
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize(viewport);
   await page.getByRole("link", { name: "← Retour à la demande" }).click();
   await expect(page.getByTestId("state-DIPLOMA")).toHaveText("Déposée");
 
