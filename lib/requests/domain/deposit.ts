@@ -1,4 +1,4 @@
-import { computeExperience, type ExperienceTotals } from "@/lib/catalogue/domain/experience";
+import { computeExperience, durationInWords, type ExperienceTotals } from "@/lib/catalogue/domain/experience";
 import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/requests/domain/documents";
 import { requestTitle, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { HONOUR_STATEMENT } from "@/lib/requests/domain/honour-statement";
@@ -12,22 +12,11 @@ import { countOf } from "@/lib/shared/text";
 
 export { HONOUR_STATEMENT };
 
-/** A duration of work in plain words, rounded to the month: « 2 ans », « 1 an et 3 mois », « 7 mois », « moins d'un mois ». */
-export function monthsInWords(months: number): string {
-  const whole = Math.round(months);
-  if (whole < 1) return "moins d'un mois";
-  const years = Math.floor(whole / 12);
-  const rest = whole % 12;
-  const yearText = years > 0 ? countOf(years, "an") : "";
-  const monthText = rest > 0 ? `${rest} mois` : "";
-  return [yearText, monthText].filter(Boolean).join(" et ");
-}
-
 /** « 2 ans dans le domaine du diplôme et 3 mois hors du domaine, en équivalent temps plein »; null when nothing was declared. */
 function totalsInWords(totals: ExperienceTotals): string | null {
   const parts = [
-    totals.inFieldDays > 0 ? `${monthsInWords(totals.inFieldMonths)} dans le domaine du diplôme` : null,
-    totals.outOfFieldDays > 0 ? `${monthsInWords(totals.outOfFieldMonths)} hors du domaine` : null,
+    totals.inFieldDays > 0 ? `${durationInWords(totals.inFieldMonths)} dans le domaine du diplôme` : null,
+    totals.outOfFieldDays > 0 ? `${durationInWords(totals.outOfFieldMonths)} hors du domaine` : null,
   ].filter(Boolean);
   return parts.length > 0 ? `${parts.join(" et ")}, en équivalent temps plein` : null;
 }

@@ -1,5 +1,5 @@
 import { applyTransition } from "@/lib/requests/domain/request-lifecycle";
-import { HONOUR_STATEMENT, depositSummary, learnerEmailOf, monthsInWords, nextStepAfterDeposit, showsDepositConfirmation } from "@/lib/requests/domain/deposit";
+import { HONOUR_STATEMENT, depositSummary, learnerEmailOf, nextStepAfterDeposit, showsDepositConfirmation } from "@/lib/requests/domain/deposit";
 import { submitSchema } from "@/lib/requests/schemas";
 
 const experience = (over: Partial<{ employer: string; jobTitle: string; startDate: string; endDate: string; workingTimePercent: number; inField: boolean }> = {}) => ({
@@ -50,22 +50,6 @@ describe("the statement on honour", () => {
 
   test("is plain French, in the first person", () => {
     expect(HONOUR_STATEMENT.text).toMatch(/^Je certifie sur l'honneur /);
-  });
-});
-
-describe("monthsInWords", () => {
-  test.each([
-    [0, "moins d'un mois"],
-    [0.4, "moins d'un mois"],
-    [1, "1 mois"],
-    [7.4, "7 mois"],
-    [12, "1 an"],
-    [15, "1 an et 3 mois"],
-    [24.2, "2 ans"],
-    [35.6, "3 ans"],
-    [26, "2 ans et 2 mois"],
-  ])("%d months: %s", (months, words) => {
-    expect(monthsInWords(months)).toBe(words);
   });
 });
 
