@@ -23,7 +23,7 @@ export function RequestHistory({ events, showActorNames = false, foldAfter }: { 
   const folded = foldAfter !== undefined && events.length > foldAfter;
   const table = (
     // Wider than a phone: it scrolls in its own box, which the keyboard can reach.
-    <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Historique des changements d'état, tableau défilant">
+    <div className="mt-2 overflow-x-auto" tabIndex={0} role="group" aria-label="Tableau défilant des changements d'état">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Historique des changements d&apos;état</caption>
         <thead>

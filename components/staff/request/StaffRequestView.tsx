@@ -296,7 +296,7 @@ function ResultsSection({ request, context }: { request: RequestDetail; context:
         <p>Aucun résultat enregistré pour cet auditeur.</p>
       ) : (
         // Wider than a phone: it scrolls in its own box, which the keyboard can reach (RGAA 10.11, 7.3).
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Résultats de l'auditeur, tableau défilant">
+        <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Tableau défilant des résultats de l'auditeur">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Résultats de l&apos;auditeur</caption>
             <thead>
