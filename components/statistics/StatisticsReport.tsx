@@ -77,7 +77,7 @@ export async function StatisticsReport({ now = new Date() }: { now?: Date }) {
           <p>Aucune étape terminée sur cette période.</p>
         ) : (
           <>
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Durée de chaque étape, tableau défilant">
+            <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Tableau défilant de la durée de chaque étape">
               <table className={tableClass}>
                 <caption className="mb-2 text-left font-semibold">Durée de chaque étape sur 12 mois (j : jours, h : heures, min : minutes)</caption>
                 <thead>
@@ -112,7 +112,7 @@ export async function StatisticsReport({ now = new Date() }: { now?: Date }) {
         {perState.length === 0 ? (
           <p>Aucune demande déposée pour l&apos;instant.</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Demandes par état, tableau défilant">
+          <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Tableau défilant des demandes par état">
             <table className={tableClass}>
               <caption className="mb-2 text-left font-semibold">Demandes déposées selon leur état actuel ({number.format(totalRequests)} au total)</caption>
               <thead>
@@ -141,7 +141,7 @@ export async function StatisticsReport({ now = new Date() }: { now?: Date }) {
         {perCentre.length === 0 ? (
           <p>Aucune demande déposée pour l&apos;instant.</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Demandes par centre, tableau défilant">
+          <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Tableau défilant des demandes par centre">
             <table className={tableClass}>
               <caption className="mb-2 text-left font-semibold">Demandes déposées par centre d&apos;inscription, du plus au moins chargé</caption>
               <thead>

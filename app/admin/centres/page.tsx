@@ -27,7 +27,7 @@ export default async function CentresPage({ searchParams }: { searchParams: Prom
         />
       </section>
 
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Centres, tableau défilant">
+      <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Tableau défilant des centres">
         <table className="w-full border-collapse bg-white text-left">
           <caption className="mb-2 text-left text-lg font-semibold">
             {countOf(centres.length, "centre")}, par nom

@@ -54,7 +54,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         </section>
       ) : null}
 
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Comptes des personnels, tableau défilant">
+      <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Tableau défilant des comptes des personnels">
         <table className="w-full border-collapse bg-white text-left">
           <caption className="mb-2 text-left text-lg font-semibold">
             {countOf(accounts.length, "compte")} de personnels, actifs d&apos;abord

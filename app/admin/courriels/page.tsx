@@ -24,7 +24,7 @@ export default async function UndeliveredEmailsPage() {
         </form>
       ) : null}
       {rows.length > 0 ? (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Courriels en attente, tableau défilant">
+        <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Tableau défilant des courriels en attente">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Courriels dont l&apos;envoi a échoué</caption>
             <thead>

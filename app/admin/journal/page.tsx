@@ -66,7 +66,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           {journal.entries.length === 0 ? (
             <p>Aucune entrée ne correspond{filtered ? " à ces filtres" : ""}.</p>
           ) : (
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Journal d'audit, tableau défilant">
+            <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Tableau défilant du journal d'audit">
               <table className="w-full border-collapse bg-white text-left text-sm">
                 <caption className="sr-only">Journal d&apos;audit : {journal.entries.length} entrées, de la plus récente à la plus ancienne</caption>
                 <thead>

@@ -25,7 +25,7 @@ export default async function LearnerNumbersPage() {
         <p>Aucun numéro n&apos;attend de confirmation.</p>
       ) : (
         // A table reads in two dimensions: it scrolls on its own on a phone, the page does not (RGAA 10.11).
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Numéros d'auditeur à confirmer, tableau défilant">
+        <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Tableau défilant des numéros d'auditeur à confirmer">
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">Auditeurs du centre dont le numéro attend une confirmation</caption>
             <thead>
