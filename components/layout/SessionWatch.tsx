@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Button, ButtonLink } from "@/components/ui/Button";
 import { getSession } from "next-auth/react";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
@@ -156,9 +156,9 @@ export function SessionWatch() {
               <p>Reconnectez-vous pour continuer : vous reviendrez sur cette page, et ce que vous aviez saisi dans un formulaire y sera encore.</p>
             </div>
             <p className="mt-4">
-              <Link href={loginHref} className="inline-flex rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
+              <ButtonLink href={loginHref} className="hover:text-white">
                 Se reconnecter
-              </Link>
+              </ButtonLink>
             </p>
           </>
         ) : (
@@ -173,18 +173,12 @@ export function SessionWatch() {
               {failure ? <p className="font-medium text-red-800">{failure}</p> : null}
             </div>
             <div className="mt-4 flex flex-wrap gap-3">
-              <button
-                ref={extendRef}
-                type="button"
-                onClick={extend}
-                disabled={pending}
-                className="rounded border border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-              >
+              <Button ref={extendRef} type="button" onClick={extend} disabled={pending}>
                 {pending ? "Prolongation…" : "Prolonger ma session"}
-              </button>
-              <button type="button" onClick={dismiss} className="rounded border border-slate-500 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
+              </Button>
+              <Button type="button" variant="secondary" onClick={dismiss}>
                 Fermer
-              </button>
+              </Button>
             </div>
           </>
         )}
