@@ -11,10 +11,11 @@ export const ERROR_TITLE_PREFIX = "Erreur – ";
 export function useErrorTitle(active: boolean): void {
   useEffect(() => {
     if (!active) return;
-    const original = document.title.startsWith(ERROR_TITLE_PREFIX) ? document.title.slice(ERROR_TITLE_PREFIX.length) : document.title;
-    document.title = ERROR_TITLE_PREFIX + original;
+    if (!document.title.startsWith(ERROR_TITLE_PREFIX)) document.title = ERROR_TITLE_PREFIX + document.title;
+    // The title as it is then, without the prefix: the page may have been refreshed meanwhile (a
+    // new state, a new title), and a copy taken before would bring the old one back.
     return () => {
-      document.title = original;
+      if (document.title.startsWith(ERROR_TITLE_PREFIX)) document.title = document.title.slice(ERROR_TITLE_PREFIX.length);
     };
   }, [active]);
 }

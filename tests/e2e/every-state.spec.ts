@@ -24,7 +24,7 @@ type Titled = { state: RequestState; number: string | null };
 type Made = Titled & { identifier: string; id: string; national: boolean; diploma: Titled };
 
 function prepare(): Made[] {
-  // « <state>.etat<digits>.auditeur »: an identifier of the ENF's form (lib/auth/domain/identifier.ts), new at each run.
+  // « <state's French name>.etat<digits>.auditeur »: an identifier of the ENF's form (lib/auth/domain/identifier.ts), new at each run.
   const suffix = `etat${Date.now() % 1e9}`;
   const output = execFileSync("npx", ["tsx", "tests/support/e2e-every-state.ts", "all", suffix], { cwd: root, env: { ...process.env, DATABASE_URL: E2E_POSTGRES_URL }, encoding: "utf8" });
   return JSON.parse(output.trim().split("\n").at(-1)!);

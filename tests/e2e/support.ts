@@ -28,6 +28,9 @@ export async function waitForHydration(locator: Locator) {
 
 /** No WCAG 2.1 A/AA violation that axe can detect on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // After a server action, Next streams the refreshed page's metadata after its body: the <title>
+  // is briefly absent. A page whose title never comes still fails here.
+  await expect.poll(() => page.title(), { message: "the page has a title" }).not.toBe("");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }

@@ -1,12 +1,14 @@
 /**
  * Data of the browser sweep of every request state (tests/e2e/every-state.spec.ts), made through
  * the real use cases on the database named by DATABASE_URL:
- *   all <suffix>   one learner of Cnam Paris per state (identifier « <state>.<suffix>.auditeur », password
+ *   all <suffix>   one learner of Cnam Paris per state (identifier « <state's French name>.<suffix>.auditeur », password
  *                  E2E_PASSWORD), each with a joint diploma request of the licence driven to it →
  *                  [{"identifier","state","id","number","national","diploma":{"state","number"}}]: the request in that state (the diploma
  *                  request or its analysis), and whether the national service sees it.
  */
 import { db } from "../../lib/shared/db";
+import { foldText } from "../../lib/shared/text";
+import { STATE_LABELS, type RequestState } from "../../lib/requests/domain/states";
 import { saveExperience, sendInternshipProof, startRequest, withdrawRequest } from "../../lib/requests/learner-requests";
 import { runStaffCommand, type StaffCommandData } from "../../lib/requests/staff-requests";
 import { createE2eLearner, runCommandLine, submitJointRequest } from "./e2e-data";
@@ -78,7 +80,7 @@ async function sent(learner: Learner): Promise<Made> {
 }
 
 /** Which request of the pair is in the state, and whether the national service has it. */
-const SCENARIOS: { state: string; of: "id" | "analysisId"; national: boolean; make: (learner: Learner) => Promise<Made> }[] = [
+const SCENARIOS: { state: RequestState; of: "id" | "analysisId"; national: boolean; make: (learner: Learner) => Promise<Made> }[] = [
   { state: "DRAFT", of: "id", national: false, make: draft },
   { state: "SUBMITTED", of: "id", national: false, make: submitted },
   {
@@ -171,7 +173,9 @@ const SCENARIOS: { state: string; of: "id" | "analysisId"; national: boolean; ma
 async function all(suffix: string): Promise<string> {
   const made = [];
   for (const scenario of SCENARIOS) {
-    const identifier = `${scenario.state.toLowerCase().replaceAll("_", "")}.${suffix}.auditeur`;
+    // The state's French name, as a word (« brouillon », « complementdemande »): the pages that list
+    // learners must say nothing in code or English (tests/e2e/plain-words.spec.ts runs after).
+    const identifier = `${foldText(STATE_LABELS[scenario.state]).toLowerCase().replace(/[^a-z]/g, "")}.${suffix}.auditeur`;
     const pair = await scenario.make(await createE2eLearner(identifier));
     const id = pair[scenario.of];
     const { state, number } = await db.request.findUniqueOrThrow({ where: { id }, select: { state: true, number: true } });
