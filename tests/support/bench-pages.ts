@@ -162,7 +162,7 @@ async function batch(target: Target, count: number, concurrency: number): Promis
 
 // ——— First-load JavaScript, in Chromium ———
 
-type FirstLoad = { label: string; pathname: string; learnerPage: boolean; scripts: number; bytes: number };
+type FirstLoad = { label: string; pathname: string; learnerPage: boolean; scripts: number; bytes: number; files: { file: string; bytes: number }[] };
 
 /**
  * The compressed bytes of the scripts a page loads until the load event (Resource Timing's
@@ -202,9 +202,11 @@ async function measureFirstLoad(app: Server, bare: Server, learner: User, reques
       window.performance
         .getEntriesByType("resource")
         .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script" || entry.name.endsWith(".js"))
-        .map((entry) => (entry as PerformanceResourceTiming).encodedBodySize),
+        .map((entry) => ({ file: new URL(entry.name).pathname, bytes: (entry as PerformanceResourceTiming).encodedBodySize })),
     );
-    results.push({ label: page.label, pathname: page.pathname, learnerPage: page.learnerPage, scripts: scripts.length, bytes: scripts.reduce((sum, size) => sum + size, 0) });
+    // The files, largest first, go to the JSON report: a miss then names the chunks to look into.
+    const files = scripts.sort((a, b) => b.bytes - a.bytes);
+    results.push({ label: page.label, pathname: page.pathname, learnerPage: page.learnerPage, scripts: files.length, bytes: files.reduce((sum, { bytes }) => sum + bytes, 0), files });
     await context.close();
   }
   return results;
