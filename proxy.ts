@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { isProtectedPath } from "@/lib/auth/domain/policy";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/shared/request-id";
 import { HSTS, MALFORMED_PATH_MESSAGE, PRIVATE_NO_STORE, contentSecurityPolicy, decodablePath, hasSessionCookie, newNonce, refuseActionRequest, servedOverHttps } from "@/lib/shared/http-policy";
 
@@ -50,7 +51,7 @@ export async function proxy(request: NextRequest) {
   if (refusal) return answer(new NextResponse(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
 
   if (isProtectedPath(pathname)) {
-    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, decode: decodeSessionToken });
     // A form sent after the session's end (a server action) is let through: its own gate
     // (defineAction → requireUser) answers with a redirect the page follows, to the login page
     // and back to the page; a redirect here would replay the POST on the login page.

@@ -7,6 +7,7 @@ import { currentMe, getCurrentUser, requireUser } from "@/lib/auth/session";
 import { createUser } from "../../support/factories";
 import { signIn, signInAs, signOut } from "../../support/session-gate";
 import { setTestSession } from "../../support/next-scope";
+import { statementsOf } from "../../support/query-count";
 
 jest.mock("next-auth", () => ({ getServerSession: jest.fn(async () => jest.requireActual("../../support/next-scope").testSession()) }));
 jest.mock("next/headers", () => jest.requireActual("../../support/next-scope").requestScope);
@@ -78,4 +79,15 @@ test("the header's user (currentMe, also /api/moi): name, role and its label, un
   expect(await currentMe()).toMatchObject({ role: "AGENT_CENTRE", roleLabel: "Gestionnaire de centre", unread: 0 });
   await db.session.updateMany({ where: { userId: agent }, data: { expiresAt: new Date(Date.now() - 1000) } });
   expect(await currentMe()).toBeNull();
+});
+
+test("the gate and the header each read the session, its account and the unread count in one database round trip", async () => {
+  const learner = await signInAs("AUDITEUR");
+  await db.notification.create({ data: { userId: learner, title: "Non lue", body: "…" } });
+  const gate = await statementsOf(() => requireUser({ space: "auditeur" }));
+  expect(gate.result.id).toBe(learner);
+  expect(gate.statements).toHaveLength(1);
+  const header = await statementsOf(() => currentMe());
+  expect(header.result).toMatchObject({ unread: 1 });
+  expect(header.statements).toHaveLength(1);
 });
