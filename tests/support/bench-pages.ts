@@ -83,7 +83,8 @@ async function main(): Promise<number> {
   cleanups.push(() => stopServer(bare));
   await Promise.all([waitForServer(app), waitForServer(bare, "/")]);
 
-  const { learner, agent, requestId } = await createUsers(app.base, url);
+  const users = await createUsers(app.base, url);
+  const { learner, agent, requestId } = users;
   const targets: Target[] = [
     { name: "bare", label: "Page nue Next.js (référence)", server: bare, user: null, pathname: "/" },
     { name: "suivi", label: "Suivi de dossiers (/auditeur)", server: app, user: learner, pathname: "/auditeur" },
@@ -104,7 +105,7 @@ async function main(): Promise<number> {
   }
 
   console.log("Premier chargement dans Chromium…");
-  const firstLoad = await measureFirstLoad(app, bare, learner, requestId);
+  const firstLoad = await measureFirstLoad(app, bare, users);
   const report = summarise(targets, batches, firstLoad, options, load1);
   await cleanUp();
   printReport(report);
@@ -115,17 +116,22 @@ async function main(): Promise<number> {
 }
 
 /** A learner with a submitted diploma request and its joint analysis, and an agent of their centre. */
-async function createUsers(base: string, url: string): Promise<{ learner: User; agent: User; requestId: string }> {
+type Users = { learner: User; agent: User; requestId: string; drafter: User; draftId: string };
+
+/** A learner with a submitted diploma request and its joint analysis, an agent of their centre, and another learner with the same pair still in draft (the page with the most forms). */
+async function createUsers(base: string, url: string): Promise<Users> {
   process.env.DATABASE_URL = url;
-  const { submitJointDiplomaRequest } = await import("./requests");
+  const { draftJointDiplomaRequest, submitJointDiplomaRequest } = await import("./requests");
   const { createUser } = await import("./factories");
   const { db } = await import("../../lib/shared/db");
   const submitted = await submitJointDiplomaRequest({ centreCode: "PARIS" });
+  const draft = await draftJointDiplomaRequest({ centreCode: "PARIS" });
   const staff = await createUser({ role: "AGENT_CENTRE", centreCode: "PARIS" });
   await db.$disconnect();
   const learner = await logIn(base, { identifier: submitted.user.identifier, password: submitted.user.password, role: "AUDITEUR", requestIds: [submitted.requestId] });
+  const drafter = await logIn(base, { identifier: draft.user.identifier, password: draft.user.password, role: "AUDITEUR", requestIds: [draft.requestId] });
   const agent = await logIn(base, { identifier: staff.identifier, password: staff.password, role: "AGENT_CENTRE", requestIds: [] });
-  return { learner, agent, requestId: submitted.requestId };
+  return { learner, agent, requestId: submitted.requestId, drafter, draftId: draft.requestId };
 }
 
 async function checkPage(target: Target): Promise<void> {
@@ -168,28 +174,29 @@ type FirstLoad = { label: string; pathname: string; learnerPage: boolean; script
  * The compressed bytes of the scripts a page loads until the load event (Resource Timing's
  * encodedBodySize: the body as sent, gzip by next start), in a fresh context each (no cache).
  */
-async function measureFirstLoad(app: Server, bare: Server, learner: User, requestId: string): Promise<FirstLoad[]> {
+async function measureFirstLoad(app: Server, bare: Server, { learner, requestId, drafter, draftId }: Users): Promise<FirstLoad[]> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   cleanups.push(() => browser.close());
-  const pages = [
-    { label: "Page nue Next.js (référence)", server: bare, pathname: "/", signedIn: false, learnerPage: false },
-    { label: "Accueil", server: app, pathname: "/", signedIn: false, learnerPage: true },
-    { label: "Connexion", server: app, pathname: "/connexion", signedIn: false, learnerPage: true },
-    { label: "Aide", server: app, pathname: "/aide", signedIn: false, learnerPage: true },
-    { label: "Suivi de dossiers", server: app, pathname: "/auditeur", signedIn: true, learnerPage: true },
-    { label: "Nouvelle demande", server: app, pathname: "/auditeur/nouvelle-demande", signedIn: true, learnerPage: true },
-    { label: "Demande", server: app, pathname: `/demandes/${requestId}`, signedIn: true, learnerPage: true },
-    { label: "Profil", server: app, pathname: "/auditeur/profil", signedIn: true, learnerPage: true },
+  const pages: { label: string; server: Server; pathname: string; user: User | null; learnerPage: boolean }[] = [
+    { label: "Page nue Next.js (référence)", server: bare, pathname: "/", user: null, learnerPage: false },
+    { label: "Accueil", server: app, pathname: "/", user: null, learnerPage: true },
+    { label: "Connexion", server: app, pathname: "/connexion", user: null, learnerPage: true },
+    { label: "Aide", server: app, pathname: "/aide", user: null, learnerPage: true },
+    { label: "Suivi de dossiers", server: app, pathname: "/auditeur", user: learner, learnerPage: true },
+    { label: "Nouvelle demande", server: app, pathname: "/auditeur/nouvelle-demande", user: learner, learnerPage: true },
+    { label: "Demande déposée", server: app, pathname: `/demandes/${requestId}`, user: learner, learnerPage: true },
+    { label: "Demande en brouillon", server: app, pathname: `/demandes/${draftId}`, user: drafter, learnerPage: true },
+    { label: "Profil", server: app, pathname: "/auditeur/profil", user: learner, learnerPage: true },
   ];
   const results: FirstLoad[] = [];
   for (const page of pages) {
     const context = await browser.newContext();
-    if (page.signedIn) {
+    if (page.user) {
       const host = new URL(page.server.base).hostname;
-      await context.addCookies(learner.cookie.split("; ").map((pair) => {
+      await context.addCookies(page.user.cookie.split("; ").map((pair) => {
         const at = pair.indexOf("=");
         return { name: pair.slice(0, at), value: pair.slice(at + 1), domain: host, path: "/" };
       }));

@@ -77,7 +77,8 @@ export async function staffTransition(actor: Actor, requestId: string, command: 
  * A learner of `centreCode` with every unit of the licence whose diploma request and joint
  * experience analysis are submitted (version 2 each): where the back-office starts.
  */
-export async function submitJointDiplomaRequest(options: { centreCode?: string } = {}) {
+/** A new learner's diploma request of LG02501A with its joint analysis, an experience and its documents: a draft ready to deposit. */
+export async function draftJointDiplomaRequest(options: { centreCode?: string } = {}) {
   const learner = await createLearner({ units: LICENCE_UNITS, centreCode: options.centreCode });
   const started = await startRequest(learner.actor, "LG02501A", "DIPLOMA");
   if (!started.ok) throw new Error(started.message);
@@ -85,9 +86,14 @@ export async function submitJointDiplomaRequest(options: { centreCode?: string }
   const saved = await saveExperience(learner.actor, started.requestId, EXPERIENCE_INPUT);
   if (!saved.ok) throw new Error(saved.message);
   await addDocumentRows(analysis.id, learner.user.id);
-  const submitted = await submitRequest(learner.actor, started.requestId, 1, { certified: true });
-  if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   return { ...learner, requestId: started.requestId, analysisId: analysis.id };
+}
+
+export async function submitJointDiplomaRequest(options: { centreCode?: string } = {}) {
+  const draft = await draftJointDiplomaRequest(options);
+  const submitted = await submitRequest(draft.actor, draft.requestId, 1, { certified: true });
+  if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+  return draft;
 }
 
 /** An anticipated experience analysis of LG02501A by `learner`, with an experience and its documents, submitted: its id and number. */
