@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/auth/ForgotPasswordForm";
+import { forgotPasswordSchema } from "@/lib/auth/schemas";
+import { fieldCaps } from "@/lib/shared/forms";
 import { enfPasswordResetUrl } from "@/lib/auth/directory-config";
 
 export const metadata: Metadata = { title: "Mot de passe oublié" };
@@ -29,7 +31,7 @@ export default function ForgotPasswordPage() {
             est valable une heure.
           </p>
           <div className="mt-6 rounded border border-slate-200 bg-white p-6 shadow-sm">
-            <ForgotPasswordForm />
+            <ForgotPasswordForm caps={fieldCaps(forgotPasswordSchema)} />
           </div>
         </>
       )}

@@ -1,23 +1,25 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
-import { forgotPasswordSchema, type ForgotPasswordValues } from "@/lib/auth/schemas";
-import { cappedBy } from "@/lib/shared/forms";
-
-/** Each text field stops at its schema's cap (lib/shared/forms.ts). */
-const capped = cappedBy(forgotPasswordSchema);
+import { lazyZodResolver } from "@/components/ui/lazy-validation";
 import { useActionOutcome } from "@/components/ui/use-action-outcome";
+import type { ForgotPasswordValues } from "@/lib/auth/schemas";
 import { requestPasswordResetAction } from "@/lib/auth/actions";
+import { cappedWith, type FieldCaps } from "@/lib/shared/forms";
 
-export function ForgotPasswordForm() {
+/** The schema the action parses with, downloaded on the form's first focus (lazy-validation.ts). */
+const resolver = lazyZodResolver<ForgotPasswordValues>(() => import("@/lib/auth/schemas").then((schemas) => schemas.forgotPasswordSchema));
+
+/** caps: fieldCaps(forgotPasswordSchema), from the page: each field stops at its schema's cap. */
+export function ForgotPasswordForm({ caps }: { caps: FieldCaps }) {
+  const capped = cappedWith(caps);
   const [sent, setSent] = useState(false);
-  const form = useForm<ForgotPasswordValues>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { identifier: "" } });
+  const form = useForm<ForgotPasswordValues>({ resolver, defaultValues: { identifier: "" } });
   const { outcome: failure, submit } = useActionOutcome(form);
   const {
     register,
@@ -42,8 +44,9 @@ export function ForgotPasswordForm() {
   const onSubmit = handleSubmit((values) => submit(() => requestPasswordResetAction(values), () => setSent(true)));
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="space-y-4">
       {failure ? <Alert tone="error">{failure.text}</Alert> : null}
+      {errors.root ? <Alert tone="error">{errors.root.message}</Alert> : null}
       <TextField label="Identifiant" hint="Auditeurs et auditrices : prenom.nom.auditeur ; personnels du Cnam : prenom.nom." autoComplete="username" autoCapitalize="none" spellCheck={false} error={errors.identifier?.message} {...capped(register("identifier"))} />
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Envoi…" : "Recevoir un lien"}

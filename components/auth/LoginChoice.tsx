@@ -2,7 +2,9 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { enfPasswordResetUrl, identityProvider } from "@/lib/auth/directory-config";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/auth-options";
-import { oidcFailureMessage } from "@/lib/auth/schemas";
+import { oidcFailureMessage } from "@/lib/auth/domain/login-messages";
+import { loginSchema } from "@/lib/auth/schemas";
+import { fieldCaps } from "@/lib/shared/forms";
 import { EnfSignInButton } from "./EnfSignInButton";
 import { LoginForm } from "./LoginForm";
 
@@ -22,7 +24,7 @@ export function LoginChoice({ callbackPath, failure }: { callbackPath: string; f
           <Alert tone="error">{message}</Alert>
         </div>
       ) : null}
-      {provider === "oidc" ? <EnfSignInButton providerId={OIDC_PROVIDER_ID} callbackPath={callbackPath} /> : <LoginForm callbackPath={callbackPath} />}
+      {provider === "oidc" ? <EnfSignInButton providerId={OIDC_PROVIDER_ID} callbackPath={callbackPath} /> : <LoginForm callbackPath={callbackPath} caps={fieldCaps(loginSchema)} />}
       <p className="mt-4">
         {resetUrl ? (
           <a href={resetUrl} rel="noopener">

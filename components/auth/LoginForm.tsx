@@ -1,33 +1,49 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { helpLinkForField } from "@/lib/help/anchors";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { PasswordField } from "@/components/ui/PasswordField";
-import { loginFailureMessage, loginSchema, type LoginValues } from "@/lib/auth/schemas";
-import { cappedBy } from "@/lib/shared/forms";
+import { loginFailureMessage } from "@/lib/auth/domain/login-messages";
+import type { LoginValues } from "@/lib/auth/schemas";
+import { authClient, preloadAuthClient } from "@/lib/auth/browser";
+import { lazyZodResolver } from "@/components/ui/lazy-validation";
+import { cappedWith, type FieldCaps } from "@/lib/shared/forms";
+import { UNAVAILABLE_MESSAGE } from "@/lib/shared/result";
 
-/** Each text field stops at its schema's cap (lib/shared/forms.ts). */
-const capped = cappedBy(loginSchema);
+/** The schema the action parses with, downloaded on the form's first focus (lazy-validation.ts). */
+const resolver = lazyZodResolver<LoginValues>(() => import("@/lib/auth/schemas").then((schemas) => schemas.loginSchema));
 
-export function LoginForm({ callbackPath }: { callbackPath: string }) {
+function preload() {
+  resolver.preload();
+  preloadAuthClient();
+}
+
+/** caps: fieldCaps(loginSchema), from the server component that renders the form: each field stops at its schema's cap. */
+export function LoginForm({ callbackPath, caps }: { callbackPath: string; caps: FieldCaps }) {
+  const capped = cappedWith(caps);
   const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm<LoginValues>({ resolver: zodResolver(loginSchema), defaultValues: { identifier: "", password: "" } });
+  } = useForm<LoginValues>({ resolver, defaultValues: { identifier: "", password: "" } });
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
-    const result = await signIn("enf", { identifier: values.identifier, password: values.password, redirect: false });
+    let result: Awaited<ReturnType<Awaited<ReturnType<typeof authClient>>["signIn"]>>;
+    try {
+      const { signIn } = await authClient();
+      result = await signIn("enf", { identifier: values.identifier, password: values.password, redirect: false });
+    } catch {
+      setFailure(UNAVAILABLE_MESSAGE);
+      return;
+    }
     if (result?.ok && !result.error) {
       // A full navigation, so that every server component sees the new session.
       window.location.assign(callbackPath);
@@ -38,8 +54,9 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {errors.root ? <Alert tone="error">{errors.root.message}</Alert> : null}
       <TextField
         label="Identifiant"
         hint={

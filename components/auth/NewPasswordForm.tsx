@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -8,16 +7,20 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { useActionOutcome } from "@/components/ui/use-action-outcome";
-import { MIN_PASSWORD_LENGTH, newPasswordSchema, type NewPasswordInput } from "@/lib/auth/domain/password";
-import { cappedBy } from "@/lib/shared/forms";
-
-/** Each text field stops at its schema's cap (lib/shared/forms.ts); the caps do not depend on the identifier. */
-const capped = cappedBy(newPasswordSchema(""));
+import { lazyZodResolver } from "@/components/ui/lazy-validation";
+import type { NewPasswordInput } from "@/lib/auth/domain/password";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/domain/password-policy";
 import { resetPasswordAction } from "@/lib/auth/actions";
+import { cappedWith, type FieldCaps } from "@/lib/shared/forms";
 
-export function NewPasswordForm({ token, identifier }: { token: string; identifier: string }) {
-  const schema = useMemo(() => newPasswordSchema(identifier), [identifier]);
-  const form = useForm<NewPasswordInput>({ resolver: zodResolver(schema), defaultValues: { password: "", confirmation: "" } });
+/**
+ * caps: fieldCaps(newPasswordSchema("")), from the page (they do not depend on the identifier):
+ * each field stops at its schema's cap. The schema itself is downloaded on the form's first focus.
+ */
+export function NewPasswordForm({ token, identifier, caps }: { token: string; identifier: string; caps: FieldCaps }) {
+  const capped = cappedWith(caps);
+  const resolver = useMemo(() => lazyZodResolver<NewPasswordInput>(() => import("@/lib/auth/domain/password").then((password) => password.newPasswordSchema(identifier))), [identifier]);
+  const form = useForm<NewPasswordInput>({ resolver, defaultValues: { password: "", confirmation: "" } });
   const { outcome: failure, submit } = useActionOutcome(form);
   const [done, setDone] = useState(false);
   const {
@@ -40,7 +43,8 @@ export function NewPasswordForm({ token, identifier }: { token: string; identifi
   const onSubmit = handleSubmit((values) => submit(() => resetPasswordAction({ token, ...values }), () => setDone(true)));
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="space-y-4">
+      {errors.root ? <Alert tone="error">{errors.root.message}</Alert> : null}
       <p>
         Compte : <strong>{identifier}</strong>
       </p>

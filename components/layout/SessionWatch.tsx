@@ -1,11 +1,11 @@
 "use client";
 
 import { Button, ButtonLink } from "@/components/ui/Button";
-import { getSession } from "next-auth/react";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { SESSION_WARNING_S, timeLeftText, warningDelayMs } from "@/lib/auth/domain/session-expiry";
 import { extendSessionAction } from "@/lib/auth/session-actions";
+import { authClient } from "@/lib/auth/browser";
 import { useCurrentUser } from "./CurrentUser";
 
 /** What is left of the session, asked without touching the shared state (the header's user). */
@@ -112,6 +112,7 @@ export function SessionWatch() {
         return;
       }
       // The signed cookie carries its own end too: asking NextAuth for the session renews it.
+      const { getSession } = await authClient();
       await getSession();
       const until = new Date(Date.now() + result.value.secondsLeft * 1000).toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
       setPhase({ kind: "quiet" });

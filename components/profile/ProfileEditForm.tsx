@@ -1,9 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ProfileFields } from "@/components/profile/ProfileFields";
@@ -12,7 +11,9 @@ import { useActionOutcome } from "@/components/ui/use-action-outcome";
 import { useDraftStorage } from "@/components/ui/use-draft-storage";
 import { UNAVAILABLE_MESSAGE } from "@/lib/shared/result";
 import type { CountryOption } from "@/lib/profile/domain/countries";
-import { contactDetailsSchema, profileSchema, type ProfileFormValues } from "@/lib/profile/domain/profile";
+import type { ProfileFormValues } from "@/lib/profile/domain/profile";
+import { lazyZodResolver } from "@/components/ui/lazy-validation";
+import type { FieldCaps } from "@/lib/shared/forms";
 import { updateProfileAction } from "@/lib/profile/actions";
 
 type CentreOption = { code: string; name: string };
@@ -28,6 +29,7 @@ export function ProfileEditForm({
   locked,
   centres,
   countries,
+  caps,
 }: {
   initial: ProfileFormValues;
   version: number;
@@ -35,10 +37,16 @@ export function ProfileEditForm({
   locked: boolean;
   centres: CentreOption[];
   countries: CountryOption[];
+  /** fieldCaps(profileSchema()), from the page. */
+  caps: FieldCaps;
 }) {
   const router = useRouter();
   // The same rules as the server: the contact details alone, or the whole profile.
-  const resolver = useMemo(() => zodResolver(locked ? contactDetailsSchema() : profileSchema()) as unknown as Resolver<ProfileFormValues>, [locked]);
+  // Downloaded on the form's first focus (lazy-validation.ts).
+  const resolver = useMemo(
+    () => lazyZodResolver<ProfileFormValues>(() => import("@/lib/profile/domain/profile").then((profile) => (locked ? profile.contactDetailsSchema() : profile.profileSchema()))),
+    [locked],
+  );
   const form = useForm<ProfileFormValues>({ resolver, defaultValues: initial });
   const { outcome, submit, clear } = useActionOutcome(form, UNAVAILABLE_MESSAGE);
   // A local copy tied to the profile's version: kept across an expired session, never restored over a newer profile.
@@ -70,10 +78,11 @@ export function ProfileEditForm({
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="space-y-6">
       {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
+      {errors.root ? <Alert tone="error">{errors.root.message}</Alert> : null}
       <ErrorSummary errors={errors} submitted={submitCount > 0} />
-      <ProfileFields register={register} errors={errors} countries={countries} centres={centres} civilStatus={!locked} />
+      <ProfileFields register={register} errors={errors} countries={countries} centres={centres} civilStatus={!locked} caps={caps} />
 
       <fieldset className="rounded border border-slate-200 bg-white p-5 shadow-sm">
         <legend className="px-1 text-lg font-semibold">Courriels</legend>

@@ -5,11 +5,8 @@ import type { ReactNode } from "react";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { RadioGroup, SelectField, TextField } from "@/components/ui/Field";
 import type { CountryOption } from "@/lib/profile/domain/countries";
-import { profileSchema, type ProfileFormValues } from "@/lib/profile/domain/profile";
-import { cappedBy } from "@/lib/shared/forms";
-
-/** Each text field stops at its schema's cap (lib/shared/forms.ts). */
-const capped = cappedBy(profileSchema());
+import type { ProfileFormValues } from "@/lib/profile/domain/profile";
+import { cappedWith, type FieldCaps } from "@/lib/shared/forms";
 import { helpLinkForField } from "@/lib/help/anchors";
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -28,12 +25,15 @@ type Props = {
   centres: { code: string; name: string }[];
   /** False once the civil status is locked: only the contact details are shown. */
   civilStatus: boolean;
+  /** fieldCaps(profileSchema()), from the page: each text field stops at its schema's cap. */
+  caps: FieldCaps;
   /** A first empty choice of centre, for a profile not filled in yet. */
   centrePlaceholder?: boolean;
 };
 
 /** The fields of the learner's profile, shared by "Compléter mon profil" and "Mon profil". */
-export function ProfileFields({ register, errors, countries, centres, civilStatus, centrePlaceholder = false }: Props) {
+export function ProfileFields({ register, errors, countries, centres, civilStatus, caps, centrePlaceholder = false }: Props) {
+  const capped = cappedWith(caps);
   const countrySelect = (name: "birthCountry" | "nationality" | "country", label: string) => (
     <SelectField label={label} error={errors[name]?.message} {...register(name)}>
       {countries.map((c) => (

@@ -1,7 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -10,14 +8,19 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { useActionOutcome } from "@/components/ui/use-action-outcome";
 import { UNAVAILABLE_MESSAGE } from "@/lib/shared/result";
 import type { CountryOption } from "@/lib/profile/domain/countries";
-import { EMPTY_PROFILE, profileSchema, type ProfileData, type ProfileFormValues } from "@/lib/profile/domain/profile";
+import type { ProfileData, ProfileFormValues } from "@/lib/profile/domain/profile";
 import { completeProfileAction } from "@/lib/profile/actions";
+import { lazyZodResolver } from "@/components/ui/lazy-validation";
+import type { FieldCaps } from "@/lib/shared/forms";
 
 type CentreOption = { code: string; name: string };
 
-export function ProfileForm({ centres, countries }: { centres: CentreOption[]; countries: CountryOption[] }) {
-  const schema = useMemo(() => profileSchema(), []);
-  const form = useForm<ProfileFormValues, unknown, ProfileData>({ resolver: zodResolver(schema), defaultValues: EMPTY_PROFILE });
+/** The schema the action parses with, downloaded on the form's first focus (lazy-validation.ts). */
+const resolver = lazyZodResolver<ProfileFormValues, ProfileData>(() => import("@/lib/profile/domain/profile").then((profile) => profile.profileSchema()));
+
+/** initial: EMPTY_PROFILE; caps: fieldCaps(profileSchema()) — both from the page, so that the schema's module stays on the server until the form is used. */
+export function ProfileForm({ centres, countries, initial, caps }: { centres: CentreOption[]; countries: CountryOption[]; initial: ProfileFormValues; caps: FieldCaps }) {
+  const form = useForm<ProfileFormValues, unknown, ProfileData>({ resolver, defaultValues: initial });
   const { outcome: failure, submit, clear: clearFailure } = useActionOutcome(form, UNAVAILABLE_MESSAGE);
   const {
     register,
@@ -40,10 +43,11 @@ export function ProfileForm({ centres, countries }: { centres: CentreOption[]; c
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-6">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="mt-6 space-y-6">
       {failure ? <Alert tone="error">{failure.text}</Alert> : null}
+      {errors.root ? <Alert tone="error">{errors.root.message}</Alert> : null}
       <ErrorSummary errors={errors} submitted={submitCount > 0} />
-      <ProfileFields register={register} errors={errors} countries={countries} centres={centres} civilStatus centrePlaceholder />
+      <ProfileFields register={register} errors={errors} countries={countries} centres={centres} civilStatus caps={caps} centrePlaceholder />
 
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Enregistrement…" : "Enregistrer mon profil"}

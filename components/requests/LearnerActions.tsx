@@ -8,10 +8,15 @@ import { Button } from "@/components/ui/Button";
 import { Described, TextAreaField, describedBy } from "@/components/ui/Field";
 import { deleteDraftAction, restartRequestAction, resubmitRequestAction, sendInternshipProofAction, submitRequestAction, withdrawRequestAction } from "@/lib/requests/actions";
 import type { Result } from "@/lib/shared/result";
-import { fieldErrorsFrom, maxLengthFor, type FieldErrors } from "@/lib/shared/forms";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { HONOUR_STATEMENT } from "@/lib/requests/domain/honour-statement";
-import { resubmitSchema, submitSchema, withdrawSchema } from "@/lib/requests/schemas";
+import { VALIDATION_UNAVAILABLE } from "@/components/ui/lazy-validation";
+import { loadOnce } from "@/lib/shared/load-once";
 import { countOf } from "@/lib/shared/text";
+
+/** The actions' own schemas, downloaded when the statement on honour is first touched, not with the page (see lazy-validation.ts). */
+const requestSchemas = loadOnce(() => import("@/lib/requests/schemas"));
+const preloadSchemas = () => void requestSchemas().catch(() => undefined);
 
 type Failure = { ok: false; message: string; missing?: string[]; fieldErrors?: FieldErrors };
 
@@ -67,9 +72,10 @@ export function SubmitDraft({ requestId, version, label }: { requestId: string; 
   const id = useId();
 
   async function deposit() {
-    const checked = submitSchema.safeParse({ requestId, version, certified });
-    if (!checked.success) {
-      setError(fieldErrorsFrom(checked.error.issues).certified);
+    const schemas = await requestSchemas().catch(() => null);
+    const checked = schemas?.submitSchema.safeParse({ requestId, version, certified });
+    if (!checked?.success) {
+      setError(checked ? fieldErrorsFrom(checked.error.issues).certified : VALIDATION_UNAVAILABLE);
       boxRef.current?.focus();
       return;
     }
@@ -99,6 +105,7 @@ export function SubmitDraft({ requestId, version, label }: { requestId: string; 
             checked={certified}
             aria-invalid={shownError ? true : undefined}
             aria-describedby={describedBy(id, HONOUR_STATEMENT.warning, shownError)}
+            onFocus={preloadSchemas}
             onChange={(event) => {
               setCertified(event.target.checked);
               if (event.target.checked) setError(undefined);
@@ -131,7 +138,8 @@ export function SubmitDraft({ requestId, version, label }: { requestId: string; 
   );
 }
 
-export function WithdrawRequest({ requestId, version }: { requestId: string; version: number }) {
+/** reasonMax: the withdrawal schema's cap on « Motif », from the page. */
+export function WithdrawRequest({ requestId, version, reasonMax }: { requestId: string; version: number; reasonMax: number | undefined }) {
   const { failure, pending, run } = useAction();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -146,7 +154,7 @@ export function WithdrawRequest({ requestId, version }: { requestId: string; ver
     <div className="space-y-3 rounded border border-slate-300 bg-slate-50 p-4">
       <FailureAlert failure={failure} />
       <p className="font-medium">Abandonner la demande ? Elle restera dans votre historique, mais ne sera plus instruite.</p>
-      <TextAreaField label="Motif" optional rows={2} maxLength={maxLengthFor(withdrawSchema, "reason")} error={failure?.fieldErrors?.reason} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <TextAreaField label="Motif" optional rows={2} maxLength={reasonMax} error={failure?.fieldErrors?.reason} value={reason} onChange={(e) => setReason(e.target.value)} />
       <div className="flex gap-3">
         {/* Secondary: abandoning is never the page's main next step (the resubmission may be shown above). */}
         <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => withdrawRequestAction({ requestId, version, reason }))}>
@@ -160,13 +168,14 @@ export function WithdrawRequest({ requestId, version }: { requestId: string; ver
   );
 }
 
-export function ResubmitRequest({ requestId, version }: { requestId: string; version: number }) {
+/** commentMax: the resubmission schema's cap on the message, from the page. */
+export function ResubmitRequest({ requestId, version, commentMax }: { requestId: string; version: number; commentMax: number | undefined }) {
   const { failure, pending, run } = useAction();
   const [comment, setComment] = useState("");
   return (
     <div className="space-y-3">
       <FailureAlert failure={failure} />
-      <TextAreaField label="Message pour votre centre" optional rows={3} maxLength={maxLengthFor(resubmitSchema, "comment")} error={failure?.fieldErrors?.comment} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <TextAreaField label="Message pour votre centre" optional rows={3} maxLength={commentMax} error={failure?.fieldErrors?.comment} value={comment} onChange={(e) => setComment(e.target.value)} />
       <Button type="button" disabled={pending} onClick={() => run(() => resubmitRequestAction({ requestId, version, comment }))}>
         {pending ? "Envoi…" : "Renvoyer ma demande complétée"}
       </Button>

@@ -2,6 +2,8 @@ import { RestartRequest, ResubmitRequest, SendInternshipProof, SubmitDraft, With
 import { DepositSummary } from "@/components/requests/DepositSummary";
 import { learnerCommands } from "@/lib/requests/domain/commands";
 import type { RequestDetail } from "@/lib/requests/queries";
+import { resubmitSchema, withdrawSchema } from "@/lib/requests/schemas";
+import { maxLengthFor } from "@/lib/shared/forms";
 
 type Shown = Pick<RequestDetail, "kind" | "mode" | "state" | "version">;
 
@@ -49,7 +51,7 @@ export function LearnerActions({
         {correction ? (
           <>
             <p>Complétez ou corrigez votre dossier comme demandé ci-dessus, puis renvoyez-le : il revient au même gestionnaire.</p>
-            <ResubmitRequest requestId={correction.id} version={correction.version} />
+            <ResubmitRequest requestId={correction.id} version={correction.version} commentMax={maxLengthFor(resubmitSchema, "comment")} />
           </>
         ) : null}
         {proof ? (
@@ -61,7 +63,7 @@ export function LearnerActions({
             <SendInternshipProof requestId={proof.id} version={proof.version} />
           </>
         ) : null}
-        {canWithdraw ? <WithdrawRequest requestId={request.id} version={request.version} /> : null}
+        {canWithdraw ? <WithdrawRequest requestId={request.id} version={request.version} reasonMax={maxLengthFor(withdrawSchema, "reason")} /> : null}
         {restart ? (
           <>
             <p>Cette demande est close. Vous pouvez en faire une nouvelle pour le même diplôme, en reprenant vos expériences et vos pièces.</p>

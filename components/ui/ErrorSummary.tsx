@@ -8,7 +8,8 @@ import { useErrorTitle } from "./use-error-title";
  * to its field (found by its name), and the page's title starts with « Erreur – » (RGAA 11.10).
  */
 export function ErrorSummary({ errors, submitted }: { errors: Partial<Record<string, { message?: string } | undefined>>; submitted: boolean }) {
-  const entries = Object.entries(errors).filter((entry): entry is [string, { message: string }] => Boolean(entry[1]?.message));
+  // `root` is the form's own error (no field to go to): the form shows it in its own message.
+  const entries = Object.entries(errors).filter((entry): entry is [string, { message: string }] => entry[0] !== "root" && Boolean(entry[1]?.message));
   const shown = submitted && entries.length > 0;
 
   useErrorTitle(shown);

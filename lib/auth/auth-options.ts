@@ -5,7 +5,7 @@ import { SESSION_MAX_AGE_S, endSession, logIn, logInFromProvider } from "@/lib/a
 import { personFrom, type DirectoryPerson } from "@/lib/auth/domain/directory";
 import type { Role } from "@/lib/auth/domain/policy";
 import { identityProvider, oidcSettings } from "@/lib/auth/directory-config";
-import { LOCKED_PREFIX } from "@/lib/auth/schemas";
+import { LOCKED_PREFIX } from "@/lib/auth/domain/login-messages";
 import { ipFromHeaders } from "@/lib/shared/request-ip";
 
 /** NextAuth hands `authorize` the request's headers as a plain object, not a Headers. */

@@ -2,13 +2,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/shared/db";
 import type { DirectoryUser, IdentityDirectory } from "@/lib/auth/identity";
 import { checkIdentifier } from "@/lib/auth/domain/identifier";
-import { STAFF_NOT_OPENED, type DirectoryPerson, type GroupRoles } from "@/lib/auth/domain/directory";
+import type { DirectoryPerson, GroupRoles } from "@/lib/auth/domain/directory";
+import { DIRECTORY_UNAVAILABLE, INVALID_CREDENTIALS, STAFF_NOT_OPENED, TOO_MANY_FROM_ADDRESS } from "@/lib/auth/domain/login-messages";
 import { LOOKBACK_MS, lockState, lockedMessage, type Attempt } from "@/lib/auth/domain/lockout";
 import { accountFor } from "./accounts";
 import { passwordDirectory } from "./directories";
 import { identityProvider, ldapSettings, maxAttemptsPerIp } from "./directory-config";
 import { countIpAttempt } from "./ip-limit";
-import { DIRECTORY_UNAVAILABLE, INVALID_CREDENTIALS, TOO_MANY_FROM_ADDRESS } from "./schemas";
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 

@@ -72,6 +72,40 @@ export function maxLengthFor(schema: unknown, key: string): number | undefined {
   return maxLengthOf(fieldOf(schema, key)) ?? undefined;
 }
 
+/** The names of an object schema's fields, seen through refinements, pipes, intersections and lazy schemas. */
+function fieldNames(schema: unknown): string[] {
+  const def = (schema as Introspected)?._zod?.def;
+  if (!def) return [];
+  if (def.shape) return Object.keys(def.shape);
+  const parts = [def.innerType, def.in, def.left, def.right, def.getter?.()].filter(Boolean);
+  return [...new Set(parts.flatMap(fieldNames))];
+}
+
+/** Each text field's longest accepted length, by field name (see fieldCaps). */
+export type FieldCaps = Readonly<Record<string, number>>;
+
+/**
+ * The caps of every field of a form's schema, computed where the schema already is (a server
+ * component) and handed to the client form as a prop: the browser gets these numbers, not the
+ * schema, so zod is downloaded only when the form is first validated (lazyZodResolver).
+ */
+export function fieldCaps(schema: unknown): FieldCaps {
+  const caps: Record<string, number> = {};
+  for (const name of fieldNames(schema)) {
+    const cap = maxLengthFor(schema, name);
+    if (cap !== undefined) caps[name] = cap;
+  }
+  return caps;
+}
+
+/** cappedBy for a client form that holds only the caps: `const capped = cappedWith(caps); <TextField {...capped(register("name"))} />`. */
+export function cappedWith(caps: FieldCaps): <P extends { name: string }>(props: P) => P & { maxLength?: number } {
+  return (props) => {
+    const maxLength = caps[props.name];
+    return maxLength === undefined ? props : { ...props, maxLength };
+  };
+}
+
 /**
  * A react-hook-form field's props with the schema's cap as maxLength:
  * `const capped = cappedBy(schema); <TextField {...capped(register("name"))} />`.

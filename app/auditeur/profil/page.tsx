@@ -7,6 +7,8 @@ import { countryOptions } from "@/lib/profile/domain/countries";
 import { CIVIL_STATUS_LOCKED, profileForEditing } from "@/lib/profile/update-profile";
 import { requireUser } from "@/lib/auth/session";
 import { ProfileEditForm } from "@/components/profile/ProfileEditForm";
+import { fieldCaps } from "@/lib/shared/forms";
+import { profileSchema } from "@/lib/profile/domain/profile";
 
 export const metadata: Metadata = { title: "Mon profil" };
 
@@ -84,6 +86,7 @@ export default async function MyProfilePage() {
         locked={locked}
         centres={centres}
         countries={countries}
+        caps={fieldCaps(profileSchema())}
       />
 
       <section aria-labelledby="mes-donnees" className="rounded border border-slate-200 bg-white p-5 shadow-sm">

@@ -7,12 +7,15 @@ import { DecisionBanner } from "@/components/requests/DecisionBanner";
 import { DepositConfirmation } from "@/components/requests/DepositConfirmation";
 import { DocumentsPanel } from "@/components/requests/DocumentsPanel";
 import { ExperienceRouteChoice } from "@/components/requests/ExperienceRouteChoice";
-import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
+import { ExperienceList } from "@/components/requests/ExperienceList";
+import { experienceFormSchema } from "@/lib/catalogue/domain/experience-form";
+import { fieldCaps, maxLengthFor } from "@/lib/shared/forms";
+import { messageSchema } from "@/lib/requests/schemas";
 import { LearnerActions } from "@/components/requests/LearnerActionsBlock";
 import { LinkedRequestsNotice } from "@/components/requests/LinkedRequestsNotice";
 import { LiveRequest } from "@/components/requests/LiveRequest";
 import { liveSubject } from "@/lib/requests/domain/live-announcement";
-import { MessageThread } from "@/components/staff/request/MessageThread";
+import { ExperienceEditor, MessageThread } from "@/components/requests/lazy";
 import { toThreadMessages } from "@/components/staff/request/thread-messages";
 import { RequestHistory } from "@/components/requests/RequestHistory";
 import { StepsPanel } from "@/components/requests/StepsPanel";
@@ -256,7 +259,11 @@ export default async function RequestPage({ params }: Params) {
                 </div>
               ) : null}
               <div className="mt-4">
-                <ExperienceEditor requestId={analysis.id} experiences={analysis.experiences} editable={analysisEditable} />
+                {analysisEditable ? (
+                  <ExperienceEditor requestId={analysis.id} experiences={analysis.experiences} caps={fieldCaps(experienceFormSchema())} />
+                ) : (
+                  <ExperienceList experiences={analysis.experiences} />
+                )}
               </div>
             </section>
           ) : null}
@@ -268,6 +275,7 @@ export default async function RequestPage({ params }: Params) {
               requestId={request.id}
               sender="auditeur"
               canWrite
+              bodyMax={maxLengthFor(messageSchema, "body")}
               messages={toThreadMessages([request, linked], (m) => (m.author.role === "AUDITEUR" ? "Vous" : m.author.displayName))}
             />
           ) : null}

@@ -5,6 +5,8 @@ import { RESET_IN_ENF, findResetToken } from "@/lib/auth/password-reset";
 import { enfPasswordResetUrl } from "@/lib/auth/directory-config";
 import { RESET_TOKEN_MESSAGES } from "@/lib/auth/domain/reset-token";
 import { NewPasswordForm } from "@/components/auth/NewPasswordForm";
+import { newPasswordSchema } from "@/lib/auth/domain/password";
+import { fieldCaps } from "@/lib/shared/forms";
 import { searchParam, type SearchParams } from "@/lib/shared/params";
 import { z } from "zod";
 
@@ -38,7 +40,7 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-bold">Choisir un nouveau mot de passe</h1>
       <div className="mt-6 rounded border border-slate-200 bg-white p-6 shadow-sm">
         {status === "valid" && identifier ? (
-          <NewPasswordForm token={jeton} identifier={identifier} />
+          <NewPasswordForm token={jeton} identifier={identifier} caps={fieldCaps(newPasswordSchema(""))} />
         ) : (
           <Alert tone="error" title="Lien inutilisable">
             <p>{RESET_TOKEN_MESSAGES[status === "valid" ? "unknown" : status]}</p>

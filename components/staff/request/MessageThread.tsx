@@ -11,11 +11,9 @@ import { useDraftText } from "@/components/ui/use-draft-storage";
 import { centreRequestAction, nationalRequestAction, postMessageAction } from "@/lib/requests/actions";
 import { checkUploadedFile, cleanFileName } from "@/lib/requests/domain/documents";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
-import { invalidInput, messageSchema } from "@/lib/requests/schemas";
-import { maxLengthFor } from "@/lib/shared/forms";
 import { TextField } from "@/components/ui/Field";
 import { TextAreaField } from "./form-parts";
-import { SERVER_ACTIONS, UNAVAILABLE } from "./use-staff-action";
+import { SERVER_ACTIONS, UNAVAILABLE, preloadRequestSchemas, requestSchemas } from "./use-staff-action";
 
 export type ThreadMessage = {
   id: string;
@@ -65,7 +63,8 @@ async function fileProblem(file: File): Promise<string | null> {
  * the form to write one (the learner on their request page, the staff on theirs). The text typed
  * stays when sending fails.
  */
-export function MessageThread({ requestId, messages, sender, canWrite }: { requestId: string; messages: ThreadMessage[]; sender: MessageSender; canWrite: boolean }) {
+/** bodyMax: the message schema's cap, from the page (maxLengthFor(messageSchema, "body")); the schema itself is downloaded on the form's first focus. */
+export function MessageThread({ requestId, messages, sender, canWrite, bodyMax }: { requestId: string; messages: ThreadMessage[]; sender: MessageSender; canWrite: boolean; bodyMax: number | undefined }) {
   const router = useRouter();
   // A local copy: after an expired session and a new login, the message is still there.
   const [body, setBody, clearBody] = useDraftText(`d3:message:${requestId}`);
@@ -88,8 +87,10 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setNotice(null);
-    const checked = messageSchema.safeParse({ requestId, body });
-    if (!checked.success) return showError(invalidInput(checked.error).fieldErrors.body ?? "Écrivez votre message.");
+    const schemas = await requestSchemas().catch(() => null);
+    if (!schemas) return setNotice({ tone: "error", text: UNAVAILABLE });
+    const checked = schemas.messageSchema.safeParse({ requestId, body });
+    if (!checked.success) return showError(schemas.invalidInput(checked.error).fieldErrors.body ?? "Écrivez votre message.");
     const chosen = fileRef.current?.files?.[0];
     const file = chosen && !(chosen.size === 0 && chosen.name === "") ? chosen : null;
     const problem = file ? await fileProblem(file) : null;
@@ -154,14 +155,14 @@ export function MessageThread({ requestId, messages, sender, canWrite }: { reque
         </ol>
       )}
       {canWrite ? (
-        <form onSubmit={onSubmit} noValidate className="mt-4 space-y-3">
+        <form onSubmit={onSubmit} onFocus={preloadRequestSchemas} noValidate className="mt-4 space-y-3">
           {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
           <TextAreaField
             ref={fieldRef}
             label={text.label}
             hint={text.hint}
             name="body"
-            maxLength={maxLengthFor(messageSchema, "body")}
+            maxLength={bodyMax}
             rows={3}
             value={body}
             onChange={(event) => {

@@ -2,7 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { EligibilityView } from "@/components/requests/EligibilityView";
-import { ExperienceEditor } from "@/components/requests/ExperienceEditor";
+import { ExperienceList } from "@/components/requests/ExperienceList";
+import { maxLengthFor } from "@/lib/shared/forms";
+import { messageSchema } from "@/lib/requests/schemas";
 import { ReceiptDownload } from "@/components/documents/DocumentDownload";
 import { LiveRequest } from "@/components/requests/LiveRequest";
 import { liveSubject } from "@/lib/requests/domain/live-announcement";
@@ -171,6 +173,7 @@ export function StaffRequestView({ space, request, linked, context }: { space: S
             messages={messages}
             sender={space}
             canWrite={context.availableActions.includes("postMessage")}
+            bodyMax={maxLengthFor(messageSchema, "body")}
           />
           <RequestHistory events={request.events} showActorNames foldAfter={HISTORY_OPEN_ROWS} />
         </div>
@@ -377,7 +380,7 @@ function ExperienceSection({ analysis, rule }: { analysis: RequestDetail; rule: 
           })}
         </ul>
       ) : null}
-      <ExperienceEditor requestId={analysis.id} experiences={analysis.experiences} editable={false} />
+      <ExperienceList experiences={analysis.experiences} />
     </div>
   );
 }

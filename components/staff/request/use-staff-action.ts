@@ -4,8 +4,16 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { centreRequestAction, nationalRequestAction } from "@/lib/requests/actions";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
-import { invalidInput, staffActionSchema, type StaffActionInput } from "@/lib/requests/schemas";
+import type { StaffActionInput } from "@/lib/requests/schemas";
+import { loadOnce } from "@/lib/shared/load-once";
 import { UNAVAILABLE_MESSAGE, type Result } from "@/lib/shared/result";
+
+/**
+ * The actions' own schemas (the whole command registry), downloaded on the first action or the
+ * first focus in an action form (`preloadRequestSchemas`), not with the page.
+ */
+export const requestSchemas = loadOnce(() => import("@/lib/requests/schemas"));
+export const preloadRequestSchemas = () => void requestSchemas().catch(() => undefined);
 
 export const SERVER_ACTIONS: Record<StaffSpace, (input: StaffActionInput) => Promise<StaffActionResult>> = {
   centre: centreRequestAction,
@@ -31,10 +39,11 @@ export function useStaffAction(space: StaffSpace) {
   const [pending, setPending] = useState(false);
 
   async function send(input: StaffActionInput): Promise<SendResult> {
-    const checked = staffActionSchema.safeParse(input);
-    if (!checked.success) return invalidInput(checked.error);
     setPending(true);
     try {
+      const { invalidInput, staffActionSchema } = await requestSchemas();
+      const checked = staffActionSchema.safeParse(input);
+      if (!checked.success) return invalidInput(checked.error);
       const result = await SERVER_ACTIONS[space](input);
       if (result.ok || result.code === "CONFLICT") router.refresh();
       return result;

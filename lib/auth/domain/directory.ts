@@ -141,5 +141,3 @@ export function accountDecision(identifier: string, existing: ExistingAccount | 
   return role ? { kind: "provision", role } : { kind: "staff-unknown" };
 }
 
-export const STAFF_NOT_OPENED =
-  "Votre identifiant ENF est reconnu, mais aucun compte de personnel ne lui correspond dans D3. Demandez à l'administrateur de D3 d'ouvrir votre compte.";

@@ -1,7 +1,5 @@
 import * as z from "zod/mini";
-
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 200;
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-policy";
 
 /** New password chosen after a reset: long, not the identifier, typed twice. */
 export function newPasswordSchema(identifier: string) {

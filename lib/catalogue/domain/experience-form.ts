@@ -53,13 +53,3 @@ export function experienceFormSchema(now: Date = new Date()) {
 
 export type ExperienceFormValues = z.input<ReturnType<typeof experienceFormSchema>>;
 export type ExperienceFormData = z.output<ReturnType<typeof experienceFormSchema>>;
-
-export const EMPTY_EXPERIENCE: ExperienceFormValues = {
-  employer: "",
-  jobTitle: "",
-  startDate: "",
-  endDate: "",
-  workingTimePercent: "100",
-  inField: "" as ExperienceFormValues["inField"],
-  activities: "",
-};

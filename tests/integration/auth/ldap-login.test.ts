@@ -4,8 +4,7 @@
  */
 import path from "node:path";
 import { logIn } from "@/lib/auth/login";
-import { DIRECTORY_UNAVAILABLE, INVALID_CREDENTIALS } from "@/lib/auth/schemas";
-import { STAFF_NOT_OPENED } from "@/lib/auth/domain/directory";
+import { DIRECTORY_UNAVAILABLE, INVALID_CREDENTIALS, STAFF_NOT_OPENED } from "@/lib/auth/domain/login-messages";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { db } from "@/lib/shared/db";
 import { runDueJobs } from "@/lib/shared/jobs/runner";

@@ -1,5 +1,5 @@
 import { endSession, logIn } from "@/lib/auth/login";
-import { INVALID_CREDENTIALS } from "@/lib/auth/schemas";
+import { INVALID_CREDENTIALS } from "@/lib/auth/domain/login-messages";
 import { db } from "@/lib/shared/db";
 import { createUser } from "../../support/factories";
 

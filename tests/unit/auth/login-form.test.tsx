@@ -2,6 +2,8 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { signIn } from "next-auth/react";
 import { LoginForm } from "@/components/auth/LoginForm";
+import { loginSchema } from "@/lib/auth/schemas";
+import { fieldCaps } from "@/lib/shared/forms";
 
 jest.mock("next-auth/react", () => ({ signIn: jest.fn() }));
 
@@ -27,7 +29,7 @@ function expectFieldError(input: HTMLElement, text: string) {
 
 function setup(callbackPath = "/espace") {
   const user = userEvent.setup();
-  render(<LoginForm callbackPath={callbackPath} />);
+  render(<LoginForm callbackPath={callbackPath} caps={fieldCaps(loginSchema)} />);
   return {
     user,
     identifier: screen.getByLabelText("Identifiant"),
@@ -240,7 +242,7 @@ describe("LoginForm: answers from the server", () => {
 
 describe("LoginForm: « Afficher le mot de passe »", () => {
   test("the checkbox shows the password as typed, and hides it again", async () => {
-    render(<LoginForm callbackPath="/espace" />);
+    render(<LoginForm callbackPath="/espace" caps={fieldCaps(loginSchema)} />);
     const password = screen.getByLabelText("Mot de passe", { exact: true });
     expect(password).toHaveAttribute("type", "password");
     await userEvent.click(screen.getByLabelText("Afficher le mot de passe"));

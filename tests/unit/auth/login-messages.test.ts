@@ -1,5 +1,4 @@
-import { DIRECTORY_UNAVAILABLE, INVALID_CREDENTIALS, LOCKED_PREFIX, loginFailureMessage, oidcFailureMessage } from "@/lib/auth/schemas";
-import { STAFF_NOT_OPENED } from "@/lib/auth/domain/directory";
+import { DIRECTORY_UNAVAILABLE, INVALID_CREDENTIALS, LOCKED_PREFIX, STAFF_NOT_OPENED, loginFailureMessage, oidcFailureMessage } from "@/lib/auth/domain/login-messages";
 
 describe("what the login page says", () => {
   test("the form: a wrong identifier or password, or any unknown error, gives the one generic message; a carried message is shown as is", () => {

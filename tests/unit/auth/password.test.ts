@@ -1,4 +1,5 @@
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordSchema } from "@/lib/auth/domain/password";
+import { newPasswordSchema } from "@/lib/auth/domain/password";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/domain/password-policy";
 
 const IDENTIFIER = "jean.dupont.auditeur";
 const TOO_SHORT = "Le mot de passe doit contenir au moins 12 caractères.";

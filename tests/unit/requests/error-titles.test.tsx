@@ -3,6 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { DocumentsPanel } from "@/components/requests/DocumentsPanel";
 import { ActionsPanel } from "@/components/staff/request/ActionsPanel";
 import { MessageThread } from "@/components/staff/request/MessageThread";
+import { messageSchema } from "@/lib/requests/schemas";
+import { maxLengthFor } from "@/lib/shared/forms";
 
 jest.mock("@/lib/requests/actions", () => ({
   uploadDocumentAction: jest.fn(),
@@ -43,7 +45,7 @@ test("a staff action sent without its mandatory comment: « Erreur – », then 
 
 test("a message sent empty: « Erreur – » while its error shows", async () => {
   const user = userEvent.setup();
-  render(<MessageThread requestId="r1" messages={[]} sender="auditeur" canWrite />);
+  render(<MessageThread requestId="r1" messages={[]} sender="auditeur" canWrite bodyMax={maxLengthFor(messageSchema, "body")} />);
   await user.click(screen.getByRole("button", { name: "Envoyer le message" }));
   expect(document.title).toBe(`Erreur – ${TITLE}`);
 });

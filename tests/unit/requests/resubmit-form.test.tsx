@@ -2,7 +2,8 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ResubmitRequest } from "@/components/requests/LearnerActions";
 import { resubmitRequestAction } from "@/lib/requests/actions";
-import { MAX_COMMENT_LENGTH } from "@/lib/requests/schemas";
+import { MAX_COMMENT_LENGTH, resubmitSchema } from "@/lib/requests/schemas";
+import { maxLengthFor } from "@/lib/shared/forms";
 
 jest.mock("@/lib/requests/actions", () => ({
   resubmitRequestAction: jest.fn(),
@@ -21,7 +22,8 @@ const resubmit = jest.mocked(resubmitRequestAction);
  */
 test("the comment field has the schema's cap as maxLength, and the server's field message is tied to it", async () => {
   const user = userEvent.setup();
-  render(<ResubmitRequest requestId="r1" version={4} />);
+  // The page hands the schema's cap to the client component (LearnerActionsBlock): the browser gets the number, not the schema.
+  render(<ResubmitRequest requestId="r1" version={4} commentMax={maxLengthFor(resubmitSchema, "comment")} />);
   const field = screen.getByLabelText(/Message pour votre centre/);
   expect(field).toHaveAttribute("maxLength", String(MAX_COMMENT_LENGTH));
 
