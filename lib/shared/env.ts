@@ -235,12 +235,26 @@ function messagesOf(error: z.ZodError, values: Record<string, string>): Map<stri
 }
 
 /**
+ * The object schema of a shape, made once: zod compiles an object schema on its first parse, which
+ * cost more than the parse itself where a variable is read per use (the storage, per file opened).
+ */
+const objects = new WeakMap<z.ZodRawShape, z.ZodObject>();
+function objectOf<S extends z.ZodRawShape>(shape: S): z.ZodObject<S> {
+  let object = objects.get(shape) as z.ZodObject<S> | undefined;
+  if (!object) {
+    object = z.object(shape);
+    objects.set(shape, object);
+  }
+  return object;
+}
+
+/**
  * Some of the variables, checked with the same rules and messages as at start, for the modules
  * that read them (also outside the server: `npm run worker`, scripts).
  */
 export function readVariables<S extends z.ZodRawShape>(shape: S, env: Environment = process.env): { ok: true; values: z.infer<z.ZodObject<S>> } | { ok: false; message: string } {
   const values = setValues(env, Object.keys(shape));
-  const result = z.object(shape).safeParse(values);
+  const result = objectOf(shape).safeParse(values);
   if (result.success) return { ok: true, values: result.data };
   return { ok: false, message: [...messagesOf(result.error, values).values()][0]! };
 }
