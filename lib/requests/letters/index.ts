@@ -133,12 +133,29 @@ export async function letterFor(viewer: Viewer, requestId: string, eventId: numb
   return { fileName: found.entry.fileName, pdf: (await archived(found.request, found.entry)).pdf };
 }
 
-function archived(request: RequestDetail, entry: LetterEntry): Promise<Archived> {
-  return archivedLetter(entry, async () => {
+async function archived(request: RequestDetail, entry: LetterEntry): Promise<Archived> {
+  const letter = await archivedLetter(entry, async () => {
     const data = await letterData(request, entry.eventId);
     if (!data) throw new Error(`courrier de l'événement ${entry.eventId} : données introuvables`);
     return letterContent(data);
   });
+  rememberSize(entry.eventId, letter.pdf.byteLength);
+  return letter;
+}
+
+/**
+ * The size of each archived letter's PDF, by decision (its history row), as last read or produced
+ * by this process: an archived letter does not change, so once its size is known the request page's
+ * links need neither its row nor its file (read and checked in full each time otherwise). Every
+ * reading (a download, the web version, which also repair a lost file) brings it up to date.
+ */
+const archivedSizes = new Map<number, number>();
+const KEPT_SIZES = 5000;
+
+function rememberSize(eventId: number, size: number): void {
+  archivedSizes.delete(eventId);
+  if (archivedSizes.size >= KEPT_SIZES) archivedSizes.delete(archivedSizes.keys().next().value as number);
+  archivedSizes.set(eventId, size);
 }
 
 /**
@@ -147,7 +164,7 @@ function archived(request: RequestDetail, entry: LetterEntry): Promise<Archived>
  * the viewer already sees (the page's), the entry one of its decisions.
  */
 export async function letterPdfSize(request: RequestDetail, entry: LetterEntry): Promise<number> {
-  return (await archived(request, entry)).pdf.byteLength;
+  return archivedSizes.get(entry.eventId) ?? (await archived(request, entry)).pdf.byteLength;
 }
 
 /**

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { decisionEvents, letterContentFor, letterFor } from "@/lib/requests/letters";
+import { decisionEvents, letterContentFor, letterFor, letterPdfSize } from "@/lib/requests/letters";
 import { saveExperience, startRequest, submitRequest } from "@/lib/requests/learner-requests";
 import type { ActorCommand, Actor } from "@/lib/requests/transition";
 import type { RequestEventBus } from "@/lib/shared/events";
@@ -13,6 +13,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getRequestForViewer } from "@/lib/requests/queries";
 import { GET as letterRoute } from "@/app/demandes/[id]/lettres/[eventId]/route";
 import { createUser } from "../../support/factories";
+import { statementsOf } from "../../support/query-count";
 import { EXPERIENCE_INPUT, LICENCE_UNITS, addDocumentRows, createLearner, createStaff, staffTransition, submitAnticipatedAnalysis } from "../../support/requests";
 
 // @react-pdf/renderer is ESM only, which Jest's CommonJS runtime cannot load; Node itself can
@@ -228,6 +229,26 @@ describe("archive and access", () => {
     const repaired = await db.generatedLetter.findUniqueOrThrow({ where: { eventId } });
     expect(repaired.storageKey).not.toBe(row.storageKey);
     expect((await letterFor(actor, analysisId, eventId))!.pdf.equals(regenerated!.pdf)).toBe(true);
+  });
+
+  test("the request page's link gives the archived PDF's size, then gives it again without reading the row or the file; a download that repairs a lost file brings it up to date", async () => {
+    const { actor, national, analysisId } = await forwardedAnticipated();
+    await act(national, analysisId, { type: "decideExperience", decision: { outcome: "FAVOURABLE" } }, DECIDED_AT);
+    const found = await getRequestForViewer(actor, analysisId);
+    const [entry] = decisionEvents(found!.request);
+    const first = await statementsOf(() => letterPdfSize(found!.request, entry!));
+    const archivedPdf = (await letterFor(actor, analysisId, entry!.eventId))!.pdf;
+    expect(first.result).toBe(archivedPdf.byteLength);
+    expect(first.statements.length).toBeGreaterThan(0);
+    const again = await statementsOf(() => letterPdfSize(found!.request, entry!));
+    expect(again).toEqual({ result: archivedPdf.byteLength, statements: [] });
+
+    const row = await db.generatedLetter.findUniqueOrThrow({ where: { eventId: entry!.eventId } });
+    rmSync(path.join(workDir, "uploads", ...row.storageKey.split("/")));
+    const logged = jest.spyOn(log, "error").mockImplementation(() => undefined);
+    const repaired = (await letterFor(actor, analysisId, entry!.eventId))!.pdf;
+    logged.mockRestore();
+    expect(await letterPdfSize(found!.request, entry!)).toBe(repaired.byteLength);
   });
 
   test("only those who may see the request; only a decision of that very request", async () => {
