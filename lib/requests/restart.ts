@@ -18,21 +18,21 @@ type Source = { id: string | null; experiences: number; documents: number };
 /**
  * What a new request started from `requestId` would carry over: the analysis holding the
  * experiences and documents (the request itself, or its joint analysis) and how many of each. The
- * learner sees these numbers before confirming.
+ * learner sees these numbers before confirming, on the request's page: in one statement there.
  */
 export async function restartPreview(learner: Actor, requestId: string): Promise<Source | null> {
-  const closed = await db.request.findUnique({
-    where: { id: requestId },
-    select: { id: true, kind: true, learnerId: true, state: true, diplomaRequestId: true, jointAnalysis: { select: { id: true } } },
-  });
+  const [closed] = await db.$queryRaw<
+    { id: string; learnerId: string; state: RequestState; diplomaRequestId: string | null; analysisId: string | null; experiences: number; documents: number }[]
+  >`
+    SELECT r.id, r."learnerId", r.state::text AS state, r."diplomaRequestId", a.id AS "analysisId",
+           (SELECT count(*)::int FROM "Experience" x WHERE x."requestId" = a.id) AS experiences,
+           (SELECT count(*)::int FROM "RequestDocument" d WHERE d."requestId" = a.id AND d.status <> 'REFUSED') AS documents
+    FROM "Request" r
+    LEFT JOIN "Request" a ON a.id = CASE WHEN r.kind = 'EXPERIENCE' THEN r.id ELSE (SELECT j.id FROM "Request" j WHERE j."diplomaRequestId" = r.id) END
+    WHERE r.id = ${requestId}`;
   if (!closed || !isOwner(learner, closed) || closed.diplomaRequestId || !isRestartable(closed.state)) return null;
-  const analysisId = closed.kind === "EXPERIENCE" ? closed.id : closed.jointAnalysis?.id;
-  if (!analysisId) return { id: null, experiences: 0, documents: 0 };
-  const [experiences, documents] = await Promise.all([
-    db.experience.count({ where: { requestId: analysisId } }),
-    db.requestDocument.count({ where: { requestId: analysisId, status: { not: "REFUSED" } } }),
-  ]);
-  return { id: analysisId, experiences, documents };
+  if (!closed.analysisId) return { id: null, experiences: 0, documents: 0 };
+  return { id: closed.analysisId, experiences: closed.experiences, documents: closed.documents };
 }
 
 /**
