@@ -152,15 +152,19 @@ type DetailJson = Omit<DetailRow, "forwardedAt" | "submittedAt" | "lastChangeAt"
 const date = (text: string) => new Date(text);
 const dateOrNull = (text: string | null) => (text === null ? null : new Date(text));
 
-function toDetail(row: DetailJson): RequestDetail {
+/** `definitions`: the diplomas already read by this load (a request and its counterpart share theirs). */
+function toDetail(row: DetailJson, definitions: Map<string, Diploma>): RequestDetail {
   const { profile } = row.learner;
+  const { key } = row.diploma;
+  const definition = definitions.get(key) ?? parseDiplomaDefinition(key, row.diploma.definition);
+  definitions.set(key, definition);
   return {
     ...row,
     forwardedAt: dateOrNull(row.forwardedAt),
     submittedAt: dateOrNull(row.submittedAt),
     lastChangeAt: date(row.lastChangeAt),
     createdAt: date(row.createdAt),
-    diploma: { ...row.diploma, definition: parseDiplomaDefinition(row.diploma.key, row.diploma.definition) },
+    diploma: { ...row.diploma, definition },
     learner: { ...row.learner, profile: profile && { ...profile, birthDate: date(profile.birthDate) } },
     documents: row.documents.map((document) => ({ ...document, uploadedAt: date(document.uploadedAt) })),
     events: row.events.map((event) => ({ ...event, at: date(event.at) })),
@@ -181,9 +185,10 @@ async function loadDetails(requestId: string): Promise<[RequestDetail | null, Re
       SELECT coalesce(a."diplomaRequestId", (SELECT j.id FROM "Request" j WHERE j."diplomaRequestId" = a.id)), 1 FROM asked a
     )
     SELECT w.k, ${Prisma.raw(DETAIL_JSON)} AS detail FROM wanted w JOIN "Request" r ON r.id = w.id ORDER BY w.k`;
+  const definitions = new Map<string, Diploma>();
   const of = (k: number) => {
     const row = rows.find((candidate) => candidate.k === k);
-    return row ? toDetail(row.detail) : null;
+    return row ? toDetail(row.detail, definitions) : null;
   };
   return [of(0), of(1)];
 }
