@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { parseDiplomaDefinition } from "@/lib/catalogue/definition";
+import { diplomaDefinitionFromText } from "@/lib/catalogue/definition";
 import type { Diploma } from "@/lib/catalogue/domain/model";
 import { db } from "@/lib/shared/db";
 import { canViewRequest, type Viewer } from "@/lib/requests/domain/request-access";
@@ -107,7 +107,7 @@ const DETAIL_JSON = `json_build_object(
     SELECT json_agg(json_build_object('id', ld.id, 'number', ld.number, 'state', ld.state) ORDER BY ld."createdAt" DESC, ld.id)
     FROM "Request" ld WHERE ld."linkedAnalysisId" = r.id), '[]'),
   'restartedFrom', (SELECT json_build_object('id', rf.id, 'number', rf.number) FROM "Request" rf WHERE rf.id = r."restartedFromId"),
-  'diploma', (SELECT json_build_object('key', d.key, 'code', d.code, 'title', d.title, 'definition', d.definition) FROM "Diploma" d WHERE d.key = r."diplomaKey"),
+  'diploma', (SELECT json_build_object('key', d.key, 'code', d.code, 'title', d.title, 'definition', d.definition::text) FROM "Diploma" d WHERE d.key = r."diplomaKey"),
   'centre', (SELECT json_build_object('code', c.code, 'name', c.name) FROM "Centre" c WHERE c.code = r."centreCode"),
   'learner', (
     SELECT json_build_object('id', u.id, 'identifier', u.identifier, 'email', u.email, 'profile', (
@@ -137,8 +137,9 @@ const DETAIL_JSON = `json_build_object(
     FROM "RequestMessage" m WHERE m."requestId" = r.id), '[]')
 )`;
 
-/** A request as DETAIL_JSON gives it: its dates as text. */
-type DetailJson = Omit<DetailRow, "forwardedAt" | "submittedAt" | "lastChangeAt" | "createdAt" | "learner" | "documents" | "events" | "messages"> & {
+/** A request as DETAIL_JSON gives it: its dates as text, its diploma's definition as the column's text. */
+type DetailJson = Omit<DetailRow, "forwardedAt" | "submittedAt" | "lastChangeAt" | "createdAt" | "diploma" | "learner" | "documents" | "events" | "messages"> & {
+  diploma: Omit<DetailRow["diploma"], "definition"> & { definition: string };
   forwardedAt: string | null;
   submittedAt: string | null;
   lastChangeAt: string;
@@ -152,12 +153,9 @@ type DetailJson = Omit<DetailRow, "forwardedAt" | "submittedAt" | "lastChangeAt"
 const date = (text: string) => new Date(text);
 const dateOrNull = (text: string | null) => (text === null ? null : new Date(text));
 
-/** `definitions`: the diplomas already read by this load (a request and its counterpart share theirs). */
-function toDetail(row: DetailJson, definitions: Map<string, Diploma>): RequestDetail {
+function toDetail(row: DetailJson): RequestDetail {
   const { profile } = row.learner;
-  const { key } = row.diploma;
-  const definition = definitions.get(key) ?? parseDiplomaDefinition(key, row.diploma.definition);
-  definitions.set(key, definition);
+  const definition = diplomaDefinitionFromText(row.diploma.key, row.diploma.definition);
   return {
     ...row,
     forwardedAt: dateOrNull(row.forwardedAt),
@@ -185,10 +183,9 @@ async function loadDetails(requestId: string): Promise<[RequestDetail | null, Re
       SELECT coalesce(a."diplomaRequestId", (SELECT j.id FROM "Request" j WHERE j."diplomaRequestId" = a.id)), 1 FROM asked a
     )
     SELECT w.k, ${Prisma.raw(DETAIL_JSON)} AS detail FROM wanted w JOIN "Request" r ON r.id = w.id ORDER BY w.k`;
-  const definitions = new Map<string, Diploma>();
   const of = (k: number) => {
     const row = rows.find((candidate) => candidate.k === k);
-    return row ? toDetail(row.detail, definitions) : null;
+    return row ? toDetail(row.detail) : null;
   };
   return [of(0), of(1)];
 }
