@@ -27,8 +27,15 @@ const preloadForm = () => void loadForm().catch(() => undefined);
  * request); read-only elsewhere: ExperienceList. caps: fieldCaps(experienceFormSchema()), from the page (they do not depend on the day): each field stops at its schema's cap. */
 export function ExperienceEditor({ requestId, experiences, caps }: { requestId: string; experiences: SavedExperience[]; caps: FieldCaps }) {
   const router = useRouter();
-  const [editing, setEditing] = useState<string | "new" | null>(experiences.length === 0 ? "new" : null);
-  // A form left with a local copy (an expired session, a reload) opens again with what was typed.
+  const [editing, setEditing] = useState<string | "new" | null>(null);
+  const [openedByClick, setOpenedByClick] = useState(false);
+  const open = (which: string | "new") => {
+    setOpenedByClick(true);
+    setEditing(which);
+  };
+  // No form is open at first, even on an empty list: « Ajouter une expérience » opens it, and brings
+  // react-hook-form with it (15 KB compressed the page need not send to be read). A form left with a
+  // local copy (an expired session, a reload) opens again with what was typed.
   useEffect(() => {
     const withDraft = experiences.find((e) => hasDraft(experienceDraftKey(requestId, e.id)));
     // eslint-disable-next-line react-hooks/set-state-in-effect -- see below
@@ -47,12 +54,12 @@ export function ExperienceEditor({ requestId, experiences, caps }: { requestId: 
         {experiences.map((e) => (
           <li key={e.id} className="rounded border border-slate-200 bg-white p-4">
             {editing === e.id ? (
-              <ExperienceForm requestId={requestId} experience={e} caps={caps} onDone={() => setEditing(null)} />
+              <ExperienceForm requestId={requestId} experience={e} caps={caps} focusFirst={openedByClick} onDone={() => setEditing(null)} />
             ) : (
               <>
                 <ExperienceSummary experience={e} />
                 <div className="mt-2 flex gap-3">
-                  <Button type="button" variant="secondary" onPointerEnter={preloadForm} onFocus={preloadForm} onClick={() => setEditing(e.id)}>
+                  <Button type="button" variant="secondary" onPointerEnter={preloadForm} onFocus={preloadForm} onClick={() => open(e.id)}>
                     Modifier<span className="sr-only"> l&apos;expérience {e.jobTitle}</span>
                   </Button>
                   <Button
@@ -74,9 +81,9 @@ export function ExperienceEditor({ requestId, experiences, caps }: { requestId: 
         ))}
       </ul>
       {editing === "new" ? (
-        <ExperienceForm requestId={requestId} caps={caps} onDone={() => setEditing(null)} />
+        <ExperienceForm requestId={requestId} caps={caps} focusFirst={openedByClick} onDone={() => setEditing(null)} />
       ) : (
-        <Button type="button" variant="secondary" onPointerEnter={preloadForm} onFocus={preloadForm} onClick={() => setEditing("new")}>
+        <Button type="button" variant="secondary" onPointerEnter={preloadForm} onFocus={preloadForm} onClick={() => open("new")}>
           Ajouter une expérience
         </Button>
       )}

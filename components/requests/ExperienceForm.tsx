@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -43,7 +43,8 @@ const toFormValues = (e: SavedExperience): ExperienceFormValues => ({
   activities: e.activities,
 });
 
-export function ExperienceForm({ requestId, experience, caps, onDone }: { requestId: string; experience?: SavedExperience; caps: FieldCaps; onDone: () => void }) {
+/** focusFirst: opened by « Ajouter » or « Modifier », whose button is gone: the focus goes to the first field rather than to the page. */
+export function ExperienceForm({ requestId, experience, caps, focusFirst = false, onDone }: { requestId: string; experience?: SavedExperience; caps: FieldCaps; focusFirst?: boolean; onDone: () => void }) {
   const router = useRouter();
   const capped = cappedWith(caps);
   // The schema the action parses with, downloaded on the form's first focus (lazy-validation.ts); built per form, as it reads today's date.
@@ -53,6 +54,11 @@ export function ExperienceForm({ requestId, experience, caps, onDone }: { reques
     defaultValues: experience ? toFormValues(experience) : EMPTY_EXPERIENCE,
   });
   const storage = useDraftStorage(experienceDraftKey(requestId, experience?.id), form);
+  useEffect(() => {
+    if (focusFirst) form.setFocus("employer");
+    // Once, when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const showServerErrors = useServerFieldErrors(form);
   const [failure, setFailure] = useState<string | null>(null);
   const {

@@ -132,6 +132,7 @@ test("Scenario I — compositions to confirm, CYC9101A closed, the licence route
   await expect(learner.getByTestId("composition-not-verified")).toBeVisible();
 
   // One day out of the field.
+  await learner.getByRole("button", { name: "Ajouter une expérience" }).click();
   const form = learner.getByRole("form", { name: "Ajouter une expérience" });
   await form.getByLabel("Employeur").fill("Boulangerie Martin");
   await form.getByLabel("Intitulé du poste").fill("Vendeur");

@@ -220,6 +220,7 @@ test("what was typed survives an expired session: « Enregistrer » leads to the
     await expect(page).toHaveURL(/\/demandes\/[^/]+$/);
     const requestPath = new URL(page.url()).pathname;
 
+    await page.getByRole("button", { name: "Ajouter une expérience" }).click();
     const form = page.getByRole("form", { name: "Ajouter une expérience" });
     await form.getByLabel("Employeur").fill("Atelier Petit");
     await form.getByLabel("Intitulé du poste").fill("Technicienne réseaux");

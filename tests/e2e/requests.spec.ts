@@ -54,7 +54,11 @@ test("an eligible learner submits a diploma request with a joint experience anal
   await expect(alertBox(page).filter({ hasText: "pas complète" })).toContainText("Déclarez au moins une expérience professionnelle.");
 
   // One experience, with a wrong end date first: the message sits next to the field, nothing typed is lost.
+  // No form is open on an empty list; « Ajouter une expérience » opens it (its chunk comes then) with the focus on its first field.
+  await expect(page.getByRole("form", { name: "Ajouter une expérience" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Ajouter une expérience" }).click();
   const form = page.getByRole("form", { name: "Ajouter une expérience" });
+  await expect(form.getByLabel("Employeur")).toBeFocused();
   await form.getByLabel("Employeur").fill("Société Générale");
   await form.getByLabel("Intitulé du poste").fill("Développeur d'applications");
   await form.getByLabel("Date de début").fill("2023-01-01");
