@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/auth/ForgotPasswordForm";
 import { forgotPasswordSchema } from "@/lib/auth/schemas";
-import { fieldCaps } from "@/lib/shared/forms";
+import { capsOnce } from "@/lib/shared/forms";
 import { enfPasswordResetUrl } from "@/lib/auth/directory-config";
 
 export const metadata: Metadata = { title: "Mot de passe oublié" };
+
+const forgotPasswordCaps = capsOnce(() => forgotPasswordSchema);
 
 export default function ForgotPasswordPage() {
   // With the ENF's directory (IDENTITY_PROVIDER=ldap|oidc), the password is the ENF's: D3 keeps none.
@@ -31,7 +33,7 @@ export default function ForgotPasswordPage() {
             est valable une heure.
           </p>
           <div className="mt-6 rounded border border-slate-200 bg-white p-6 shadow-sm">
-            <ForgotPasswordForm caps={fieldCaps(forgotPasswordSchema)} />
+            <ForgotPasswordForm caps={forgotPasswordCaps()} />
           </div>
         </>
       )}

@@ -4,9 +4,11 @@ import { enfPasswordResetUrl, identityProvider } from "@/lib/auth/directory-conf
 import { OIDC_PROVIDER_ID } from "@/lib/auth/auth-options";
 import { oidcFailureMessage } from "@/lib/auth/domain/login-messages";
 import { loginSchema } from "@/lib/auth/schemas";
-import { fieldCaps } from "@/lib/shared/forms";
+import { capsOnce } from "@/lib/shared/forms";
 import { EnfSignInButton } from "./EnfSignInButton";
 import { LoginForm } from "./LoginForm";
+
+const loginCaps = capsOnce(() => loginSchema);
 
 /**
  * The login box for the configured directory (IDENTITY_PROVIDER): the identifier and password form
@@ -24,7 +26,7 @@ export function LoginChoice({ callbackPath, failure }: { callbackPath: string; f
           <Alert tone="error">{message}</Alert>
         </div>
       ) : null}
-      {provider === "oidc" ? <EnfSignInButton providerId={OIDC_PROVIDER_ID} callbackPath={callbackPath} /> : <LoginForm callbackPath={callbackPath} caps={fieldCaps(loginSchema)} />}
+      {provider === "oidc" ? <EnfSignInButton providerId={OIDC_PROVIDER_ID} callbackPath={callbackPath} /> : <LoginForm callbackPath={callbackPath} caps={loginCaps()} />}
       <p className="mt-4">
         {resetUrl ? (
           <a href={resetUrl} rel="noopener">

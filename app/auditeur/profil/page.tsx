@@ -7,13 +7,15 @@ import { countryOptions } from "@/lib/profile/domain/countries";
 import { CIVIL_STATUS_LOCKED, profileForEditing } from "@/lib/profile/update-profile";
 import { requireUser } from "@/lib/auth/session";
 import { ProfileEditForm } from "@/components/profile/ProfileEditForm";
-import { fieldCaps } from "@/lib/shared/forms";
+import { capsOnce } from "@/lib/shared/forms";
 import { profileSchema } from "@/lib/profile/domain/profile";
 
 export const metadata: Metadata = { title: "Mon profil" };
 
 /** "1990-05-17" → "17/05/1990". */
 const formatIsoDate = (iso: string) => iso.split("-").reverse().join("/");
+
+const profileCaps = capsOnce(() => profileSchema());
 
 export default async function MyProfilePage() {
   const user = await requireUser({ space: "auditeur" });
@@ -86,7 +88,7 @@ export default async function MyProfilePage() {
         locked={locked}
         centres={centres}
         countries={countries}
-        caps={fieldCaps(profileSchema())}
+        caps={profileCaps()}
       />
 
       <section aria-labelledby="mes-donnees" className="rounded border border-slate-200 bg-white p-5 shadow-sm">

@@ -6,7 +6,7 @@ import { enfPasswordResetUrl } from "@/lib/auth/directory-config";
 import { RESET_TOKEN_MESSAGES } from "@/lib/auth/domain/reset-token";
 import { NewPasswordForm } from "@/components/auth/NewPasswordForm";
 import { newPasswordSchema } from "@/lib/auth/domain/password";
-import { fieldCaps } from "@/lib/shared/forms";
+import { capsOnce } from "@/lib/shared/forms";
 import { searchParam, type SearchParams } from "@/lib/shared/params";
 import { z } from "zod";
 
@@ -14,6 +14,9 @@ export const metadata: Metadata = { title: "Choisir un nouveau mot de passe", re
 
 // A link's token is base64url; anything else is an unknown link, not an error.
 const tokenParam = searchParam(z.string().max(256).regex(/^[A-Za-z0-9_-]*$/));
+
+/** The caps do not depend on the identifier the schema is built for. */
+const newPasswordCaps = capsOnce(() => newPasswordSchema(""));
 
 export default async function NewPasswordPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const jeton = tokenParam((await searchParams).jeton) ?? "";
@@ -40,7 +43,7 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-bold">Choisir un nouveau mot de passe</h1>
       <div className="mt-6 rounded border border-slate-200 bg-white p-6 shadow-sm">
         {status === "valid" && identifier ? (
-          <NewPasswordForm token={jeton} identifier={identifier} caps={fieldCaps(newPasswordSchema(""))} />
+          <NewPasswordForm token={jeton} identifier={identifier} caps={newPasswordCaps()} />
         ) : (
           <Alert tone="error" title="Lien inutilisable">
             <p>{RESET_TOKEN_MESSAGES[status === "valid" ? "unknown" : status]}</p>

@@ -5,9 +5,11 @@ import { countryOptions } from "@/lib/profile/domain/countries";
 import { requireUser } from "@/lib/auth/session";
 import { ProfileForm } from "@/components/profile/ProfileForm";
 import { EMPTY_PROFILE, profileSchema } from "@/lib/profile/domain/profile";
-import { fieldCaps } from "@/lib/shared/forms";
+import { capsOnce } from "@/lib/shared/forms";
 
 export const metadata: Metadata = { title: "Compléter mon profil" };
+
+const profileCaps = capsOnce(() => profileSchema());
 
 export default async function CompleteProfilePage() {
   const user = await requireUser({ space: "auditeur", allowIncompleteProfile: true });
@@ -21,7 +23,7 @@ export default async function CompleteProfilePage() {
         demandes et sur votre diplôme : écrivez-les comme sur votre pièce d&apos;identité. Une fois le profil enregistré, vous devrez vous reconnecter.
       </p>
       <p className="mt-2 text-sm text-slate-700">Tous les champs sont obligatoires, sauf mention « facultatif ».</p>
-      <ProfileForm centres={centres} countries={countryOptions()} initial={EMPTY_PROFILE} caps={fieldCaps(profileSchema())} />
+      <ProfileForm centres={centres} countries={countryOptions()} initial={EMPTY_PROFILE} caps={profileCaps()} />
     </div>
   );
 }

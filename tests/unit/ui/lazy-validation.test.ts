@@ -5,7 +5,7 @@ import { MAX_PASSWORD_LENGTH } from "@/lib/auth/domain/password-policy";
 import { loginSchema, MAX_IDENTIFIER_LENGTH } from "@/lib/auth/schemas";
 import { experienceFormSchema } from "@/lib/catalogue/domain/experience-form";
 import { profileSchema } from "@/lib/profile/domain/profile";
-import { cappedWith, fieldCaps, maxLengthFor } from "@/lib/shared/forms";
+import { cappedWith, capsOnce, fieldCaps, maxLengthFor } from "@/lib/shared/forms";
 
 const options = { fields: {}, shouldUseNativeValidation: false } as const;
 
@@ -24,6 +24,15 @@ describe("fieldCaps: the numbers a client form gets instead of its schema", () =
       expect(Object.keys(caps).length).toBeGreaterThan(3);
       for (const [name, cap] of Object.entries(caps)) expect(cap).toBe(maxLengthFor(schema, name));
     }
+  });
+
+  test("capsOnce builds the schema once, however many page views ask", () => {
+    const build = jest.fn(() => profileSchema());
+    const caps = capsOnce(build);
+    expect(build).not.toHaveBeenCalled();
+    expect(caps()).toEqual(fieldCaps(profileSchema()));
+    expect(caps()).toBe(caps());
+    expect(build).toHaveBeenCalledTimes(1);
   });
 
   test("cappedWith puts the cap on a registered field's props, and leaves an uncapped one alone", () => {
