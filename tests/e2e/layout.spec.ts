@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { Client } from "pg";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { E2E_POSTGRES_URL } from "./env";
-import { expectAccessible, logIn } from "./support";
+import { expectAccessible, layoutShiftOf, logIn, recordLayoutShifts } from "./support";
 
 /** Runs one SQL statement on the app's database (the session rows the browser's cookie names). */
 async function sql(text: string, values: unknown[] = []): Promise<{ rows: Record<string, unknown>[] }> {
@@ -151,18 +151,11 @@ test("the header comes with the page: the user's box and tabs are in its HTML, a
   const html = await (await page.request.get("/auditeur")).text();
   expect(html).toContain('data-testid="notifications-link"');
   expect(html).toContain(">Mes demandes<");
-  await page.addInitScript(() => {
-    (window as unknown as { layoutShift: number }).layoutShift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) (window as unknown as { layoutShift: number }).layoutShift += entry.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await recordLayoutShifts(page);
   for (const path of ["/auditeur", "/auditeur/profil", "/aide"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
-    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBeLessThan(0.02);
+    expect(await layoutShiftOf(page)).toBeLessThan(0.02);
   }
 });
 

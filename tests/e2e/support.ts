@@ -39,3 +39,30 @@ export async function expectAccessible(page: Page) {
 export function alertBox(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');
 }
+
+/**
+ * Records the page's layout shifts (CLS's raw material; shifts right after an input excluded) from
+ * its first paint, each with what moved: call before `goto`, then read `layoutShiftsOf(page)`.
+ */
+export async function recordLayoutShifts(page: Page) {
+  await page.addInitScript(() => {
+    const shifts: { value: number; moved: string[] }[] = [];
+    (window as unknown as { layoutShifts: typeof shifts }).layoutShifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] })[]) {
+        if (entry.hadRecentInput) continue;
+        const moved = (entry.sources ?? []).map(({ node }) => (node instanceof Element ? `<${node.localName}${node.id ? `#${node.id}` : ""} class="${node.className}">` : String(node?.nodeName)));
+        shifts.push({ value: entry.value, moved });
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+}
+
+export async function layoutShiftsOf(page: Page): Promise<{ value: number; moved: string[] }[]> {
+  return page.evaluate(() => (window as unknown as { layoutShifts: { value: number; moved: string[] }[] }).layoutShifts);
+}
+
+/** The page's cumulated layout shift so far (recordLayoutShifts first). */
+export async function layoutShiftOf(page: Page): Promise<number> {
+  return (await layoutShiftsOf(page)).reduce((sum, shift) => sum + shift.value, 0);
+}

@@ -22,7 +22,7 @@ const GOAL = 95;
 const RESULTS_FILE = path.join(".data", "bench", "lighthouse.json");
 
 type Page = { label: string; pathname: string; cookie: string | null };
-type Score = { label: string; pathname: string; score: number; metrics: Record<string, number | null> };
+type Score = { label: string; pathname: string; score: number; metrics: Record<string, number | null>; layoutShifts: { selector: string; snippet: string; score: number }[] };
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -91,6 +91,8 @@ async function main(): Promise<number> {
       pathname: page.pathname,
       score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
       metrics: { fcpMs: metric("first-contentful-paint"), lcpMs: metric("largest-contentful-paint"), tbtMs: metric("total-blocking-time"), cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? null },
+      // What moved, when something did: the element and its share of the shift (JSON report only).
+      layoutShifts: layoutShiftsOf(lhr.audits["layout-shifts"]?.details),
     });
     console.log(`${page.label.padEnd(20)} ${String(scores.at(-1)!.score).padStart(3)}   ${JSON.stringify(scores.at(-1)!.metrics)}`);
   }
@@ -108,3 +110,10 @@ async function main(): Promise<number> {
 }
 
 runBench(main);
+
+type ShiftItem = { score?: number; node?: { selector?: string; snippet?: string } };
+
+function layoutShiftsOf(details: unknown): { selector: string; snippet: string; score: number }[] {
+  const items = ((details as { items?: ShiftItem[] } | undefined)?.items ?? []).filter((item) => typeof item.score === "number" && item.score > 0);
+  return items.map((item) => ({ selector: item.node?.selector ?? "?", snippet: (item.node?.snippet ?? "").slice(0, 200), score: Math.round(item.score! * 1000) / 1000 }));
+}

@@ -56,6 +56,8 @@ export function BulkActionsForm(props: Props) {
         action={formAction}
         onSubmit={submit}
         hidden={!shown}
+        // Idle: nothing ticked, sent nor shown. The page's CSS hides it when the browser runs scripts (globals.css).
+        data-idle={ticked || pending || state !== null ? undefined : ""}
         aria-labelledby="actions-groupees-titre"
         data-testid="bulk-actions"
         className={`space-y-4 rounded border bg-white p-4 shadow-sm ${scripted && ticked ? "sticky bottom-0 z-10 max-h-[60vh] overflow-y-auto border-brand-700 shadow-lg" : "border-slate-200"}`}
