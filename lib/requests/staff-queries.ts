@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/requests/domain/request-access";
 import { KIND_LABELS, REQUEST_STATES, STATE_LABELS, type ExperienceMode, type RequestKind, type RequestState } from "@/lib/requests/domain/request-lifecycle";
 import { learnerDisplayName } from "@/lib/requests/domain/learner-copy";
 import { visiblePartner, type PartnerCandidate, type QueuePartner } from "@/lib/requests/domain/queue-grouping";
+import { fromUtcTimestamp } from "@/lib/shared/dates";
 import { searchKey } from "@/lib/shared/text";
 import { searchParam, type SearchParams } from "@/lib/shared/params";
 
@@ -574,8 +575,8 @@ function toQueueRow({ partner, ...row }: JoinedRow, viewer: Viewer | undefined):
     ...row,
     partner: visiblePartner(partner, partnerViewer(viewer)),
     number: row.number ?? "",
-    submittedAt: new Date(row.submittedAt),
-    lastChangeAt: new Date(row.lastChangeAt),
+    submittedAt: fromUtcTimestamp(row.submittedAt),
+    lastChangeAt: fromUtcTimestamp(row.lastChangeAt),
   };
 }
 

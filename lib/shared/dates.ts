@@ -63,3 +63,13 @@ export function formatFormalDateTime(date: Date): string {
 export function formatCalendarDate(date: Date | string): string {
   return CALENDAR_DATE.format(typeof date === "string" ? new Date(`${date}T00:00:00Z`) : date);
 }
+
+/**
+ * A timestamp column read back from PostgreSQL: a Date, or its JSON text when it comes inside a
+ * json_agg (`"2026-11-30T09:15:00.123"`, without an offset: the columns are UTC, timestamp without
+ * time zone). `new Date` would read such a text as the process's local time.
+ */
+export function fromUtcTimestamp(value: Date | string): Date {
+  if (value instanceof Date) return value;
+  return new Date(/(?:Z|[+-]\d\d(?::?\d\d)?)$/i.test(value) ? value : `${value}Z`);
+}

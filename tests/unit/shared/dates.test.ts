@@ -1,4 +1,5 @@
 import {
+  fromUtcTimestamp,
   formatCalendarDate,
   formatDate,
   formatDateTime,
@@ -83,5 +84,28 @@ describe("French formats, in Paris time", () => {
   it("shows a calendar date as the same day, whatever the time zone", () => {
     expect(formatCalendarDate(new Date("1990-03-01T00:00:00Z"))).toBe("01/03/1990");
     expect(formatCalendarDate("2024-09-01")).toBe("01/09/2024");
+  });
+});
+
+describe("fromUtcTimestamp: a timestamp column read back as JSON text", () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = zone;
+  });
+
+  test("text without an offset is UTC, whatever the process's time zone (a server set to Paris read the queue's dates an hour or two off)", () => {
+    for (const tz of ["UTC", "Europe/Paris", "America/Cayenne", "Pacific/Noumea"]) {
+      process.env.TZ = tz;
+      expect(fromUtcTimestamp("2026-11-30T09:15:00.123").toISOString()).toBe("2026-11-30T09:15:00.123Z");
+      expect(fromUtcTimestamp("2026-07-01T23:30:00").toISOString()).toBe("2026-07-01T23:30:00.000Z");
+    }
+  });
+
+  test("text with its offset, and a Date, are kept as they are", () => {
+    process.env.TZ = "Europe/Paris";
+    expect(fromUtcTimestamp("2026-11-30T10:15:00+01:00").toISOString()).toBe("2026-11-30T09:15:00.000Z");
+    expect(fromUtcTimestamp("2026-11-30T09:15:00Z").toISOString()).toBe("2026-11-30T09:15:00.000Z");
+    const date = new Date("2026-11-30T09:15:00Z");
+    expect(fromUtcTimestamp(date)).toBe(date);
   });
 });
