@@ -95,7 +95,7 @@ export const currentMe = cache(async (): Promise<Me | null> => {
   return {
     displayName: session.displayName,
     role: session.role,
-    roleLabel: roleLabelFor(session.role, session.role === "AUDITEUR" ? session.civility : null),
+    roleLabel: roleLabelFor(session.role, session.civility),
     unread: session.unread,
     sessionSecondsLeft: secondsLeft(session.expiresAt, new Date()),
   };

@@ -7,12 +7,19 @@
 import { db } from "@/lib/shared/db";
 import { SESSION_MAX_AGE_S } from "@/lib/auth/login";
 import { extendSessionAction } from "@/lib/auth/session-actions";
-import { extendSession, sessionSecondsLeft } from "@/lib/auth/session-expiry";
+import { secondsLeft } from "@/lib/auth/domain/session-expiry";
+import { extendSession } from "@/lib/auth/session-expiry";
 import { signInAs, signOut } from "../../support/session-gate";
 
 jest.mock("next-auth", () => ({ getServerSession: jest.fn(async () => jest.requireActual("../../support/next-scope").testSession()) }));
 jest.mock("next/headers", () => jest.requireActual("../../support/next-scope").requestScope);
 jest.mock("next/navigation", () => jest.requireActual("../../support/next-scope").navigation);
+
+/** What is left of a session, as its row says (the pages read it with the session: currentMe). */
+async function sessionSecondsLeft(sessionId: string): Promise<number> {
+  const row = await db.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true } });
+  return row ? secondsLeft(row.expiresAt, new Date()) : 0;
+}
 
 async function sessionOf(userId: string) {
   return db.session.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "desc" } });
