@@ -4,14 +4,16 @@
  * « Un récapitulatif quotidien » receives one email listing the requests deposited in their centre
  * the day before (Paris calendar day); none when nothing was deposited. Idempotent: each digest is
  * claimed by inserting its (agent, day) row of DepositDigest in the transaction that queues its email
- * in the outbox, so a second run, a retried job or two instances at once send nothing twice.
+ * in the outbox, so a second run, a retried job or two instances at once send nothing twice. Claims
+ * older than a month are then deleted (oldestKeptClaimDay): one row per agent and day otherwise
+ * accumulates for ever.
  */
 import { db } from "@/lib/shared/db";
 import { appUrl } from "@/lib/shared/env";
 import { enqueueEmail } from "@/lib/shared/mail/outbox";
-import { buildDepositDigest, dayBounds, digestDay, type DigestDeposit } from "./domain/deposit-digest";
+import { buildDepositDigest, dayBounds, digestDay, oldestKeptClaimDay, type DigestDeposit } from "./domain/deposit-digest";
 
-export type DigestReport = { day: string; sent: number; empty: number; alreadySent: number };
+export type DigestReport = { day: string; sent: number; empty: number; alreadySent: number; claimsPurged: number };
 
 /** The deposits of a centre on a Paris day, oldest first (index [centreCode, submittedAt, id]). */
 async function depositsOf(centreCode: string, day: string): Promise<DigestDeposit[]> {
@@ -36,7 +38,7 @@ export async function sendDepositDigests(at: Date = new Date()): Promise<DigestR
     select: { id: true, email: true, displayName: true, centreCode: true, centre: { select: { name: true } } },
     orderBy: { id: "asc" },
   });
-  const report: DigestReport = { day, sent: 0, empty: 0, alreadySent: 0 };
+  const report: DigestReport = { day, sent: 0, empty: 0, alreadySent: 0, claimsPurged: 0 };
   const byCentre = new Map<string, Promise<DigestDeposit[]>>();
   for (const agent of agents) {
     const centreCode = agent.centreCode!;
@@ -53,5 +55,7 @@ export async function sendDepositDigests(at: Date = new Date()): Promise<DigestR
     });
     report[outcome] += 1;
   }
+  const purged = await db.depositDigest.deleteMany({ where: { day: { lt: new Date(`${oldestKeptClaimDay(day)}T00:00:00Z`) } } });
+  report.claimsPurged = purged.count;
   return report;
 }

@@ -38,6 +38,17 @@ export function digestDay(at: Date): string {
   return parisDay(new Date(parisMidnight(parisDay(at)).getTime() - 1));
 }
 
+/**
+ * How long a digest's claim (its DepositDigest row) is kept: it only stops a second run for the
+ * same day, and a run only ever sends the day before its own time, so a month covers any outage.
+ */
+export const DIGEST_CLAIMS_KEPT_DAYS = 31;
+
+/** The oldest digest day whose claim is kept when the digest of `day` is sent ("2026-10-30" for "2026-11-30"). */
+export function oldestKeptClaimDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - DIGEST_CLAIMS_KEPT_DAYS * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The instants bounding a Paris calendar day: [from, to). */
 export function dayBounds(day: string): { from: Date; to: Date } {
   return { from: parisMidnight(day), to: parisMidnight(day, 1) };

@@ -7,6 +7,7 @@ import { enqueue } from "@/lib/shared/jobs/queue";
 import { runDueJobs } from "@/lib/shared/jobs/runner";
 import { cronItems } from "@/lib/shared/jobs/tasks";
 import { sendDepositDigests } from "@/lib/notifications/deposit-digest";
+import { oldestKeptClaimDay } from "@/lib/notifications/domain/deposit-digest";
 import { parisDay, parisMidnight } from "@/lib/shared/dates";
 import { createStaff, submitJointDiplomaRequest } from "../../support/requests";
 import { ensureCentre, uniqueSuffix } from "../../support/factories";
@@ -80,5 +81,23 @@ test("two instances at once: still one digest; a day without deposit sends nothi
   const nextDay = new Date(at.getTime() + 24 * 3_600_000);
   await sendDepositDigests(nextDay);
   await sendDepositDigests(nextDay);
+  expect(await emailsTo(agents.digest, "Récapitulatif")).toHaveLength(1);
+});
+
+test("claims older than a month are deleted by the next run; a recent one stays and still stops a second digest", async () => {
+  const { centreCode, agents, digestId } = await centreWithAgents();
+  const { requestId } = await submitJointDiplomaRequest({ centreCode });
+  const { submittedAt } = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { submittedAt: true } });
+  const at = runTimeFor(submittedAt!);
+  const day = parisDay(submittedAt!);
+  const old = new Date(`${oldestKeptClaimDay(day)}T00:00:00Z`);
+  const tooOld = new Date(old.getTime() - 86_400_000);
+  await db.depositDigest.createMany({ data: [{ userId: digestId, day: tooOld, count: 2 }, { userId: digestId, day: old, count: 1 }] });
+
+  const report = await sendDepositDigests(at);
+  expect(report.claimsPurged).toBeGreaterThanOrEqual(1);
+  const kept = await db.depositDigest.findMany({ where: { userId: digestId }, orderBy: { day: "asc" }, select: { day: true } });
+  expect(kept.map((claim) => claim.day.toISOString().slice(0, 10))).toEqual([oldestKeptClaimDay(day), day]);
+  await sendDepositDigests(at);
   expect(await emailsTo(agents.digest, "Récapitulatif")).toHaveLength(1);
 });

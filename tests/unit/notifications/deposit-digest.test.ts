@@ -1,16 +1,27 @@
 import {
   DEFAULT_DEPOSIT_EMAILS,
+  DIGEST_CLAIMS_KEPT_DAYS,
   DEPOSIT_EMAIL_LABELS,
   buildDepositDigest,
   dayBounds,
   digestDay,
   digestLines,
   emailsEachDeposit,
+  oldestKeptClaimDay,
   type DigestDeposit,
 } from "@/lib/notifications/domain/deposit-digest";
 
 const licence = { code: "LG02501A", title: "Licence Informatique" };
 const deposit = (overrides: Partial<DigestDeposit> & { id: string; number: string }): DigestDeposit => ({ kind: "DIPLOMA", mode: null, diplomaRequestId: null, diploma: licence, ...overrides });
+
+describe("how long a digest's claim is kept", () => {
+  test("a month back from the day sent, across month and year ends and a leap day", () => {
+    expect(DIGEST_CLAIMS_KEPT_DAYS).toBe(31);
+    expect(oldestKeptClaimDay("2026-11-30")).toBe("2026-10-30");
+    expect(oldestKeptClaimDay("2027-01-15")).toBe("2026-12-15");
+    expect(oldestKeptClaimDay("2028-03-31")).toBe("2028-02-29");
+  });
+});
 
 describe("which day a digest lists", () => {
   test("the Paris day before the run, whatever UTC says", () => {
