@@ -99,6 +99,11 @@ export function LiveRequest({ requestId, version, state, subject }: { requestId:
         router.refresh();
         announce({ kind: "message" });
       });
+      // The session ended (logout elsewhere, new password): the stream closes for good, neither
+      // reconnected nor replaced by polling, which would be refused too; the session watch says so.
+      source.addEventListener("ended", () => {
+        source?.close();
+      });
       source.onerror = () => {
         errors += 1;
         // CLOSED: the browser gave up (refused answer), it will not reconnect by itself.

@@ -47,6 +47,17 @@ class FakeEventSource {
     });
   }
 
+  /** The server's « ended » (the session is over), before it closes the stream: the browser would reconnect. */
+  ended() {
+    act(() => {
+      for (const listener of this.listeners.get("ended") ?? []) listener(new MessageEvent("ended", { data: "{}" }));
+      if (this.readyState !== FakeEventSource.CLOSED) {
+        this.readyState = FakeEventSource.CONNECTING;
+        this.onerror?.();
+      }
+    });
+  }
+
   /** A dropped connection the browser will retry (CONNECTING), or a refused one (CLOSED). */
   fail(readyState = FakeEventSource.CONNECTING) {
     act(() => {
@@ -156,6 +167,18 @@ describe("LiveRequest with server-sent events", () => {
     const source = latestSource();
     unmount();
     expect(source.readyState).toBe(FakeEventSource.CLOSED);
+  });
+
+  test("once the server says the session ended, the stream is closed for good: no reconnection, no polling", async () => {
+    jest.useFakeTimers();
+    render(<LiveRequest {...PAGE} version={4} />);
+    const source = latestSource();
+    source.open();
+    source.ended();
+    expect(source.readyState).toBe(FakeEventSource.CLOSED);
+    await act(() => jest.advanceTimersByTimeAsync(10_000));
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(FakeEventSource.instances).toHaveLength(1);
   });
 
   test("errors separated by a successful reconnection do not give up the stream", () => {
