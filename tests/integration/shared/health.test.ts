@@ -7,6 +7,7 @@ import { GET } from "@/app/api/sante/route";
 import { createDatabaseClient } from "@/lib/shared/db/database";
 import { db } from "@/lib/shared/db";
 import { checkHealth } from "@/lib/shared/health";
+import { startClamd } from "../../support/clamd";
 
 /** A port on which nothing listens: bound then released. */
 async function closedPort(): Promise<number> {
@@ -34,6 +35,7 @@ test("GET /api/sante: 200 with every check ok, not cached", async () => {
       database: { ok: true, ms: expect.any(Number) },
       storage: { ok: true, ms: expect.any(Number) },
       jobs: expect.objectContaining({ ok: true, ms: expect.any(Number) }),
+      scanner: { ok: true, ms: expect.any(Number), enabled: false },
     },
   });
 });
@@ -80,4 +82,34 @@ test("a storage folder that cannot be written makes the instance degraded", asyn
   } finally {
     process.env.STORAGE_DIR = storageDir;
   }
+});
+
+describe("the scanner check (ClamAV, when uploads are scanned)", () => {
+  afterEach(() => {
+    delete process.env.CLAMAV_HOST;
+    delete process.env.CLAMAV_PORT;
+  });
+
+  test("a real clamd answers: ok and enabled", async () => {
+    const clamd = await startClamd();
+    try {
+      Object.assign(process.env, clamd.env);
+      const health = await checkHealth(db);
+      expect(health.checks.scanner).toEqual({ ok: true, ms: expect.any(Number), enabled: true });
+      expect(health.status).toBe("ok");
+    } finally {
+      await clamd.stop();
+    }
+  }, 120_000);
+
+  test("a scanner that cannot be reached is reported, and the instance stays in service (200): the scanner is shared, uploads say it is down", async () => {
+    process.env.CLAMAV_HOST = "127.0.0.1";
+    process.env.CLAMAV_PORT = String(await closedPort());
+    const response = await GET();
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.status).toBe("ok");
+    expect(body.checks.scanner).toEqual({ ok: false, ms: expect.any(Number), enabled: true });
+    expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1/);
+  });
 });
