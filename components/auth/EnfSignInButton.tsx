@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { authClient, preloadAuthClient } from "@/lib/auth/browser";
+import { authClient } from "@/lib/auth/browser";
 import { UNAVAILABLE_MESSAGE } from "@/lib/shared/result";
 
 /** IDENTITY_PROVIDER=oidc: leaves for the ENF's login page, then comes back to callbackPath. */
@@ -17,8 +17,8 @@ export function EnfSignInButton({ providerId, callbackPath }: { providerId: stri
         type="button"
         className="w-full"
         disabled={leaving}
-        onPointerEnter={preloadAuthClient}
-        onFocus={preloadAuthClient}
+        onPointerEnter={authClient.preload}
+        onFocus={authClient.preload}
         onClick={async () => {
           setLeaving(true);
           setFailed(false);

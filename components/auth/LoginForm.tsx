@@ -10,7 +10,7 @@ import { TextField } from "@/components/ui/Field";
 import { PasswordField } from "@/components/ui/PasswordField";
 import { loginFailureMessage } from "@/lib/auth/domain/login-messages";
 import type { LoginValues } from "@/lib/auth/schemas";
-import { authClient, preloadAuthClient } from "@/lib/auth/browser";
+import { authClient } from "@/lib/auth/browser";
 import { lazyZodResolver } from "@/components/ui/lazy-validation";
 import { cappedWith, type FieldCaps } from "@/lib/shared/forms";
 import { UNAVAILABLE_MESSAGE } from "@/lib/shared/result";
@@ -20,7 +20,7 @@ const resolver = lazyZodResolver<LoginValues>(() => import("@/lib/auth/schemas")
 
 function preload() {
   resolver.preload();
-  preloadAuthClient();
+  authClient.preload();
 }
 
 /** caps: fieldCaps(loginSchema), from the server component that renders the form: each field stops at its schema's cap. */

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { clearAllDrafts } from "@/components/ui/use-draft-storage";
-import { authClient, preloadAuthClient } from "@/lib/auth/browser";
+import { authClient } from "@/lib/auth/browser";
 
 export function LogoutButton() {
   const [pending, setPending] = useState(false);
@@ -12,8 +12,8 @@ export function LogoutButton() {
       <button
         type="button"
         disabled={pending}
-        onPointerEnter={preloadAuthClient}
-        onFocus={preloadAuthClient}
+        onPointerEnter={authClient.preload}
+        onFocus={authClient.preload}
         onClick={async () => {
           setPending(true);
           setFailed(false);

@@ -9,6 +9,7 @@ import { hasDraft } from "@/components/ui/use-draft-storage";
 import { ExperienceSummary, type SavedExperience } from "@/components/requests/ExperienceList";
 import { experienceDraftKey } from "@/components/requests/experience-draft-key";
 import { deleteExperienceAction } from "@/lib/requests/actions";
+import { loadOnce } from "@/lib/shared/load-once";
 import type { FieldCaps } from "@/lib/shared/forms";
 
 /**
@@ -16,11 +17,10 @@ import type { FieldCaps } from "@/lib/shared/forms";
  * and sent with the page when one is open from the start), on the pointer over or the focus on
  * « Ajouter » / « Modifier » otherwise.
  */
-const loadForm = () => import("@/components/requests/ExperienceForm");
+const loadForm = loadOnce(() => import("@/components/requests/ExperienceForm"));
 const ExperienceForm = dynamic(() => loadForm().then((module) => module.ExperienceForm), {
   loading: () => <p role="status">Chargement du formulaire…</p>,
 });
-const preloadForm = () => void loadForm().catch(() => undefined);
 
 /**
  * The experiences of an analysis where the learner may change them (a draft, after a correction
@@ -59,7 +59,7 @@ export function ExperienceEditor({ requestId, experiences, caps }: { requestId: 
               <>
                 <ExperienceSummary experience={e} />
                 <div className="mt-2 flex gap-3">
-                  <Button type="button" variant="secondary" onPointerEnter={preloadForm} onFocus={preloadForm} onClick={() => open(e.id)}>
+                  <Button type="button" variant="secondary" onPointerEnter={loadForm.preload} onFocus={loadForm.preload} onClick={() => open(e.id)}>
                     Modifier<span className="sr-only"> l&apos;expérience {e.jobTitle}</span>
                   </Button>
                   <Button
@@ -83,7 +83,7 @@ export function ExperienceEditor({ requestId, experiences, caps }: { requestId: 
       {editing === "new" ? (
         <ExperienceForm requestId={requestId} caps={caps} focusFirst={openedByClick} onDone={() => setEditing(null)} />
       ) : (
-        <Button type="button" variant="secondary" onPointerEnter={preloadForm} onFocus={preloadForm} onClick={() => open("new")}>
+        <Button type="button" variant="secondary" onPointerEnter={loadForm.preload} onFocus={loadForm.preload} onClick={() => open("new")}>
           Ajouter une expérience
         </Button>
       )}

@@ -11,12 +11,8 @@ import type { Result } from "@/lib/shared/result";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/shared/forms";
 import { HONOUR_STATEMENT } from "@/lib/requests/domain/honour-statement";
 import { VALIDATION_UNAVAILABLE } from "@/components/ui/lazy-validation";
-import { loadOnce } from "@/lib/shared/load-once";
+import { requestSchemas } from "@/lib/requests/schemas-on-demand";
 import { countOf } from "@/lib/shared/text";
-
-/** The actions' own schemas, downloaded when the statement on honour is first touched, not with the page (see lazy-validation.ts). */
-const requestSchemas = loadOnce(() => import("@/lib/requests/schemas"));
-const preloadSchemas = () => void requestSchemas().catch(() => undefined);
 
 type Failure = { ok: false; message: string; missing?: string[]; fieldErrors?: FieldErrors };
 
@@ -105,7 +101,8 @@ export function SubmitDraft({ requestId, version, label }: { requestId: string; 
             checked={certified}
             aria-invalid={shownError ? true : undefined}
             aria-describedby={describedBy(id, HONOUR_STATEMENT.warning, shownError)}
-            onFocus={preloadSchemas}
+            // The deposit is checked with its action's schema, downloaded once the statement on honour is touched.
+            onFocus={requestSchemas.preload}
             onChange={(event) => {
               setCertified(event.target.checked);
               if (event.target.checked) setError(undefined);

@@ -38,5 +38,5 @@ export function lazyZodResolver<TValues extends FieldValues, TOutput = TValues>(
     }
     return resolve(values, context, options);
   };
-  return Object.assign(resolver, { preload: () => void load().catch(() => undefined) });
+  return Object.assign(resolver, { preload: load.preload });
 }

@@ -13,7 +13,8 @@ import { checkUploadedFile, cleanFileName } from "@/lib/requests/domain/document
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import { TextField } from "@/components/ui/Field";
 import { TextAreaField } from "./form-parts";
-import { SERVER_ACTIONS, UNAVAILABLE, preloadRequestSchemas, requestSchemas } from "./use-staff-action";
+import { requestSchemas } from "@/lib/requests/schemas-on-demand";
+import { SERVER_ACTIONS, UNAVAILABLE } from "./use-staff-action";
 
 export type ThreadMessage = {
   id: string;
@@ -155,7 +156,7 @@ export function MessageThread({ requestId, messages, sender, canWrite, bodyMax }
         </ol>
       )}
       {canWrite ? (
-        <form onSubmit={onSubmit} onFocus={preloadRequestSchemas} noValidate className="mt-4 space-y-3">
+        <form onSubmit={onSubmit} onFocus={requestSchemas.preload} noValidate className="mt-4 space-y-3">
           {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
           <TextAreaField
             ref={fieldRef}

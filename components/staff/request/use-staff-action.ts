@@ -5,15 +5,8 @@ import { useState } from "react";
 import { centreRequestAction, nationalRequestAction } from "@/lib/requests/actions";
 import type { StaffSpace } from "@/lib/requests/domain/commands";
 import type { StaffActionInput } from "@/lib/requests/schemas";
-import { loadOnce } from "@/lib/shared/load-once";
+import { requestSchemas } from "@/lib/requests/schemas-on-demand";
 import { UNAVAILABLE_MESSAGE, type Result } from "@/lib/shared/result";
-
-/**
- * The actions' own schemas (the whole command registry), downloaded on the first action or the
- * first focus in an action form (`preloadRequestSchemas`), not with the page.
- */
-export const requestSchemas = loadOnce(() => import("@/lib/requests/schemas"));
-export const preloadRequestSchemas = () => void requestSchemas().catch(() => undefined);
 
 export const SERVER_ACTIONS: Record<StaffSpace, (input: StaffActionInput) => Promise<StaffActionResult>> = {
   centre: centreRequestAction,
