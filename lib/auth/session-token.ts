@@ -1,8 +1,9 @@
 import { decode, type JWT, type JWTDecodeParams } from "next-auth/jwt";
+import { BoundedMap } from "@/lib/shared/bounded-map";
 
 /** Tokens remembered, the oldest forgotten first: a few hundred sessions at a time is this app's scale. */
 const KEPT = 2000;
-const known = new Map<string, { secret: string | Buffer; salt: string; token: JWT }>();
+const known = new BoundedMap<string, { secret: string | Buffer; salt: string; token: JWT }>(KEPT);
 
 /**
  * NextAuth's decoding of the session cookie, remembered per token: every request reads the cookie
@@ -19,7 +20,6 @@ export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT |
   if (kept) known.delete(text);
   const token = await decode(params);
   if (token && unexpired(token)) {
-    if (known.size >= KEPT) known.delete(known.keys().next().value as string);
     known.set(text, { secret, salt, token: { ...token } });
   }
   return token;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { BoundedMap } from "@/lib/shared/bounded-map";
 import type { ReactNode } from "react";
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { PDF_FONT, PdfBlock, preparePdfFonts } from "@/lib/shared/pdf";
@@ -142,8 +143,7 @@ export async function receiptPdf(viewer: Viewer, requestId: string): Promise<{ f
   return { fileName: `recepisse-${data.requests[0]?.number ?? "D3"}.pdf`, pdf: await renderReceipt(data) };
 }
 
-const receiptSizes = new Map<string, number>();
-const KEPT_SIZES = 1000;
+const receiptSizes = new BoundedMap<string, number>(1000);
 
 /**
  * The size of a receipt's PDF, for its download link (« Récépissé de dépôt (PDF, 24 Ko) »). The
@@ -155,7 +155,6 @@ export async function receiptPdfSize(data: ReceiptData): Promise<number> {
   const known = receiptSizes.get(key);
   if (known !== undefined) return known;
   const size = (await renderReceipt(data)).byteLength;
-  if (receiptSizes.size >= KEPT_SIZES) receiptSizes.delete(receiptSizes.keys().next().value as string);
   receiptSizes.set(key, size);
   return size;
 }

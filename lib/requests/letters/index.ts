@@ -9,6 +9,7 @@ import { renderLetter, type LetterData } from "./letter-document";
 import { letterContent, type LetterContent } from "./content";
 import { isContestable, letterSettings, signatoryOf } from "./settings";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
+import { BoundedMap } from "@/lib/shared/bounded-map";
 
 /**
  * Decision letters: produced from the decision's history row the first time someone opens them,
@@ -139,7 +140,7 @@ async function archived(request: RequestDetail, entry: LetterEntry): Promise<Arc
     if (!data) throw new Error(`courrier de l'événement ${entry.eventId} : données introuvables`);
     return letterContent(data);
   });
-  rememberSize(entry.eventId, letter.pdf.byteLength);
+  archivedSizes.set(entry.eventId, letter.pdf.byteLength);
   return letter;
 }
 
@@ -149,14 +150,7 @@ async function archived(request: RequestDetail, entry: LetterEntry): Promise<Arc
  * links need neither its row nor its file (read and checked in full each time otherwise). Every
  * reading (a download, the web version, which also repair a lost file) brings it up to date.
  */
-const archivedSizes = new Map<number, number>();
-const KEPT_SIZES = 5000;
-
-function rememberSize(eventId: number, size: number): void {
-  archivedSizes.delete(eventId);
-  if (archivedSizes.size >= KEPT_SIZES) archivedSizes.delete(archivedSizes.keys().next().value as number);
-  archivedSizes.set(eventId, size);
-}
+const archivedSizes = new BoundedMap<number, number>(5000);
 
 /**
  * The size of a letter's PDF, for its download link (« Avis favorable du jury (PDF, 31 Ko) »): the
