@@ -121,8 +121,5 @@ export function cappedWith(caps: FieldCaps): <P extends { name: string }>(props:
  * `const capped = cappedBy(schema); <TextField {...capped(register("name"))} />`.
  */
 export function cappedBy(schema: unknown): <P extends { name: string }>(props: P) => P & { maxLength?: number } {
-  return (props) => {
-    const maxLength = maxLengthFor(schema, props.name);
-    return maxLength === undefined ? props : { ...props, maxLength };
-  };
+  return cappedWith(fieldCaps(schema));
 }
