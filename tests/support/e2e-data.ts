@@ -6,6 +6,7 @@
 import { db } from "../../lib/shared/db";
 import { hashPassword } from "../../lib/auth/password-hash";
 import { saveExperience, startRequest, submitRequest } from "../../lib/requests/learner-requests";
+import { runStaffCommand, type StaffCommandData } from "../../lib/requests/staff-requests";
 import { requestEvents } from "../../lib/shared/events";
 import { E2E_PASSWORD } from "../e2e/env";
 import { EXPERIENCE_INPUT, addDocumentRows } from "./requests";
@@ -41,6 +42,17 @@ export async function submitJointRequest(learner: { id: string; role: "AUDITEUR"
   const submitted = await submitRequest(learner, draft.id, draft.version, { certified: true });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   return JSON.stringify({ id: draft.id, analysisId: draft.jointAnalysis!.id });
+}
+
+/** A staff command as the request's current version would be sent (the page's form), by a seeded staff account. */
+export type StaffCommand = { type: StaffCommandData["type"]; requestId: string } & Record<string, unknown>;
+
+/** Runs a staff command through the real use case, as `identifier`, on the request's current version; throws when refused. */
+export async function runAsStaff(identifier: string, command: StaffCommand): Promise<void> {
+  const agent = await db.user.findUniqueOrThrow({ where: { identifier } });
+  const { version } = await db.request.findUniqueOrThrow({ where: { id: command.requestId }, select: { version: true } });
+  const result = await runStaffCommand({ id: agent.id, role: agent.role, centreCode: agent.centreCode }, { ...command, version } as StaffCommandData);
+  if (!result.ok) throw new Error(`${command.type} : ${JSON.stringify(result)}`);
 }
 
 /** Runs the command named on the command line with its arguments, prints its last line (what the browser test reads), and closes the connections. */

@@ -10,24 +10,16 @@ import { db } from "../../lib/shared/db";
 import { foldText } from "../../lib/shared/text";
 import { STATE_LABELS, type RequestState } from "../../lib/requests/domain/states";
 import { saveExperience, sendInternshipProof, startRequest, withdrawRequest } from "../../lib/requests/learner-requests";
-import { runStaffCommand, type StaffCommandData } from "../../lib/requests/staff-requests";
-import { createE2eLearner, runCommandLine, submitJointRequest } from "./e2e-data";
+import { createE2eLearner, runAsStaff, runCommandLine, submitJointRequest, type StaffCommand } from "./e2e-data";
 import { EXPERIENCE_INPUT, addDocumentRows } from "./requests";
 
 type Learner = Awaited<ReturnType<typeof createE2eLearner>>;
-type Command = { type: StaffCommandData["type"]; requestId: string } & Record<string, unknown>;
 type Made = { id: string; analysisId: string };
 
 const version = async (requestId: string) => (await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } })).version;
 
-async function staff(identifier: string, command: Command): Promise<void> {
-  const agent = await db.user.findUniqueOrThrow({ where: { identifier } });
-  const result = await runStaffCommand({ id: agent.id, role: agent.role, centreCode: agent.centreCode }, { ...command, version: await version(command.requestId) } as StaffCommandData);
-  if (!result.ok) throw new Error(`${command.type} : ${JSON.stringify(result)}`);
-}
-
-const centre = (command: Command) => staff("sophie.bernard", command);
-const national = (command: Command) => staff("claire.moreau", command);
+const centre = (command: StaffCommand) => runAsStaff("sophie.bernard", command);
+const national = (command: StaffCommand) => runAsStaff("claire.moreau", command);
 
 async function draft(learner: Learner): Promise<Made> {
   const started = await startRequest(learner, "LG02501A", "DIPLOMA");

@@ -12,8 +12,7 @@ import { db } from "../../lib/shared/db";
 import { saveFile } from "../../lib/shared/storage";
 import { chooseExperienceRoute } from "../../lib/requests/experience-route";
 import { saveExperience, startRequest, submitRequest } from "../../lib/requests/learner-requests";
-import { runStaffCommand, type StaffCommandData } from "../../lib/requests/staff-requests";
-import { createE2eLearner, runCommandLine } from "./e2e-data";
+import { createE2eLearner, runAsStaff, runCommandLine } from "./e2e-data";
 import { EXPERIENCE_INPUT } from "./requests";
 import { PATHS_REFUSAL, PATHS_UNFAVOURABLE } from "./e2e-paths-texts";
 
@@ -66,24 +65,15 @@ async function units(identifier: string): Promise<string> {
   return "ok";
 }
 
-type Command = { type: StaffCommandData["type"]; requestId: string } & Record<string, unknown>;
-
-async function staff(identifier: string, command: Command): Promise<void> {
-  const agent = await db.user.findUniqueOrThrow({ where: { identifier } });
-  const { version } = await db.request.findUniqueOrThrow({ where: { id: command.requestId }, select: { version: true } });
-  const result = await runStaffCommand({ id: agent.id, role: agent.role, centreCode: agent.centreCode }, { ...command, version } as StaffCommandData);
-  if (!result.ok) throw new Error(JSON.stringify(result));
-}
-
 async function forward(requestId: string): Promise<string> {
-  await staff("sophie.bernard", { type: "takeInCharge", requestId });
-  await staff("sophie.bernard", { type: "forward", requestId, opinion: "FAVOURABLE", comment: "Dossier complet." });
+  await runAsStaff("sophie.bernard", { type: "takeInCharge", requestId });
+  await runAsStaff("sophie.bernard", { type: "forward", requestId, opinion: "FAVOURABLE", comment: "Dossier complet." });
   return "ok";
 }
 
 async function refuse(requestId: string): Promise<string> {
-  await staff("sophie.bernard", { type: "takeInCharge", requestId });
-  await staff("sophie.bernard", { type: "refuse", requestId, reason: PATHS_REFUSAL });
+  await runAsStaff("sophie.bernard", { type: "takeInCharge", requestId });
+  await runAsStaff("sophie.bernard", { type: "refuse", requestId, reason: PATHS_REFUSAL });
   return "ok";
 }
 
@@ -95,7 +85,7 @@ async function decide(requestId: string, outcome: string, unitList = ""): Promis
       : outcome === "FAVOURABLE_WITH_CONDITION"
         ? { outcome, internshipMonths: "4", conditionText: "Stage de 4 mois en développement logiciel.", units: named }
         : { outcome, units: named };
-  await staff("claire.moreau", { type: "decideExperience", requestId, ...fields });
+  await runAsStaff("claire.moreau", { type: "decideExperience", requestId, ...fields });
   return "ok";
 }
 

@@ -8,18 +8,8 @@
  */
 import { db } from "../../lib/shared/db";
 import { saveExperience, startRequest } from "../../lib/requests/learner-requests";
-import { runStaffCommand, type StaffCommandData } from "../../lib/requests/staff-requests";
-import { createE2eLearner, runCommandLine, submitJointRequest } from "./e2e-data";
+import { createE2eLearner, runAsStaff, runCommandLine, submitJointRequest } from "./e2e-data";
 import { EXPERIENCE_INPUT, addDocumentRows } from "./requests";
-
-type Command = { type: StaffCommandData["type"]; requestId: string } & Record<string, unknown>;
-
-async function staff(identifier: string, command: Command): Promise<void> {
-  const agent = await db.user.findUniqueOrThrow({ where: { identifier } });
-  const { version } = await db.request.findUniqueOrThrow({ where: { id: command.requestId }, select: { version: true } });
-  const result = await runStaffCommand({ id: agent.id, role: agent.role, centreCode: agent.centreCode }, { ...command, version } as StaffCommandData);
-  if (!result.ok) throw new Error(JSON.stringify(result));
-}
 
 async function draft(identifier: string): Promise<string> {
   const learner = await createE2eLearner(identifier);
@@ -38,8 +28,8 @@ async function submitted(identifier: string): Promise<string> {
 async function correction(identifier: string): Promise<string> {
   const made = await submitted(identifier);
   const { id } = JSON.parse(made) as { id: string };
-  await staff("sophie.bernard", { type: "takeInCharge", requestId: id });
-  await staff("sophie.bernard", { type: "askForCorrection", requestId: id, comment: "Joignez la copie de votre diplôme de baccalauréat." });
+  await runAsStaff("sophie.bernard", { type: "takeInCharge", requestId: id });
+  await runAsStaff("sophie.bernard", { type: "askForCorrection", requestId: id, comment: "Joignez la copie de votre diplôme de baccalauréat." });
   return made;
 }
 
@@ -47,10 +37,10 @@ async function decided(identifier: string): Promise<string> {
   const made = await submitted(identifier);
   const { id, analysisId } = JSON.parse(made) as { id: string; analysisId: string };
   for (const requestId of [id, analysisId]) {
-    await staff("sophie.bernard", { type: "takeInCharge", requestId });
-    await staff("sophie.bernard", { type: "forward", requestId, opinion: "FAVOURABLE", comment: "Dossier complet." });
+    await runAsStaff("sophie.bernard", { type: "takeInCharge", requestId });
+    await runAsStaff("sophie.bernard", { type: "forward", requestId, opinion: "FAVOURABLE", comment: "Dossier complet." });
   }
-  await staff("claire.moreau", { type: "decideExperience", requestId: analysisId, outcome: "FAVOURABLE", units: ["UAAL0T"] });
+  await runAsStaff("claire.moreau", { type: "decideExperience", requestId: analysisId, outcome: "FAVOURABLE", units: ["UAAL0T"] });
   return made;
 }
 
